@@ -1,0 +1,571 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Kernel.Contracts.Generator.Model;
+
+namespace Kernel.Contracts.Generator.Emitting;
+
+/// <summary>Emits the typed client: an interface, a class over <c>HttpClient</c>, options, auth handlers and DI registration.</summary>
+internal sealed class ClientEmitter
+{
+    private const string Task = "global::System.Threading.Tasks.Task";
+    private const string Ct = "global::System.Threading.CancellationToken";
+    private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+
+    private readonly ApiModel _api;
+    private readonly CompilationFacts _facts;
+    private readonly TypeNames _names;
+
+    public ClientEmitter(ApiModel api, CompilationFacts facts)
+    {
+        _api = api;
+        _facts = facts;
+        _names = new TypeNames(api.Namespace);
+    }
+
+    private string ClientName => _api.ApiName + "Client";
+
+    public string Options()
+    {
+        var w = Emitter.Start(_api.Namespace);
+        w.Line("/// <summary>Options of <see cref=\"" + ClientName + "\"/>.</summary>");
+        w.Line(Emitter.GeneratedCodeAttribute);
+        using (w.Block("public sealed partial class " + ClientName + "Options"))
+        {
+            w.Line("/// <summary>The address the operations' paths are relative to; when null, the HttpClient's, or else <see cref=\"" + ClientName + ".DefaultBaseAddress\"/>.</summary>");
+            w.Line("public global::System.Uri? BaseAddress { get; set; }");
+        }
+
+        return w.ToString();
+    }
+
+    public string Interface()
+    {
+        var w = Emitter.Start(_api.Namespace);
+        w.Line("/// <summary>A client of " + SourceWriter.Escape(_api.Title) + ": one method per operation.</summary>");
+        w.Line(Emitter.GeneratedCodeAttribute);
+        using (w.Block("public partial interface I" + ClientName))
+        {
+            var first = true;
+            foreach (var op in _api.Operations)
+            {
+                if (!first)
+                {
+                    w.Line();
+                }
+
+                first = false;
+                Docs(w, op);
+                w.Line(Signature(op, withDefaults: true) + ";");
+            }
+        }
+
+        return w.ToString();
+    }
+
+    public string Client()
+    {
+        var w = Emitter.Start(_api.Namespace);
+        w.Line("/// <summary>The " + SourceWriter.Escape(_api.Title) + " over an <see cref=\"global::System.Net.Http.HttpClient\"/>; thread-safe, methods virtual for mocking.</summary>");
+        w.Line(Emitter.GeneratedCodeAttribute);
+        using (w.Block("public partial class " + ClientName + " : I" + ClientName))
+        {
+            w.Line("private readonly global::System.Net.Http.HttpClient _httpClient;");
+            w.Line("private readonly string _baseAddress;");
+            w.Line();
+            w.Line("/// <summary>Creates a client whose base address is the HttpClient's, or else <see cref=\"DefaultBaseAddress\"/>.</summary>");
+            w.Line("public " + ClientName + "(global::System.Net.Http.HttpClient httpClient)");
+            w.Line("    : this(httpClient, null)");
+            w.Line("{");
+            w.Line("}");
+            w.Line();
+            w.Line("/// <summary>Creates a client with options; their base address wins over the HttpClient's.</summary>");
+            using (w.Block("public " + ClientName + "(global::System.Net.Http.HttpClient httpClient, " + ClientName + "Options? options)"))
+            {
+                w.Line("_httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
+                w.Line("var baseAddress = options?.BaseAddress ?? httpClient.BaseAddress ?? DefaultBaseAddress");
+                w.Line("    ?? throw new global::System.ArgumentException(\"No base address: set " + ClientName + "Options.BaseAddress or HttpClient.BaseAddress.\", nameof(options));");
+                w.Line("var text = baseAddress.AbsoluteUri;");
+                w.Line("_baseAddress = text.EndsWith(\"/\", global::System.StringComparison.Ordinal) ? text : text + \"/\";");
+            }
+
+            w.Line();
+            w.Line("/// <summary>The API description's first server" + (_api.DefaultBaseAddress is null ? " (it names none)." : ": " + SourceWriter.Escape(_api.DefaultBaseAddress) + ".") + "</summary>");
+            w.Line("public static global::System.Uri? DefaultBaseAddress { get; } = " + (_api.DefaultBaseAddress is null ? "null;" : "new global::System.Uri(" + Naming.Literal(_api.DefaultBaseAddress) + ");"));
+
+            w.Line();
+            w.Line("/// <summary>For mocking frameworks only.</summary>");
+            using (w.Block("protected " + ClientName + "()"))
+            {
+                w.Line("_httpClient = null!;");
+                w.Line("_baseAddress = null!;");
+            }
+
+            foreach (var op in _api.Operations)
+            {
+                w.Line();
+                Method(w, op);
+            }
+
+            w.Line();
+            w.Lines(Helpers);
+        }
+
+        return w.ToString();
+    }
+
+    // ---- methods ----
+
+    private sealed record Success(string Status, TypeRef? Type, BodyFormat Format);
+
+    private List<Success> Successes(OperationModel op)
+    {
+        var list = op.Responses.Where(r => r.IsSuccess).Select(r => new Success(r.StatusCode, r.Type ?? BodyType(r), r.Format)).ToList();
+        if (list.Count == 0 && op.Responses.FirstOrDefault(r => string.Equals(r.StatusCode, "default", StringComparison.OrdinalIgnoreCase)) is { } fallback)
+        {
+            list.Add(new Success("2XX", fallback.Type ?? BodyType(fallback), fallback.Format));
+        }
+
+        if (list.Count == 0)
+        {
+            list.Add(new Success("2XX", null, BodyFormat.Raw));
+        }
+
+        return list;
+    }
+
+    private static TypeRef? BodyType(ResponseModel response) =>
+        response.ContentType is null ? null
+        : response.Format == BodyFormat.Text ? TypeRef.String
+        : response.Format == BodyFormat.Json ? TypeRef.Any
+        : new TypeRef(TypeRefKind.Bytes);
+
+    /// <summary>The C# return type (without Task) or null for none; distinct success bodies become a result type.</summary>
+    private string? ResultType(OperationModel op)
+    {
+        var successes = Successes(op);
+        var types = successes.Where(s => s.Type is not null).Select(s => s.Type!).Distinct().ToList();
+        if (types.Count == 0)
+        {
+            return null;
+        }
+
+        if (types.Count == 1)
+        {
+            return successes.Any(s => s.Type is null) ? _names.Nullable(types[0]) : _names.Of(types[0]);
+        }
+
+        return "global::System.Collections.Generic.KeyValuePair<int, object?>";
+    }
+
+    private IEnumerable<(string Declaration, string Name, string? Default)> Parameters(OperationModel op)
+    {
+        foreach (var p in op.Parameters.Where(p => p.Required))
+        {
+            yield return (ParameterType(p, required: true), p.Name, null);
+        }
+
+        if (op.Body is { } body && body.Required)
+        {
+            yield return (BodyParameterType(body, required: true), BodyName(body), null);
+        }
+
+        foreach (var p in op.Parameters.Where(p => !p.Required))
+        {
+            yield return (ParameterType(p, required: false), p.Name, "null");
+        }
+
+        if (op.Body is { } optional && !optional.Required)
+        {
+            yield return (BodyParameterType(optional, required: false), BodyName(optional), "null");
+        }
+    }
+
+    private static string BodyName(RequestBodyModel body) => body.Format == BodyFormat.Raw ? "content" : "body";
+
+    private string ParameterType(ParameterModel p, bool required)
+    {
+        var type = p.Type.Kind == TypeRefKind.Array
+            ? "global::System.Collections.Generic.IEnumerable<" + _names.Of(p.Type.Element!) + ">"
+            : _names.Of(p.Type);
+        return required ? type : type + "?";
+    }
+
+    private string BodyParameterType(RequestBodyModel body, bool required)
+    {
+        var type = body.Format switch
+        {
+            BodyFormat.Json or BodyFormat.FormUrlEncoded => _names.Of(body.Type ?? TypeRef.Any),
+            BodyFormat.Text => "string",
+            BodyFormat.Binary => "global::System.IO.Stream",
+            _ => "global::System.Net.Http.HttpContent",
+        };
+        return required ? type : type + "?";
+    }
+
+    private string Signature(OperationModel op, bool withDefaults)
+    {
+        var result = ResultType(op);
+        var returns = result is null ? Task : Task + "<" + result + ">";
+        var parameters = Parameters(op)
+            .Select(p => p.Declaration + " " + p.Name + (withDefaults && p.Default is not null ? " = " + p.Default : string.Empty))
+            .Concat(new[] { Ct + " cancellationToken" + (withDefaults ? " = default" : string.Empty) });
+        return returns + " " + op.Name + "Async(" + string.Join(", ", parameters) + ")";
+    }
+
+    private void Docs(SourceWriter w, OperationModel op)
+    {
+        w.Summary(op.Summary ?? op.Description, op.Method + " " + op.Path);
+        var remarks = op.Summary is not null && op.Description is not null && op.Description != op.Summary ? op.Description : null;
+        if (remarks is not null)
+        {
+            w.Line("/// <remarks>");
+            foreach (var line in remarks.Trim().Replace("\r\n", "\n").Split('\n'))
+            {
+                w.Line("/// " + SourceWriter.Escape(line.TrimEnd()));
+            }
+
+            w.Line("/// </remarks>");
+        }
+
+        foreach (var p in Parameters(op))
+        {
+            var model = op.Parameters.FirstOrDefault(m => m.Name == p.Name);
+            var text = model?.Description ?? (model is null ? op.Body?.Description ?? "The request body." : "The " + model.In.ToString().ToLowerInvariant() + " parameter '" + model.WireName + "'.");
+            w.Line("/// <param name=\"" + p.Name.TrimStart('@') + "\">" + SourceWriter.Escape(OneLine(text)) + "</param>");
+        }
+
+        w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        var successes = string.Join(", ", Successes(op).Select(s => s.Status));
+        w.Line("/// <returns>The response of a success (" + successes + ").</returns>");
+        var failures = op.Responses.Where(r => !r.IsSuccess).Select(r => r.StatusCode).ToList();
+        w.Line("/// <exception cref=\"" + _names.Named("ApiException") + "\">Any other status" + (failures.Count > 0 ? " (documented: " + string.Join(", ", failures) + ")" : string.Empty) + ", or a body that does not match the description.</exception>");
+        if (op.Deprecated)
+        {
+            w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+        }
+    }
+
+    private static string OneLine(string text) => string.Join(" ", text.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+
+    private void Method(SourceWriter w, OperationModel op)
+    {
+        Docs(w, op);
+        using (w.Block("public virtual async " + Signature(op, withDefaults: true)))
+        {
+            foreach (var p in Parameters(op).Where(p => p.Default is null && !IsValueType(op, p.Name)))
+            {
+                w.Line("if (" + p.Name + " is null) throw new global::System.ArgumentNullException(nameof(" + p.Name + "));");
+            }
+
+            // Path: each {name} replaced by its escaped value.
+            var path = op.Path.TrimStart('/');
+            var pathExpr = PathExpression(op, path);
+
+            var queryParameters = op.Parameters.Where(p => p.In == ParameterLocationKind.Query).ToList();
+            if (queryParameters.Count == 0)
+            {
+                w.Line("var uri = new global::System.Uri(_baseAddress + " + pathExpr + ", global::System.UriKind.Absolute);");
+            }
+            else
+            {
+                w.Line("var url = new global::System.Text.StringBuilder(_baseAddress).Append(" + pathExpr + ");");
+                w.Line("var separator = " + (path.Contains("?") ? "'&'" : "'?'") + ";");
+                foreach (var p in queryParameters)
+                {
+                    Guarded(w, op, p, value =>
+                    {
+                        if (p.Type.Kind == TypeRefKind.Array)
+                        {
+                            using (w.Block("foreach (var item in " + value + ")"))
+                            {
+                                w.Line("AppendQuery(url, ref separator, " + Naming.Literal(p.WireName) + ", " + Format(p.Type.Element!, "item") + ");");
+                            }
+                        }
+                        else
+                        {
+                            w.Line("AppendQuery(url, ref separator, " + Naming.Literal(p.WireName) + ", " + Format(p.Type, value) + ");");
+                        }
+                    });
+                }
+
+                w.Line("var uri = new global::System.Uri(url.ToString(), global::System.UriKind.Absolute);");
+            }
+
+            w.Line("using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod(" + Naming.Literal(op.Method) + "), uri);");
+            foreach (var p in op.Parameters.Where(p => p.In is ParameterLocationKind.Header or ParameterLocationKind.Cookie))
+            {
+                Guarded(w, op, p, value =>
+                {
+                    var formatted = p.Type.Kind == TypeRefKind.Array
+                        ? "string.Join(\",\", global::System.Linq.Enumerable.Select(" + value + ", item => " + Format(p.Type.Element!, "item") + "))"
+                        : Format(p.Type, value);
+                    w.Line(p.In == ParameterLocationKind.Header
+                        ? "request.Headers.TryAddWithoutValidation(" + Naming.Literal(p.WireName) + ", " + formatted + ");"
+                        : "request.Headers.TryAddWithoutValidation(\"Cookie\", " + Naming.Literal(p.WireName + "=") + " + global::System.Uri.EscapeDataString(" + formatted + "));");
+                });
+            }
+
+            var accept = op.Responses.Where(r => r.ContentType is not null).Select(r => r.ContentType!).Distinct().ToList();
+            foreach (var mediaType in accept)
+            {
+                w.Line("request.Headers.TryAddWithoutValidation(\"Accept\", " + Naming.Literal(mediaType) + ");");
+            }
+
+            if (op.Body is { } body)
+            {
+                Body(w, body);
+            }
+
+            w.Line("using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);");
+            w.Line("var status = (int)response.StatusCode;");
+            Dispatch(w, op);
+            w.Line("throw await " + _names.Named("ApiException") + ".FromResponseAsync(response, null, null, cancellationToken).ConfigureAwait(false);");
+        }
+    }
+
+    /// <summary>The path as a concatenation of its literal parts and escaped parameter values.</summary>
+    private string PathExpression(OperationModel op, string path)
+    {
+        var parts = new List<string>();
+        var rest = path;
+        while (rest.Length > 0)
+        {
+            var open = rest.IndexOf('{');
+            var close = open < 0 ? -1 : rest.IndexOf('}', open);
+            if (open < 0 || close < 0)
+            {
+                parts.Add(Naming.Literal(rest));
+                break;
+            }
+
+            if (open > 0)
+            {
+                parts.Add(Naming.Literal(rest.Substring(0, open)));
+            }
+
+            var wireName = rest.Substring(open + 1, close - open - 1);
+            var parameter = op.Parameters.FirstOrDefault(p => p.In == ParameterLocationKind.Path && p.WireName == wireName);
+            parts.Add(parameter is null
+                ? Naming.Literal(rest.Substring(open, close - open + 1))
+                : "global::System.Uri.EscapeDataString(" + Format(parameter.Type, parameter.Name) + ")");
+            rest = rest.Substring(close + 1);
+        }
+
+        return parts.Count == 0 ? "\"\"" : string.Join(" + ", parts);
+    }
+
+    private bool IsValueType(OperationModel op, string name)
+    {
+        var p = op.Parameters.FirstOrDefault(m => m.Name == name);
+        return p is not null && p.Type.Kind != TypeRefKind.Array && p.Type.IsValueType;
+    }
+
+    private static void Guarded(SourceWriter w, OperationModel op, ParameterModel p, Action<string> write)
+    {
+        if (p.Required)
+        {
+            write(p.Name);
+            return;
+        }
+
+        using (w.Block("if (" + p.Name + " is not null)"))
+        {
+            write(p.Type.Kind != TypeRefKind.Array && p.Type.IsValueType ? p.Name + ".Value" : p.Name);
+        }
+    }
+
+    private void Body(SourceWriter w, RequestBodyModel body)
+    {
+        var name = BodyName(body);
+        var open = body.Required ? null : "if (" + name + " is not null)";
+        if (open is not null)
+        {
+            w.Open(open);
+        }
+
+        var value = !body.Required && body.Type is { IsValueType: true } ? name + ".Value" : name;
+        switch (body.Format)
+        {
+            case BodyFormat.Json:
+                w.Line("request.Content = new global::System.Net.Http.ByteArrayContent(" + _names.Codec + ".Serialize(" + value + ", " + _names.WriteFunc(body.Type ?? TypeRef.Any) + "));");
+                w.Line("request.Content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse(" + Naming.Literal(body.ContentType) + ");");
+                break;
+            case BodyFormat.FormUrlEncoded:
+                w.Line("request.Content = FormContent(" + _names.Codec + ".Serialize(" + value + ", " + _names.WriteFunc(body.Type!) + "));");
+                break;
+            case BodyFormat.Text:
+                w.Line("request.Content = new global::System.Net.Http.StringContent(" + value + ", global::System.Text.Encoding.UTF8, " + Naming.Literal(body.ContentType.Split(';')[0]) + ");");
+                break;
+            case BodyFormat.Binary:
+                w.Line("request.Content = new global::System.Net.Http.StreamContent(" + value + ");");
+                w.Line("request.Content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse(" + Naming.Literal(body.ContentType) + ");");
+                break;
+            default:
+                w.Line("request.Content = " + value + ";");
+                break;
+        }
+
+        if (open is not null)
+        {
+            w.Close();
+        }
+    }
+
+    private void Dispatch(SourceWriter w, OperationModel op)
+    {
+        var successes = Successes(op);
+        var result = ResultType(op);
+        var multiple = result is not null && result.StartsWith("global::System.Collections.Generic.KeyValuePair", StringComparison.Ordinal);
+        foreach (var s in successes.OrderBy(s => s.Status.Contains("X") ? 1 : 0))
+        {
+            var condition = s.Status.Contains("X")
+                ? "status >= " + s.Status[0] + "00 && status <= " + s.Status[0] + "99"
+                : "status == " + s.Status;
+            using (w.Block("if (" + condition + ")"))
+            {
+                if (result is null)
+                {
+                    w.Line("return;");
+                }
+                else if (s.Type is null)
+                {
+                    w.Line(multiple ? "return new global::System.Collections.Generic.KeyValuePair<int, object?>(status, null);" : "return default;");
+                }
+                else
+                {
+                    var read = s.Format switch
+                    {
+                        BodyFormat.Json => "await ReadJsonAsync(response, " + _names.ReadFunc(s.Type) + ", cancellationToken).ConfigureAwait(false)",
+                        BodyFormat.Text => "await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)",
+                        _ => "await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false)",
+                    };
+                    w.Line(multiple ? "return new global::System.Collections.Generic.KeyValuePair<int, object?>(status, " + read + ");" : "return " + read + ";");
+                }
+            }
+        }
+    }
+
+    /// <summary>The invariant text of a parameter value.</summary>
+    private string Format(TypeRef type, string value) => type.Kind switch
+    {
+        TypeRefKind.String => value,
+        TypeRefKind.Boolean => "(" + value + " ? \"true\" : \"false\")",
+        TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Decimal => value + ".ToString(" + Invariant + ")",
+        TypeRefKind.Double or TypeRefKind.Single => value + ".ToString(\"R\", " + Invariant + ")",
+        TypeRefKind.DateTimeOffset => value + ".ToString(\"O\", " + Invariant + ")",
+        TypeRefKind.DateOnly => value + ".ToString(\"yyyy-MM-dd\", " + Invariant + ")",
+        TypeRefKind.TimeSpan => value + ".ToString(\"c\", " + Invariant + ")",
+        TypeRefKind.Guid => value + ".ToString(\"D\")",
+        TypeRefKind.Uri => value + ".OriginalString",
+        TypeRefKind.Bytes => "global::System.Convert.ToBase64String(" + value + ")",
+        TypeRefKind.Named => value + ".Value",
+        _ => value + ".ToString()",
+    };
+
+    private const string Helpers = """
+private static void AppendQuery(global::System.Text.StringBuilder url, ref char separator, string name, string value)
+{
+    url.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
+    separator = '&';
+}
+
+private static async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, JsonCodec.Reader<T> read, global::System.Threading.CancellationToken cancellationToken)
+{
+    var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+    try
+    {
+        return JsonCodec.Deserialize(bytes, read);
+    }
+    catch (global::System.Text.Json.JsonException e)
+    {
+        throw await ApiException.FromResponseAsync(response, "the body does not match the API description: " + e.Message, e, cancellationToken).ConfigureAwait(false);
+    }
+}
+
+private static global::System.Net.Http.HttpContent FormContent(byte[] json)
+{
+    using var document = global::System.Text.Json.JsonDocument.Parse(json);
+    var fields = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+    foreach (var property in document.RootElement.EnumerateObject())
+    {
+        var text = property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+        fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(property.Name, text));
+    }
+
+    return new global::System.Net.Http.FormUrlEncodedContent(fields);
+}
+""";
+
+    // ---- security handlers and registration ----
+
+    public IEnumerable<GeneratedFile> SecurityHandlers()
+    {
+        foreach (var scheme in _api.SecuritySchemes)
+        {
+            var text = scheme.Kind switch
+            {
+                SecuritySchemeKind.ApiKeyHeader => Handler(scheme, "request.Headers.Remove(" + Naming.Literal(scheme.ParameterName) + ");\nrequest.Headers.TryAddWithoutValidation(" + Naming.Literal(scheme.ParameterName) + ", secret);", "the API key", "apiKey"),
+                SecuritySchemeKind.ApiKeyQuery => Handler(scheme, "var uri = request.RequestUri!.AbsoluteUri;\nrequest.RequestUri = new global::System.Uri(uri + (uri.Contains('?') ? \"&\" : \"?\") + " + Naming.Literal(scheme.ParameterName + "=") + " + global::System.Uri.EscapeDataString(secret));", "the API key", "apiKey"),
+                SecuritySchemeKind.HttpBearer => Handler(scheme, "request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(\"Bearer\", secret);", "the bearer token", "token"),
+                SecuritySchemeKind.HttpBasic => Handler(scheme, "request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(\"Basic\", global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(secret)));", "'user:password'", "credentials"),
+                _ => null,
+            };
+            if (text is not null)
+            {
+                yield return new GeneratedFile(_api.ApiName + ".Client." + scheme.Name + "Handler.g.cs", text);
+            }
+        }
+    }
+
+    private string Handler(SecuritySchemeModel scheme, string apply, string what, string parameter)
+    {
+        var name = scheme.Name + "Handler";
+        var w = Emitter.Start(_api.Namespace);
+        w.Summary("Adds " + what + " of the '" + scheme.Key + "' security scheme to every request." + (scheme.Description is null ? string.Empty : "\n" + scheme.Description));
+        w.Line(Emitter.GeneratedCodeAttribute);
+        using (w.Block("public sealed partial class " + name + " : global::System.Net.Http.DelegatingHandler"))
+        {
+            w.Line("private readonly global::System.Func<" + Ct + ", global::System.Threading.Tasks.ValueTask<string>> _secret;");
+            w.Line();
+            w.Line("/// <summary>Uses a fixed secret.</summary>");
+            w.Line("public " + name + "(string " + parameter + ")");
+            w.Line("{");
+            w.Line("    if (" + parameter + " is null) throw new global::System.ArgumentNullException(nameof(" + parameter + "));");
+            w.Line("    _secret = _ => new global::System.Threading.Tasks.ValueTask<string>(" + parameter + ");");
+            w.Line("}");
+            w.Line();
+            w.Line("/// <summary>Asks <paramref name=\"provider\"/> for the secret before each request (for rotation).</summary>");
+            w.Line("public " + name + "(global::System.Func<" + Ct + ", global::System.Threading.Tasks.ValueTask<string>> provider) => _secret = provider ?? throw new global::System.ArgumentNullException(nameof(provider));");
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            using (w.Block("protected override async " + Task + "<global::System.Net.Http.HttpResponseMessage> SendAsync(global::System.Net.Http.HttpRequestMessage request, " + Ct + " cancellationToken)"))
+            {
+                w.Line("var secret = await _secret(cancellationToken).ConfigureAwait(false);");
+                w.Lines(apply);
+                w.Line("return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);");
+            }
+        }
+
+        return w.ToString();
+    }
+
+    public string Registration()
+    {
+        var w = Emitter.Start(_api.Namespace);
+        w.Line("/// <summary>Registers <see cref=\"I" + ClientName + "\"/> with <c>IHttpClientFactory</c>.</summary>");
+        w.Line(Emitter.GeneratedCodeAttribute);
+        using (w.Block("public static partial class " + _api.ApiName + "ServiceCollectionExtensions"))
+        {
+            w.Line("/// <summary>Adds a typed client for <see cref=\"I" + ClientName + "\"/>; chain <c>AddHttpMessageHandler</c> for authentication.</summary>");
+            using (w.Block("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + ClientName + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<" + ClientName + "Options>? configure = null)"))
+            {
+                w.Line("var options = new " + ClientName + "Options();");
+                w.Line("configure?.Invoke(options);");
+                w.Line("return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<I" + ClientName + ", " + ClientName + ">(services, (httpClient, _) => new " + ClientName + "(httpClient, options));");
+            }
+        }
+
+        return w.ToString();
+    }
+}

@@ -1,0 +1,471 @@
+using System.Collections.Generic;
+using System.Linq;
+using Kernel.Contracts.Generator.Model;
+
+namespace Kernel.Contracts.Generator.Emitting;
+
+/// <summary>Emits a DTO (record, extensible enum or union) and its reflection-free JSON converter.</summary>
+internal sealed class ModelEmitter
+{
+    private readonly ApiModel _api;
+    private readonly TypeNames _names;
+    private readonly Dictionary<string, TypeModelKind> _kinds;
+
+    public ModelEmitter(ApiModel api)
+    {
+        _api = api;
+        _names = new TypeNames(api.Namespace);
+        _kinds = api.Types.ToDictionary(t => t.Name, t => t.Kind);
+    }
+
+    public string Emit(TypeModel type)
+    {
+        var w = Emitter.Start(_api.Namespace);
+        switch (type.Kind)
+        {
+            case TypeModelKind.Enum:
+                EmitEnum(w, type);
+                break;
+            case TypeModelKind.Union:
+                EmitUnion(w, type);
+                break;
+            default:
+                EmitObject(w, type);
+                break;
+        }
+
+        return w.ToString();
+    }
+
+    // ---- records ----
+
+    private void EmitObject(SourceWriter w, TypeModel type)
+    {
+        w.Summary(type.Description, type.Name + ", from the schema at " + type.SchemaPointer + ".");
+        Attributes(w, type);
+        using (w.Block("public sealed partial record " + type.Name))
+        {
+            var first = true;
+            foreach (var p in type.Properties)
+            {
+                if (!first)
+                {
+                    w.Line();
+                }
+
+                first = false;
+                w.Summary(p.Description, "The " + p.JsonName + " property.");
+                if (p.Deprecated && p.Required)
+                {
+                    // C# forbids [Obsolete] on required members.
+                    w.Line("/// <remarks>Deprecated in the API description.</remarks>");
+                }
+                else if (p.Deprecated)
+                {
+                    w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+                }
+
+                var typeName = p.Nullable || !p.Required ? _names.Nullable(p.Type) : _names.Of(p.Type);
+                w.Line("public " + (p.Required ? "required " : string.Empty) + typeName + " " + p.Name + " { get; init; }");
+            }
+
+            if (type.CapturesUnknownProperties)
+            {
+                if (!first)
+                {
+                    w.Line();
+                }
+
+                w.Summary("Properties the schema does not name (it allows additional properties).");
+                w.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, " + _names.Of(type.AdditionalProperties!) + ">? AdditionalProperties { get; init; }");
+            }
+        }
+
+        w.Line();
+        ConverterHeader(w, type);
+        EmitObjectRead(w, type);
+        w.Line();
+        EmitObjectWrite(w, type);
+        w.Close();
+    }
+
+    private void EmitObjectRead(SourceWriter w, TypeModel type)
+    {
+        var c = _names.Codec;
+        using (w.Block("public static " + _names.Named(type.Name) + " ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)"))
+        {
+            w.Line(c + ".Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, \"" + type.Name + "\");");
+            foreach (var p in type.Properties)
+            {
+                w.Line(_names.Nullable(p.Type) + " " + Local(p) + " = default;");
+                if (p.Required)
+                {
+                    w.Line("var has" + p.Name + " = false;");
+                }
+            }
+
+            if (type.CapturesUnknownProperties)
+            {
+                w.Line("global::System.Collections.Generic.Dictionary<string, " + _names.Of(type.AdditionalProperties!) + ">? additional = null;");
+            }
+
+            w.Line("string? property = null;");
+            using (w.Block("try"))
+            {
+                using (w.Block("while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)"))
+                {
+                    var keyword = "if";
+                    foreach (var p in type.Properties)
+                    {
+                        using (w.Block(keyword + " (reader.ValueTextEquals(" + Naming.Utf8Literal(p.JsonName) + "))"))
+                        {
+                            w.Line("property = " + Naming.Literal(p.JsonName) + ";");
+                            w.Line("reader.Read();");
+                            if (p.Required)
+                            {
+                                w.Line("has" + p.Name + " = true;");
+                            }
+
+                            if (p.Nullable || !p.Required)
+                            {
+                                w.Line(Local(p) + " = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(" + _names.Nullable(p.Type) + ") : " + _names.Read(p.Type) + ";");
+                            }
+                            else
+                            {
+                                w.Line(Local(p) + " = " + _names.Read(p.Type) + ";");
+                            }
+                        }
+
+                        keyword = "else if";
+                    }
+
+                    if (keyword == "if")
+                    {
+                        Unknown(w, type);
+                    }
+                    else
+                    {
+                        using (w.Block("else"))
+                        {
+                            Unknown(w, type);
+                        }
+                    }
+                }
+            }
+
+            using (w.Block("catch (global::System.Text.Json.JsonException e) when (property is not null)"))
+            {
+                w.Line("throw " + c + ".At(\"" + type.Name + "\", property, e);");
+            }
+
+            foreach (var p in type.Properties.Where(p => p.Required))
+            {
+                w.Line("if (!has" + p.Name + ") throw " + c + ".Missing(\"" + type.Name + "\", " + Naming.Literal(p.JsonName) + ");");
+            }
+
+            w.Open("return new " + _names.Named(type.Name));
+            foreach (var p in type.Properties)
+            {
+                var value = Local(p);
+                if (p.Required && !p.Nullable)
+                {
+                    value += p.Type.IsValueType ? ".GetValueOrDefault()" : "!";
+                }
+
+                w.Line(p.Name + " = " + value + ",");
+            }
+
+            if (type.CapturesUnknownProperties)
+            {
+                w.Line("AdditionalProperties = additional,");
+            }
+
+            w.Close(";");
+        }
+    }
+
+    private void Unknown(SourceWriter w, TypeModel type)
+    {
+        if (type.CapturesUnknownProperties)
+        {
+            w.Line("property = reader.GetString()!;");
+            w.Line("reader.Read();");
+            w.Line("(additional ??= new global::System.Collections.Generic.Dictionary<string, " + _names.Of(type.AdditionalProperties!) + ">())[property] = " + _names.Read(type.AdditionalProperties!) + ";");
+        }
+        else
+        {
+            // Unknown properties are skipped: a server may add fields without breaking its clients.
+            w.Line("reader.Read();");
+            w.Line("reader.Skip();");
+        }
+    }
+
+    private void EmitObjectWrite(SourceWriter w, TypeModel type)
+    {
+        w.Summary("Writes one value.");
+        using (w.Block("public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, " + _names.Named(type.Name) + " value)"))
+        {
+            w.Line("writer.WriteStartObject();");
+            foreach (var p in type.Properties)
+            {
+                var access = "value." + p.Name;
+                if (p.Required && !p.Nullable)
+                {
+                    w.Line("writer.WritePropertyName(" + Naming.Utf8Literal(p.JsonName) + ");");
+                    w.Line(_names.Write(p.Type, "writer", access) + ";");
+                    continue;
+                }
+
+                var present = access + (p.Type.IsValueType ? ".HasValue" : " is not null");
+                var item = access + (p.Type.IsValueType ? ".Value" : string.Empty);
+                using (w.Block("if (" + present + ")"))
+                {
+                    w.Line("writer.WritePropertyName(" + Naming.Utf8Literal(p.JsonName) + ");");
+                    w.Line(_names.Write(p.Type, "writer", item) + ";");
+                }
+
+                if (p.Required)
+                {
+                    using (w.Block("else"))
+                    {
+                        w.Line("writer.WriteNull(" + Naming.Utf8Literal(p.JsonName) + ");");
+                    }
+                }
+            }
+
+            if (type.CapturesUnknownProperties)
+            {
+                using (w.Block("if (value.AdditionalProperties is not null)"))
+                using (w.Block("foreach (var pair in value.AdditionalProperties)"))
+                {
+                    w.Line("writer.WritePropertyName(pair.Key);");
+                    w.Line(_names.Write(type.AdditionalProperties!, "writer", "pair.Value") + ";");
+                }
+            }
+
+            w.Line("writer.WriteEndObject();");
+        }
+    }
+
+    private static string Local(PropertyModel p) => "_" + char.ToLowerInvariant(p.Name[0]) + p.Name.Substring(1);
+
+    // ---- extensible enums ----
+
+    private void EmitEnum(SourceWriter w, TypeModel type)
+    {
+        var self = _names.Named(type.Name);
+        w.Summary(type.Description, type.Name + ", from the schema at " + type.SchemaPointer + ".");
+        w.Line("/// <remarks>An extensible enum: values the API adds later are kept, not rejected; <see cref=\"IsKnown\"/> tells them apart.</remarks>");
+        Attributes(w, type);
+        using (w.Block("public readonly partial struct " + type.Name + " : global::System.IEquatable<" + self + ">"))
+        {
+            w.Line("private readonly string? _value;");
+            w.Line();
+            w.Summary("Creates a value; any string is allowed, known or not.");
+            w.Line("public " + type.Name + "(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+            foreach (var m in type.EnumMembers)
+            {
+                w.Line();
+                w.Summary("The value \"" + m.Value + "\".");
+                w.Line("public static " + self + " " + m.Name + " { get; } = new " + self + "(" + Naming.Literal(m.Value) + ");");
+            }
+
+            w.Line();
+            w.Summary("The values the API description lists.");
+            w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + self + "> KnownValues { get; } = new " + self + "[] { " + string.Join(", ", type.EnumMembers.Select(m => "new " + self + "(" + Naming.Literal(m.Value) + ")")) + " };");
+            w.Line();
+            w.Summary("The value as it appears on the wire.");
+            w.Line("public string Value => _value ?? string.Empty;");
+            w.Line();
+            w.Summary("Whether the value is one the API description lists.");
+            w.Line(type.EnumMembers.Count == 0
+                ? "public bool IsKnown => false;"
+                : "public bool IsKnown => Value is " + string.Join(" or ", type.EnumMembers.Select(m => Naming.Literal(m.Value))) + ";");
+            w.Line();
+            w.Line("public static implicit operator " + self + "(string value) => new " + self + "(value);");
+            w.Line();
+            w.Line("public static bool operator ==(" + self + " left, " + self + " right) => left.Equals(right);");
+            w.Line();
+            w.Line("public static bool operator !=(" + self + " left, " + self + " right) => !left.Equals(right);");
+            w.Line();
+            w.Line("public bool Equals(" + self + " other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
+            w.Line();
+            w.Line("public override bool Equals(object? obj) => obj is " + self + " other && Equals(other);");
+            w.Line();
+            w.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
+            w.Line();
+            w.Line("public override string ToString() => Value;");
+        }
+
+        w.Line();
+        ConverterHeader(w, type);
+        using (w.Block("public static " + self + " ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)"))
+        {
+            w.Line("return new " + self + "(" + _names.Codec + ".ReadString(ref reader));");
+        }
+
+        w.Line();
+        w.Summary("Writes one value.");
+        using (w.Block("public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, " + self + " value)"))
+        {
+            w.Line("writer.WriteStringValue(value.Value);");
+        }
+
+        w.Close();
+    }
+
+    // ---- unions ----
+
+    private void EmitUnion(SourceWriter w, TypeModel type)
+    {
+        var self = _names.Named(type.Name);
+        w.Summary(type.Description, type.Name + ", from the schema at " + type.SchemaPointer + ".");
+        w.Line("/// <remarks>Exactly one of: " + string.Join(", ", type.UnionCases.Select(c => c.Name)) + ".</remarks>");
+        Attributes(w, type);
+        using (w.Block("public sealed partial class " + type.Name))
+        {
+            w.Line("private readonly int _case;");
+            w.Line("private readonly object _value;");
+            w.Line();
+            w.Line("private " + type.Name + "(int @case, object value)");
+            w.Line("{");
+            w.Line("    _case = @case;");
+            w.Line("    _value = value;");
+            w.Line("}");
+            w.Line();
+            w.Summary("The value of whichever case this is.");
+            w.Line("public object Value => _value;");
+            var i = 0;
+            foreach (var @case in type.UnionCases)
+            {
+                i++;
+                var caseType = _names.Of(@case.Type);
+                w.Line();
+                w.Summary("Creates the " + @case.Name + " case.");
+                var guard = @case.Type.IsValueType ? "value" : "value ?? throw new global::System.ArgumentNullException(nameof(value))";
+                w.Line("public static " + self + " From" + @case.Name + "(" + caseType + " value) => new " + self + "(" + i + ", " + guard + ");");
+                w.Line();
+                w.Summary("Whether this is the " + @case.Name + " case.");
+                w.Line("public bool Is" + @case.Name + " => _case == " + i + ";");
+                w.Line();
+                w.Summary("The " + @case.Name + " case, or null when this is another case.");
+                w.Line("public " + caseType + "? As" + @case.Name + " => _case == " + i + " ? (" + caseType + ")_value : default(" + caseType + "?);");
+            }
+        }
+
+        w.Line();
+        ConverterHeader(w, type);
+        using (w.Block("public static " + self + " ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)"))
+        {
+            if (type.DiscriminatorProperty is { } discriminator && type.UnionCases.Any(c => c.DiscriminatorValues.Count > 0))
+            {
+                w.Line("var kind = " + _names.Codec + ".PeekString(reader, " + Naming.Utf8Literal(discriminator) + ");");
+                w.Line("switch (kind)");
+                w.Line("{");
+                var i = 0;
+                foreach (var @case in type.UnionCases)
+                {
+                    i++;
+                    if (@case.DiscriminatorValues.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    w.Line("    case " + string.Join(" or ", @case.DiscriminatorValues.Select(Naming.Literal)) + ":");
+                    w.Line("        return " + self + ".From" + @case.Name + "(" + _names.Read(@case.Type) + ");");
+                }
+
+                w.Line("    default:");
+                w.Line("        throw new global::System.Text.Json.JsonException(\"" + type.Name + ": the value of '" + discriminator + "' \" + (kind is null ? \"is missing\" : \"'\" + kind + \"' is unknown\") + \"; expected one of " + SafeInString(string.Join(", ", type.UnionCases.SelectMany(c => c.DiscriminatorValues))) + ".\");");
+                w.Line("}");
+            }
+            else
+            {
+                EmitUnionProbe(w, type);
+            }
+        }
+
+        w.Line();
+        w.Summary("Writes one value.");
+        using (w.Block("public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, " + self + " value)"))
+        {
+            var i = 0;
+            foreach (var @case in type.UnionCases)
+            {
+                i++;
+                using (w.Block("if (value.Is" + @case.Name + ")"))
+                {
+                    w.Line(_names.Write(@case.Type, "writer", "(" + _names.Of(@case.Type) + ")value.Value") + ";");
+                    w.Line("return;");
+                }
+            }
+
+            w.Line("throw new global::System.InvalidOperationException(\"" + type.Name + " holds no case.\");");
+        }
+
+        w.Close();
+    }
+
+    private void EmitUnionProbe(SourceWriter w, TypeModel type)
+    {
+        var self = _names.Named(type.Name);
+        {
+            // No discriminator: the first case whose shape matches and that reads without error.
+            w.Line("global::System.Text.Json.JsonException? last = null;");
+            foreach (var @case in type.UnionCases)
+            {
+                var check = TypeNames.TokenCheck(@case.Type, name => _kinds.TryGetValue(name, out var k) ? k : null);
+                using (w.Block(check is null ? "if (true)" : "if (reader.TokenType is " + check + ")"))
+                {
+                    w.Line("var attempt = reader;");
+                    using (w.Block("try"))
+                    {
+                        w.Line("var value = " + _names.Read(@case.Type, "attempt") + ";");
+                        w.Line("reader = attempt;");
+                        w.Line("return " + self + ".From" + @case.Name + "(value);");
+                    }
+
+                    using (w.Block("catch (global::System.Text.Json.JsonException e)"))
+                    {
+                        w.Line("last = e;");
+                    }
+                }
+            }
+
+            w.Line("throw new global::System.Text.Json.JsonException(\"" + type.Name + ": the JSON matches none of " + string.Join(", ", type.UnionCases.Select(c => c.Name)) + ".\", last);");
+        }
+    }
+
+    private static string SafeInString(string text) => text.Replace("\\", "\\\\").Replace("\"", "\\\"");
+
+    // ---- shared ----
+
+    private void Attributes(SourceWriter w, TypeModel type)
+    {
+        w.Line(Emitter.GeneratedCodeAttribute);
+        if (type.Deprecated)
+        {
+            w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+        }
+
+        w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + _names.Converter(type.Name) + "))]");
+    }
+
+    private void ConverterHeader(SourceWriter w, TypeModel type)
+    {
+        var self = _names.Named(type.Name);
+        w.Summary("Reads and writes <see cref=\"" + type.Name + "\"/> as JSON without reflection.");
+        w.Line(Emitter.GeneratedCodeAttribute);
+        w.Open("public sealed class " + type.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + self + ">");
+        w.Summary("The shared instance.");
+        w.Line("public static " + type.Name + "JsonConverter Instance { get; } = new " + type.Name + "JsonConverter();");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("public override " + self + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + self + " value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);");
+        w.Line();
+        w.Summary("Reads one value; the reader stands on its first token.");
+    }
+}

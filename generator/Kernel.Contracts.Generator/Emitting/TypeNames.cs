@@ -1,0 +1,102 @@
+using System;
+using Kernel.Contracts.Generator.Model;
+
+namespace Kernel.Contracts.Generator.Emitting;
+
+/// <summary>C# spellings of model types, and the expressions that read and write them as JSON.</summary>
+internal sealed class TypeNames
+{
+    private const string Reader = "global::System.Text.Json.Utf8JsonReader";
+
+    public TypeNames(string @namespace)
+    {
+        Namespace = @namespace;
+        Codec = "global::" + @namespace + ".JsonCodec";
+    }
+
+    public string Namespace { get; }
+
+    /// <summary>The generated helper class every converter calls.</summary>
+    public string Codec { get; }
+
+    public string Of(TypeRef type) => type.Kind switch
+    {
+        TypeRefKind.String => "string",
+        TypeRefKind.Boolean => "bool",
+        TypeRefKind.Int32 => "int",
+        TypeRefKind.Int64 => "long",
+        TypeRefKind.Double => "double",
+        TypeRefKind.Single => "float",
+        TypeRefKind.Decimal => "decimal",
+        TypeRefKind.DateTimeOffset => "global::System.DateTimeOffset",
+        TypeRefKind.DateOnly => "global::System.DateOnly",
+        TypeRefKind.TimeSpan => "global::System.TimeSpan",
+        TypeRefKind.Guid => "global::System.Guid",
+        TypeRefKind.Uri => "global::System.Uri",
+        TypeRefKind.Bytes => "byte[]",
+        TypeRefKind.Any => "global::System.Text.Json.JsonElement",
+        TypeRefKind.Named => Named(type.Name!),
+        TypeRefKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + Of(type.Element!) + ">",
+        TypeRefKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + Of(type.Element!) + ">",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, null),
+    };
+
+    public string Nullable(TypeRef type) => Of(type) + "?";
+
+    public string Named(string name) => "global::" + Namespace + "." + name;
+
+    public string Converter(string name) => "global::" + Namespace + "." + name + "JsonConverter";
+
+    /// <summary>An expression that reads a value of <paramref name="type"/> from the reader variable <c>reader</c>.</summary>
+    public string Read(TypeRef type, string reader = "reader") => type.Kind switch
+    {
+        TypeRefKind.Named => Converter(type.Name!) + ".ReadValue(ref " + reader + ")",
+        TypeRefKind.Array => Codec + ".ReadList(ref " + reader + ", " + ReadFunc(type.Element!) + ")",
+        TypeRefKind.Map => Codec + ".ReadMap(ref " + reader + ", " + ReadFunc(type.Element!) + ")",
+        _ => Codec + ".Read" + type.Kind + "(ref " + reader + ")",
+    };
+
+    /// <summary>A delegate (method group or lambda) that reads a value of <paramref name="type"/>.</summary>
+    public string ReadFunc(TypeRef type) => type.Kind switch
+    {
+        TypeRefKind.Named => Converter(type.Name!) + ".ReadValue",
+        TypeRefKind.Array or TypeRefKind.Map => "static (ref " + Reader + " r) => " + Read(type, "r"),
+        _ => Codec + ".Read" + type.Kind,
+    };
+
+    /// <summary>A statement-expression that writes <paramref name="value"/> of <paramref name="type"/> to <paramref name="writer"/>.</summary>
+    public string Write(TypeRef type, string writer, string value) => type.Kind switch
+    {
+        TypeRefKind.Named => Converter(type.Name!) + ".WriteValue(" + writer + ", " + value + ")",
+        TypeRefKind.Array => Codec + ".WriteList(" + writer + ", " + value + ", " + WriteFunc(type.Element!) + ")",
+        TypeRefKind.Map => Codec + ".WriteMap(" + writer + ", " + value + ", " + WriteFunc(type.Element!) + ")",
+        _ => Codec + ".Write" + type.Kind + "(" + writer + ", " + value + ")",
+    };
+
+    public string WriteFunc(TypeRef type) => type.Kind switch
+    {
+        TypeRefKind.Named => Converter(type.Name!) + ".WriteValue",
+        TypeRefKind.Array or TypeRefKind.Map => "static (w, v) => " + Write(type, "w", "v"),
+        _ => Codec + ".Write" + type.Kind,
+    };
+
+    /// <summary>The JSON token types a value of <paramref name="type"/> can start with (for unions without a discriminator).</summary>
+    public static string? TokenCheck(TypeRef type, TypeModelKindLookup lookup) => type.Kind switch
+    {
+        TypeRefKind.String or TypeRefKind.DateTimeOffset or TypeRefKind.DateOnly or TypeRefKind.TimeSpan or TypeRefKind.Guid or TypeRefKind.Uri or TypeRefKind.Bytes
+            => "global::System.Text.Json.JsonTokenType.String",
+        TypeRefKind.Boolean => "global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False",
+        TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Single or TypeRefKind.Decimal => "global::System.Text.Json.JsonTokenType.Number",
+        TypeRefKind.Array => "global::System.Text.Json.JsonTokenType.StartArray",
+        TypeRefKind.Map => "global::System.Text.Json.JsonTokenType.StartObject",
+        TypeRefKind.Named => lookup(type.Name!) switch
+        {
+            TypeModelKind.Enum => "global::System.Text.Json.JsonTokenType.String",
+            TypeModelKind.Object => "global::System.Text.Json.JsonTokenType.StartObject",
+            _ => null,
+        },
+        _ => null,
+    };
+
+    public delegate TypeModelKind? TypeModelKindLookup(string name);
+}

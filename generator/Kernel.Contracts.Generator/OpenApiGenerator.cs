@@ -1,0 +1,89 @@
+using System.Linq;
+using Kernel.Contracts.Generator.Emitting;
+using Kernel.Contracts.Generator.Model;
+using Kernel.Contracts.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Kernel.Contracts.Generator;
+
+/// <summary>
+/// Generates DTOs, clients and server stubs from the project's <c>OpenApiSpec</c> items.
+/// Pipeline: spec files → (file, every other spec file) → parse into an equatable model → emit;
+/// diagnostics travel in their own output so that moving an error does not re-emit code.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class OpenApiGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var rootNamespace = context.AnalyzerConfigOptionsProvider
+            .Select((options, _) => options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var ns) ? ns : null);
+
+        var specFiles = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Combine(rootNamespace)
+            .Select((input, cancellationToken) =>
+            {
+                var ((file, options), root) = input;
+                var metadata = options.GetOptions(file);
+                if (!metadata.TryGetValue("build_metadata.AdditionalFiles.OpenApiSpec", out var flag) || !string.Equals(flag, "true", System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return null;
+                }
+
+                var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+                return new SpecInput(file.Path, text, Get(metadata, "Namespace"), Get(metadata, "OpenApiGenerate"), Get(metadata, "ClientName"), root);
+            })
+            .Where(spec => spec is not null)
+            .Select((spec, _) => spec!)
+            .WithTrackingName(TrackingNames.SpecFiles);
+
+        var requests = specFiles.Collect()
+            .SelectMany((all, _) => all
+                .OrderBy(s => s.Path, System.StringComparer.Ordinal)
+                .Select(spec => new SpecRequest(spec, all.Where(o => o != spec).OrderBy(o => o.Path, System.StringComparer.Ordinal).ToEquatableArray())))
+            .WithTrackingName(TrackingNames.SpecRequests);
+
+        var parsed = requests
+            .Select((request, _) => SpecParser.Parse(request))
+            .WithTrackingName(TrackingNames.Parsed);
+
+        var facts = context.CompilationProvider
+            .Select((compilation, _) => new CompilationFacts(
+                compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null,
+                compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions") is not null))
+            .WithTrackingName(TrackingNames.CompilationFacts);
+
+        var models = parsed
+            .Select((result, _) => result.Model)
+            .Where(model => model is not null)
+            .Select((model, _) => model!)
+            .WithTrackingName(TrackingNames.Models)
+            .Combine(facts);
+
+        context.RegisterSourceOutput(models, static (spc, input) =>
+        {
+            foreach (var file in Emitter.Emit(input.Left, input.Right))
+            {
+                spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+            }
+        });
+
+        var diagnostics = parsed
+            .Select((result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+        {
+            foreach (var diagnostic in list)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+    }
+
+    private static string? Get(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options, string name) =>
+        options.TryGetValue("build_metadata.AdditionalFiles." + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+}

@@ -1,0 +1,269 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kernel.Contracts.Generator.Model;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+using YamlDotNet.Core;
+
+namespace Kernel.Contracts.Generator.Parsing;
+
+/// <summary>
+/// Reads an OpenAPI document (YAML or JSON, 3.0 or 3.1) into Microsoft.OpenApi's object model.
+/// References to other spec files of the project are bundled into the document first, so the model
+/// builder sees one self-contained document. Every problem becomes a <see cref="DiagnosticInfo"/> at its place.
+/// </summary>
+internal sealed class DocumentReader
+{
+    private readonly SpecInput _spec;
+    private readonly Dictionary<string, SpecInput> _files;
+    private readonly Dictionary<string, JsonNode?> _parsed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _imported = new(StringComparer.Ordinal);
+    private readonly List<DiagnosticInfo> _diagnostics;
+
+    public DocumentReader(SpecRequest request, List<DiagnosticInfo> diagnostics)
+    {
+        _spec = request.Spec;
+        _diagnostics = diagnostics;
+        _files = new Dictionary<string, SpecInput>(StringComparer.Ordinal);
+        foreach (var other in request.Others)
+        {
+            _files[Normalize(other.Path)] = other;
+        }
+
+        _files[Normalize(_spec.Path)] = _spec;
+    }
+
+    /// <summary>The document, or null when the text cannot be read at all (the diagnostics say why).</summary>
+    public OpenApiDocument? Read()
+    {
+        var root = Parse(_spec);
+        if (root is not JsonObject rootObject)
+        {
+            if (root is not null)
+            {
+                Report(DiagnosticDescriptors.InvalidDocument, _spec, (string?)null, "the document's root must be an object");
+            }
+
+            return null;
+        }
+
+        Bundle(rootObject, rootObject, _spec, "#");
+
+        // Only reading errors count; the validation rule set (style rules such as "a discriminator property
+        // must be required") is for linters, and real documents break it without harm to generation.
+        var settings = new OpenApiReaderSettings { RuleSet = new ValidationRuleSet() };
+        var result = new OpenApiJsonReader().Read(rootObject, new Uri("file:///" + Path.GetFileName(_spec.Path)), settings);
+        foreach (var error in result.Diagnostic?.Errors ?? Enumerable.Empty<OpenApiError>())
+        {
+            Report(DiagnosticDescriptors.InvalidDocument, _spec, error.Pointer, error.Message);
+        }
+
+        return result.Document;
+    }
+
+    public LocationInfo Locate(string? pointer) => PointerLocator.Locate(_spec.Path, _spec.Text, pointer);
+
+    private JsonNode? Parse(SpecInput file)
+    {
+        var key = Normalize(file.Path);
+        if (_parsed.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        JsonNode? node = null;
+        var trimmed = file.Text.TrimStart();
+        try
+        {
+            node = trimmed.StartsWith("{", StringComparison.Ordinal) || trimmed.StartsWith("[", StringComparison.Ordinal)
+                ? JsonNode.Parse(file.Text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip })
+                : YamlToJson.Parse(file.Text);
+            if (node is null)
+            {
+                Report(DiagnosticDescriptors.SyntaxError, file, LocationInfo.StartOf(file.Path), "the document is empty");
+            }
+        }
+        catch (JsonException e)
+        {
+            var line = (int)(e.LineNumber ?? 0);
+            var column = (int)(e.BytePositionInLine ?? 0);
+            var offset = OffsetOf(file.Text, line, column);
+            var message = e.Message;
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            Report(DiagnosticDescriptors.SyntaxError, file, new LocationInfo(file.Path, offset, 0, line, column, line, column), cut > 0 ? message.Substring(0, cut).TrimEnd() : message);
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
+            Report(DiagnosticDescriptors.SyntaxError, file, PointerLocator.ToLocation(file.Path, e.Start, e.End), StripPosition(message));
+        }
+
+        _parsed[key] = node;
+        return node;
+    }
+
+    /// <summary>
+    /// Walks <paramref name="node"/> (part of <paramref name="from"/>) and makes every <c>$ref</c> point into
+    /// the root document: local ones are checked, ones into other spec files are copied under components.
+    /// </summary>
+    private void Bundle(JsonObject root, JsonNode? node, SpecInput from, string pointer)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (obj.TryGetPropertyValue("$ref", out var refNode) && refNode is JsonValue refValue && refValue.TryGetValue<string>(out var reference))
+                {
+                    var rewritten = Resolve(root, from, reference, pointer + "/$ref");
+                    if (rewritten is not null && rewritten != reference)
+                    {
+                        obj["$ref"] = rewritten;
+                    }
+                }
+
+                foreach (var pair in obj.ToList())
+                {
+                    if (pair.Key != "$ref")
+                    {
+                        Bundle(root, pair.Value, from, pointer + "/" + Escape(pair.Key));
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    Bundle(root, array[i], from, pointer + "/" + i);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Returns the reference as it must read in the bundled document, or null when it cannot be resolved.</summary>
+    private string? Resolve(JsonObject root, SpecInput from, string reference, string refPointer)
+    {
+        var hash = reference.IndexOf('#');
+        var filePart = hash >= 0 ? reference.Substring(0, hash) : reference;
+        var fragment = hash >= 0 ? reference.Substring(hash) : "#";
+        var isRootFile = from == _spec && filePart.Length == 0;
+
+        SpecInput target;
+        if (filePart.Length == 0)
+        {
+            target = from;
+        }
+        else if (Uri.TryCreate(filePart, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        {
+            ReportAt(from, refPointer, DiagnosticDescriptors.UnresolvedReference, reference, "references to URLs are not followed at build time; download the file and add it as an OpenApiSpec item");
+            return null;
+        }
+        else
+        {
+            var path = Normalize(Path.Combine(Path.GetDirectoryName(from.Path) ?? string.Empty, filePart));
+            if (!_files.TryGetValue(path, out target!))
+            {
+                ReportAt(from, refPointer, DiagnosticDescriptors.UnresolvedReference, reference, "the file '" + filePart + "' is not an OpenApiSpec item of this project; add it with Generate=\"None\" to let documents reference it");
+                return null;
+            }
+        }
+
+        var targetRoot = target == _spec ? root : Parse(target);
+        var resolved = Find(targetRoot, fragment);
+        if (resolved is null)
+        {
+            ReportAt(from, refPointer, DiagnosticDescriptors.UnresolvedReference, reference, "nothing is at '" + fragment + "' in " + Path.GetFileName(target.Path));
+            return null;
+        }
+
+        if (isRootFile || target == _spec)
+        {
+            return fragment;
+        }
+
+        // Copy the target into this document's components, once per target.
+        var key = Normalize(target.Path) + fragment;
+        if (_imported.TryGetValue(key, out var existing))
+        {
+            return existing;
+        }
+
+        var segments = PointerLocator.Split(fragment);
+        var section = segments.Count >= 3 && segments[0] == "components" ? segments[1] : "schemas";
+        var baseName = segments.Count > 0 ? segments[segments.Count - 1] : Path.GetFileNameWithoutExtension(target.Path);
+        var components = root["components"] as JsonObject ?? (JsonObject)(root["components"] = new JsonObject());
+        var bucket = components[section] as JsonObject ?? (JsonObject)(components[section] = new JsonObject());
+        var name = baseName;
+        for (var i = 2; bucket.ContainsKey(name); i++)
+        {
+            name = baseName + i;
+        }
+
+        var local = "#/components/" + section + "/" + Escape(name);
+        _imported[key] = local;
+        var copy = resolved.DeepClone();
+        bucket[name] = copy;
+        Bundle(root, copy, target, fragment);
+        return local;
+    }
+
+    private static JsonNode? Find(JsonNode? root, string fragment)
+    {
+        var node = root;
+        foreach (var segment in PointerLocator.Split(fragment))
+        {
+            node = node switch
+            {
+                JsonObject obj => obj.TryGetPropertyValue(segment, out var child) ? child : null,
+                JsonArray array => int.TryParse(segment, out var index) && index >= 0 && index < array.Count ? array[index] : null,
+                _ => null,
+            };
+            if (node is null)
+            {
+                return null;
+            }
+        }
+
+        return node;
+    }
+
+    private void ReportAt(SpecInput file, string pointer, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, params string[] args) =>
+        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, args.ToEquatableArray(), PointerLocator.Locate(file.Path, file.Text, pointer)));
+
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecInput file, string? pointer, string message) =>
+        Report(descriptor, file, PointerLocator.Locate(file.Path, file.Text, pointer), message);
+
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecInput file, LocationInfo location, string message) =>
+        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, new[] { message }.ToEquatableArray(), location));
+
+    private static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
+
+    private static string Normalize(string path) => Path.GetFullPath(path).Replace('\\', '/');
+
+    private static string StripPosition(string message)
+    {
+        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the diagnostic carries the position itself.
+        var marker = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line:", StringComparison.Ordinal) && marker > 0 ? message.Substring(marker + 3) : message;
+    }
+
+    private static int OffsetOf(string text, int line, int column)
+    {
+        var offset = 0;
+        for (var l = 0; l < line && offset < text.Length; l++)
+        {
+            var next = text.IndexOf('\n', offset);
+            if (next < 0)
+            {
+                return text.Length;
+            }
+
+            offset = next + 1;
+        }
+
+        return Math.Min(text.Length, offset + column);
+    }
+}

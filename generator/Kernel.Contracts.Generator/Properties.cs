@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("Kernel.Contracts.Generator.Tests")]
+[assembly: InternalsVisibleTo("Kernel.Contracts.Cli")]

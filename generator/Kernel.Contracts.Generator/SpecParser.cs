@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Kernel.Contracts.Generator.Model;
+using Kernel.Contracts.Generator.Parsing;
+
+namespace Kernel.Contracts.Generator;
+
+/// <summary>
+/// Input to model: reads a spec item's metadata and document and builds the <see cref="ApiModel"/>.
+/// Used by the source generator and by the <c>kernel-contracts generate</c> command alike.
+/// </summary>
+internal static class SpecParser
+{
+    public static ParseResult Parse(SpecRequest request)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var spec = request.Spec;
+        try
+        {
+            var kinds = ParseKinds(spec, diagnostics);
+            if (kinds == GenerateKinds.None)
+            {
+                return new ParseResult(null, diagnostics.ToEquatableArray());
+            }
+
+            var reader = new DocumentReader(request, diagnostics);
+            var document = reader.Read();
+            if (document is null)
+            {
+                return new ParseResult(null, diagnostics.ToEquatableArray());
+            }
+
+            var apiName = ApiName(spec, document.Info?.Title);
+            var ns = Namespace(spec, apiName, diagnostics);
+            var model = new ModelBuilder(document, spec, reader.Locate, diagnostics).Build(ns, apiName, kinds);
+            return new ParseResult(model, diagnostics.ToEquatableArray());
+        }
+#pragma warning disable CA1031 // The generator must never throw into the compiler.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            diagnostics.Add(new DiagnosticInfo(
+                DiagnosticDescriptors.InternalError.Id,
+                new[] { Path.GetFileName(spec.Path), e.GetType().Name + ": " + e.Message }.ToEquatableArray(),
+                LocationInfo.StartOf(spec.Path)));
+            return new ParseResult(null, diagnostics.ToEquatableArray());
+        }
+    }
+
+    private static GenerateKinds ParseKinds(SpecInput spec, List<DiagnosticInfo> diagnostics)
+    {
+        if (spec.Generate is null)
+        {
+            return GenerateKinds.Models | GenerateKinds.Client;
+        }
+
+        if (string.Equals(spec.Generate.Trim(), "None", StringComparison.OrdinalIgnoreCase))
+        {
+            // Only referenced by other documents.
+            return GenerateKinds.None;
+        }
+
+        var kinds = GenerateKinds.None;
+        foreach (var part in spec.Generate.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()))
+        {
+            if (Enum.TryParse<GenerateKinds>(part, ignoreCase: true, out var kind) && kind != GenerateKinds.None)
+            {
+                kinds |= kind;
+            }
+            else
+            {
+                diagnostics.Add(new DiagnosticInfo(
+                    DiagnosticDescriptors.InvalidMetadata.Id,
+                    new[] { Path.GetFileName(spec.Path), "Generate='" + spec.Generate + "': '" + part + "' is not one of Models, Client, Server" }.ToEquatableArray(),
+                    LocationInfo.StartOf(spec.Path)));
+            }
+        }
+
+        // Clients and servers need the models.
+        return kinds == GenerateKinds.None ? kinds : kinds | GenerateKinds.Models;
+    }
+
+    private static string ApiName(SpecInput spec, string? title)
+    {
+        var fromMetadata = Naming.Pascal(spec.ClientName ?? string.Empty);
+        if (fromMetadata.Length > 0)
+        {
+            return fromMetadata;
+        }
+
+        var fromTitle = Naming.Pascal(title ?? string.Empty);
+        if (fromTitle.EndsWith("Api", StringComparison.Ordinal) && fromTitle.Length > 3)
+        {
+            fromTitle = fromTitle.Substring(0, fromTitle.Length - 3);
+        }
+
+        if (fromTitle.Length > 0 && fromTitle.Length <= 40)
+        {
+            return fromTitle;
+        }
+
+        var file = Path.GetFileName(spec.Path);
+        var stem = file.Split('.')[0];
+        var fromFile = Naming.Pascal(stem);
+        return fromFile.Length > 0 ? fromFile : "Api";
+    }
+
+    private static string Namespace(SpecInput spec, string apiName, List<DiagnosticInfo> diagnostics)
+    {
+        var ns = spec.Namespace;
+        if (string.IsNullOrWhiteSpace(ns))
+        {
+            ns = string.IsNullOrWhiteSpace(spec.RootNamespace) ? apiName : spec.RootNamespace + "." + apiName;
+        }
+
+        var parts = ns!.Split('.');
+        if (parts.All(p => p.Length > 0 && Naming.Pascal(p) == p.TrimStart('@') && Naming.EscapeKeyword(p) == p))
+        {
+            return ns;
+        }
+
+        var fixedNs = string.Join(".", parts.Select(p => Naming.Pascal(p)).Where(p => p.Length > 0));
+        diagnostics.Add(new DiagnosticInfo(
+            DiagnosticDescriptors.InvalidMetadata.Id,
+            new[] { Path.GetFileName(spec.Path), "Namespace='" + ns + "' is not a valid C# namespace; using '" + fixedNs + "'" }.ToEquatableArray(),
+            LocationInfo.StartOf(spec.Path)));
+        return fixedNs.Length == 0 ? apiName : fixedNs;
+    }
+}
