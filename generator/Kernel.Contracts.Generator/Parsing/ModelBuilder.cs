@@ -215,6 +215,10 @@ internal sealed class ModelBuilder
         }
 
         nullable = (schema.Type & JsonSchemaType.Null) != 0 || HasNullCase(schema);
+        if (schema.Not is not null)
+        {
+            Report(DiagnosticDescriptors.UnsupportedConstruct, pointer + "/not", "The 'not' keyword", "values are not checked against it");
+        }
 
         switch (Classify(schema))
         {
@@ -680,6 +684,13 @@ internal sealed class ModelBuilder
                 SecuritySchemeType.Http when string.Equals(scheme.Scheme, "basic", StringComparison.OrdinalIgnoreCase) => SecuritySchemeKind.HttpBasic,
                 _ => SecuritySchemeKind.Other,
             };
+            if (scheme.Extensions?.TryGetValue("x-kernel-contracts-handler", out var handler) == true
+                && handler is JsonNodeExtension { Node: JsonValue value } && value.TryGetValue<string>(out var text) && text == "none")
+            {
+                // The document says a generated handler would be wrong (a signature computed per request, say).
+                kind = SecuritySchemeKind.Other;
+            }
+
             var name = Naming.Pascal(pair.Key);
             result.Add(new SecuritySchemeModel(pair.Key, Naming.Unique(name.Length == 0 ? "Security" : name, used), kind, scheme.Name ?? "Authorization", scheme.Description));
         }

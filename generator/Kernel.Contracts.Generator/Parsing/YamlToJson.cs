@@ -24,6 +24,34 @@ internal static class YamlToJson
     /// <summary>Parses one YAML document; throws <see cref="YamlException"/> with a position on bad input.</summary>
     public static JsonNode? Parse(string text)
     {
+        try
+        {
+            return ParseDocument(text);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) on some malformed flow collections:
+            // find the last token it could read, and report the error there.
+            var last = Mark.Empty;
+            var scanner = new Scanner(new StringReader(text));
+            try
+            {
+                while (scanner.MoveNext())
+                {
+                    last = scanner.Current!.End;
+                }
+            }
+            catch (Exception e) when (e is InvalidOperationException or YamlException)
+            {
+                // The same failure again: `last` is where reading stopped.
+            }
+
+            throw new YamlException(last, last, "the YAML cannot be read after this point; check brackets, quotes and indentation.");
+        }
+    }
+
+    private static JsonNode? ParseDocument(string text)
+    {
         var parser = new Parser(new StringReader(text));
         var anchors = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         parser.Consume<StreamStart>();
