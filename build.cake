@@ -110,10 +110,52 @@ Task("Pack")
     summary.Add($"pack: {count} packages in artifacts/packages");
 });
 
+Task("PackageSmoke")
+    .Description("Packs the generator and builds and runs a new project that uses only the .nupkg from a local folder.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var smoke = artifacts.Combine("package-smoke");
+    var feed = smoke.Combine("feed");
+    CleanDirectory(smoke);
+    DotNetPack(root.CombineWithFilePath("generator/Kernel.Contracts.Generator/Kernel.Contracts.Generator.csproj").FullPath,
+        new DotNetPackSettings { Configuration = configuration, NoBuild = true, OutputDirectory = feed });
+    var template = root.Combine("generator/PackageSmoke");
+    CopyFile(template.CombineWithFilePath("Smoke.csproj.template"), smoke.CombineWithFilePath("Smoke.csproj"));
+    CopyFile(template.CombineWithFilePath("Program.cs.template"), smoke.CombineWithFilePath("Program.cs"));
+    CopyFile(template.CombineWithFilePath("petstore.yaml"), smoke.CombineWithFilePath("petstore.yaml"));
+    // Shield the project from this repository's build settings: it stands for a stranger's project.
+    System.IO.File.WriteAllText(smoke.CombineWithFilePath("Directory.Build.props").FullPath, "<Project />");
+    System.IO.File.WriteAllText(smoke.CombineWithFilePath("Directory.Build.targets").FullPath, "<Project />");
+    System.IO.File.WriteAllText(smoke.CombineWithFilePath("Directory.Packages.props").FullPath, "<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>");
+    System.IO.File.WriteAllText(smoke.CombineWithFilePath("nuget.config").FullPath,
+        $"<configuration><packageSources><add key=\"local\" value=\"{feed.FullPath}\" /></packageSources></configuration>");
+
+    var version = XDocument.Load(root.CombineWithFilePath("Directory.Build.props").FullPath).Descendants("Version").First().Value;
+    var output = new List<string>();
+    // A private packages folder, so an earlier package of the same version is never reused.
+    var exit = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = $"run --project \"{smoke}/Smoke.csproj\" -p:GeneratorVersion={version} -p:RestorePackagesPath=\"{smoke}/packages\"",
+        WorkingDirectory = smoke.FullPath,
+        RedirectStandardOutput = true,
+    }, out var lines);
+    output.AddRange(lines);
+    output.ForEach(l => Information(l));
+    const string expected = "pet 42 Rex sold known=True";
+    if (exit != 0 || !output.Contains(expected))
+    {
+        throw new CakeException($"The package smoke test failed (exit {exit}); expected the line '{expected}'.");
+    }
+
+    summary.Add("package smoke: a new project built and ran against the packed generator");
+});
+
 Task("Test")
-    .Description("Every test: lint, unit and integration tests, the corpus build.")
+    .Description("Every test: lint, unit and integration tests, the package smoke test, the corpus build.")
     .IsDependentOn("Lint")
     .IsDependentOn("UnitTests")
+    .IsDependentOn("PackageSmoke")
     .IsDependentOn("Corpus");
 
 Task("Default")
