@@ -182,6 +182,16 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void KCG010_server_stubs_without_aspnetcore()
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.CreateDriver(Spec(Valid, generate: "Models;Server")), GeneratorHarness.CreateCompilation(withAspNetCore: false, "public static class Placeholder { }"));
+
+        var d = Assert.Single(result.GeneratorDiagnostics, x => x.Id == "KCG010");
+        Assert.StartsWith("Generate includes Server for 'Probe', but the project does not reference ASP.NET Core", d.GetMessage(), System.StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Run.GeneratedSources, s => s.HintName.Contains(".Server.", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void One_broken_schema_does_not_stop_the_rest()
     {
         var broken = Valid.Replace("components:", "  /broken:\n    get:\n      operationId: broken\n      responses:\n        '200':\n          description: x\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/Missing'\ncomponents:", System.StringComparison.Ordinal);

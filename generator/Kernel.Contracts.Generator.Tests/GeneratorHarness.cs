@@ -38,11 +38,13 @@ internal static class GeneratorHarness
             Run.GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
     }
 
-    public static CSharpCompilation CreateCompilation(params string[] sources) =>
+    public static CSharpCompilation CreateCompilation(params string[] sources) => CreateCompilation(withAspNetCore: true, sources);
+
+    public static CSharpCompilation CreateCompilation(bool withAspNetCore, params string[] sources) =>
         CSharpCompilation.Create(
             "Generated.Tests",
             sources.Select(s => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest))),
-            References.Value,
+            withAspNetCore ? References.Value : References.Value.Where(r => !Path.GetFileName(r.Display!).StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error));
 
     public static GeneratorDriver CreateDriver(params Spec[] specs) =>

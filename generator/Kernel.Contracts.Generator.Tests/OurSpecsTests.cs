@@ -10,7 +10,7 @@ public class OurSpecsTests
     [InlineData("kernel-sessions.openapi.yaml")]
     public void Generates_compiling_code_without_diagnostics(string file)
     {
-        var result = GeneratorHarness.Run(GeneratorHarness.FromFile(GeneratorHarness.SpecPath(file), generate: "Models;Client"));
+        var result = GeneratorHarness.Run(GeneratorHarness.FromFile(GeneratorHarness.SpecPath(file), generate: "Models;Client;Server"));
 
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Contains(result.Run.GeneratedSources, s => s.HintName.EndsWith("Client.g.cs", System.StringComparison.Ordinal));

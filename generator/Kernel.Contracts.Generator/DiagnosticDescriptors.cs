@@ -63,10 +63,16 @@ internal static class DiagnosticDescriptors
         "The operation {0} has no operationId; the method is named '{1}' after its path (add an operationId to choose the name)",
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor ServerNeedsAspNetCore = Create(
+        "KCG010",
+        "Server stubs need ASP.NET Core",
+        "Generate includes Server for '{0}', but the project does not reference ASP.NET Core; add <FrameworkReference Include=\"Microsoft.AspNetCore.App\" /> (or use the Web SDK)",
+        DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor[] All =
     {
         SyntaxError, InvalidDocument, UnresolvedReference, UnsupportedConstruct, InvalidIdentifier,
-        DuplicateOperationId, InvalidMetadata, InternalError, MissingOperationId,
+        DuplicateOperationId, InvalidMetadata, InternalError, MissingOperationId, ServerNeedsAspNetCore,
     };
 
     public static DiagnosticDescriptor ById(string id) =>

@@ -65,6 +65,11 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(models, static (spc, input) =>
         {
+            if ((input.Left.Kinds & GenerateKinds.Server) != 0 && !input.Right.HasAspNetCore)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ServerNeedsAspNetCore, Location.None, input.Left.Title));
+            }
+
             foreach (var file in Emitter.Emit(input.Left, input.Right))
             {
                 spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));

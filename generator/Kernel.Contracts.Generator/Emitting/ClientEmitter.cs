@@ -232,7 +232,7 @@ internal sealed class ClientEmitter
         {
             var model = op.Parameters.FirstOrDefault(m => m.Name == p.Name);
             var text = model?.Description ?? (model is null ? op.Body?.Description ?? "The request body." : "The " + model.In.ToString().ToLowerInvariant() + " parameter '" + model.WireName + "'.");
-            w.Line("/// <param name=\"" + p.Name.TrimStart('@') + "\">" + SourceWriter.Escape(OneLine(text)) + "</param>");
+            w.Line("/// <param name=\"" + p.Name.TrimStart('@') + "\">" + SourceWriter.OneLine(text) + "</param>");
         }
 
         w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
@@ -245,8 +245,6 @@ internal sealed class ClientEmitter
             w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
         }
     }
-
-    private static string OneLine(string text) => string.Join(" ", text.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
 
     private void Method(SourceWriter w, OperationModel op)
     {

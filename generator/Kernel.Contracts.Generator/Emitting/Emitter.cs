@@ -29,6 +29,8 @@ internal static class Emitter
             }
 
             yield return new GeneratedFile(prefix + "Support.JsonTypeInfoResolver.g.cs", SupportEmitter.Resolver(api));
+            yield return new GeneratedFile(prefix + "Support.SchemaChecks.g.cs", ValidatorEmitter.Checks(api));
+            yield return new GeneratedFile(prefix + "Support.SchemaValidator.g.cs", new ValidatorEmitter(api).Emit());
             yield return new GeneratedFile(prefix + "Support.ApiProblem.g.cs", SupportEmitter.Problem(api));
         }
 
@@ -47,6 +49,14 @@ internal static class Emitter
             if (facts.HasHttpClientFactory)
             {
                 yield return new GeneratedFile(prefix + "Client.ServiceCollectionExtensions.g.cs", client.Registration());
+            }
+        }
+
+        if ((api.Kinds & GenerateKinds.Server) != 0 && facts.HasAspNetCore)
+        {
+            foreach (var file in new ServerEmitter(api).Emit())
+            {
+                yield return file;
             }
         }
     }

@@ -71,6 +71,10 @@ internal sealed class SourceWriter
         return Line("/// </summary>");
     }
 
+    /// <summary>Text folded onto one line and escaped, for an XML doc element on a single line.</summary>
+    public static string OneLine(string text) =>
+        Escape(string.Join(" ", text.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries)).Trim());
+
     public static string Escape(string text) =>
         text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 

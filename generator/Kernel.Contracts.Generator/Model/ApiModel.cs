@@ -26,7 +26,8 @@ internal sealed record ApiModel(
     GenerateKinds Kinds,
     EquatableArray<TypeModel> Types,
     EquatableArray<OperationModel> Operations,
-    EquatableArray<SecuritySchemeModel> SecuritySchemes);
+    EquatableArray<SecuritySchemeModel> SecuritySchemes,
+    EquatableArray<string> BasePaths);
 
 internal enum TypeModelKind
 {
@@ -52,7 +53,8 @@ internal sealed record TypeModel(
     EquatableArray<EnumMemberModel> EnumMembers,
     EquatableArray<UnionCaseModel> UnionCases,
     string? DiscriminatorProperty,
-    string SchemaPointer);
+    string SchemaPointer,
+    bool Closed = false);
 
 internal sealed record PropertyModel(
     string JsonName,

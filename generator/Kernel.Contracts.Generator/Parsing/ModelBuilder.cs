@@ -38,7 +38,8 @@ internal sealed class ModelBuilder
     public ApiModel Build(string @namespace, string apiName, GenerateKinds kinds)
     {
         // Names the generated support types take, so no schema can collide with them.
-        foreach (var reserved in new[] { apiName + "Client", "I" + apiName + "Client", apiName + "ClientOptions", "ApiException", "ApiProblem", "JsonCodec", apiName + "JsonTypeInfoResolver", apiName + "ServiceCollectionExtensions" })
+        foreach (var reserved in new[] { apiName + "Client", "I" + apiName + "Client", apiName + "ClientOptions", "ApiException", "ApiProblem", "JsonCodec", apiName + "JsonTypeInfoResolver", apiName + "ServiceCollectionExtensions",
+            "ValidationError", "SchemaChecks", apiName + "SchemaValidator", "I" + apiName + "Server", "I" + apiName + "ServerSecurity", apiName + "ServerOptions", apiName + "ServerEndpoints" })
         {
             _typeNames.Add(reserved);
         }
@@ -72,7 +73,8 @@ internal sealed class ModelBuilder
             kinds,
             _types.ToEquatableArray(),
             operations.ToEquatableArray(),
-            security.ToEquatableArray());
+            security.ToEquatableArray(),
+            BasePaths().ToEquatableArray());
     }
 
     // ---- schemas ----
@@ -351,7 +353,9 @@ internal sealed class ModelBuilder
         }
 
         var additionalType = additional is null ? null : Map(additional, name + "Value", pointer + "/additionalProperties", out _);
-        _types.Add(new TypeModel(name, TypeModelKind.Object, schema.Description, schema.Deprecated, properties.ToEquatableArray(), additionalType, additionalType is not null, EquatableArray<EnumMemberModel>.Empty, EquatableArray<UnionCaseModel>.Empty, null, pointer));
+        // Closed when the schema (or any allOf part) says additionalProperties: false.
+        var closed = parts.Any(p => !p.Schema.AdditionalPropertiesAllowed && p.Schema.AdditionalProperties is null);
+        _types.Add(new TypeModel(name, TypeModelKind.Object, schema.Description, schema.Deprecated, properties.ToEquatableArray(), additionalType, additionalType is not null, EquatableArray<EnumMemberModel>.Empty, EquatableArray<UnionCaseModel>.Empty, null, pointer, closed));
         return result;
     }
 
@@ -693,6 +697,42 @@ internal sealed class ModelBuilder
 
             var name = Naming.Pascal(pair.Key);
             result.Add(new SecuritySchemeModel(pair.Key, Naming.Unique(name.Length == 0 ? "Security" : name, used), kind, scheme.Name ?? "Authorization", scheme.Description));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The path part of every server URL, each server variable expanded to each of its enum values
+    /// (<c>/{version}</c> with v1..v4 gives /v1 … /v4): the prefixes a server stub routes under.
+    /// </summary>
+    private List<string> BasePaths()
+    {
+        var result = new List<string>();
+        foreach (var server in _document.Servers ?? new List<OpenApiServer>())
+        {
+            var urls = new List<string> { server.Url ?? string.Empty };
+            foreach (var variable in server.Variables ?? new Dictionary<string, OpenApiServerVariable>())
+            {
+                var values = variable.Value.Enum is { Count: > 0 } e ? e.ToList() : new List<string> { variable.Value.Default ?? string.Empty };
+                urls = urls.SelectMany(u => values.Select(v => u.Replace("{" + variable.Key + "}", v))).ToList();
+            }
+
+            foreach (var url in urls)
+            {
+                var path = Uri.TryCreate(url, UriKind.Absolute, out var absolute) ? absolute.AbsolutePath : url.Split('?')[0];
+                path = "/" + path.Trim('/');
+                path = path == "/" ? string.Empty : path;
+                if (!result.Contains(path))
+                {
+                    result.Add(path);
+                }
+            }
+        }
+
+        if (result.Count == 0)
+        {
+            result.Add(string.Empty);
         }
 
         return result;

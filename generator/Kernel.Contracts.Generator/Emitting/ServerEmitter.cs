@@ -1,0 +1,656 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Kernel.Contracts.Generator.Model;
+
+namespace Kernel.Contracts.Generator.Emitting;
+
+/// <summary>
+/// Emits ASP.NET Core server stubs: an interface with one method per operation returning a result type that
+/// allows exactly the documented responses, and <c>Map{Api}Api()</c>, which routes every operation (under
+/// every server base path), enforces security through a pluggable hook, binds and validates parameters and
+/// bodies against the document, and answers a bad request with a 400 problem before the handler runs.
+/// </summary>
+internal sealed class ServerEmitter
+{
+    private const string Ctx = "global::Microsoft.AspNetCore.Http.HttpContext";
+    private const string Ct = "global::System.Threading.CancellationToken";
+    private const string Errors = "global::System.Collections.Generic.List<" + "ValidationError" + ">";
+
+    private readonly ApiModel _api;
+    private readonly TypeNames _names;
+    private readonly List<string> _patterns = new();
+
+    public ServerEmitter(ApiModel api)
+    {
+        _api = api;
+        _names = new TypeNames(api.Namespace);
+    }
+
+    private string Server => "I" + _api.ApiName + "Server";
+
+    private string Security => "I" + _api.ApiName + "ServerSecurity";
+
+    private string Options => _api.ApiName + "ServerOptions";
+
+    public IEnumerable<GeneratedFile> Emit()
+    {
+        var prefix = _api.ApiName + ".Server.";
+        yield return new GeneratedFile(prefix + "Interface.g.cs", Interface());
+        foreach (var op in _api.Operations)
+        {
+            yield return new GeneratedFile(prefix + "Results." + op.Name + "Result.g.cs", Result(op));
+        }
+
+        yield return new GeneratedFile(prefix + "Endpoints.g.cs", Endpoints());
+    }
+
+    // ---- the interface ----
+
+    private string Interface()
+    {
+        var w = Emitter.Start(_api.Namespace);
+        w.Line("/// <summary>Implements " + SourceWriter.Escape(_api.Title) + ": one method per operation. Register it in DI and call <c>Map" + _api.ApiName + "Api()</c>.</summary>");
+        w.Line("/// <remarks>Requests reach a method only after their parameters and body passed validation against the API description.</remarks>");
+        w.Line(Emitter.GeneratedCodeAttribute);
+        using (w.Block("public partial interface " + Server))
+        {
+            var first = true;
+            foreach (var op in _api.Operations)
+            {
+                if (!first)
+                {
+                    w.Line();
+                }
+
+                first = false;
+                w.Summary(op.Summary ?? op.Description, op.Method + " " + op.Path);
+                foreach (var p in HandlerParameters(op))
+                {
+                    w.Line("/// <param name=\"" + p.Name.TrimStart('@') + "\">" + SourceWriter.OneLine(p.Doc) + "</param>");
+                }
+
+                w.Line("/// <param name=\"context\">The request's context (headers, user, services).</param>");
+                w.Line("/// <param name=\"cancellationToken\">Cancelled when the client goes away.</param>");
+                w.Line("/// <returns>One of the documented responses: see <see cref=\"" + op.Name + "Result\"/>.</returns>");
+                var parameters = HandlerParameters(op).Select(p => p.Type + " " + p.Name).Concat(new[] { Ctx + " context", Ct + " cancellationToken" });
+                w.Line("global::System.Threading.Tasks.Task<" + _names.Named(op.Name + "Result") + "> " + op.Name + "Async(" + string.Join(", ", parameters) + ");");
+            }
+        }
+
+        w.Line();
+        w.Line("/// <summary>Checks the credentials of a request against the operation's security schemes, before the handler runs.</summary>");
+        w.Line(Emitter.GeneratedCodeAttribute);
+        using (w.Block("public partial interface " + Security))
+        {
+            w.Line("/// <summary>Returns null to let the request through, or the response (a 400 or 401 problem) that rejects it.</summary>");
+            w.Line("/// <param name=\"context\">The request.</param>");
+            w.Line("/// <param name=\"schemes\">The names of the security schemes the operation accepts (any one suffices).</param>");
+            w.Line("/// <param name=\"cancellationToken\">Cancelled when the client goes away.</param>");
+            w.Line("global::System.Threading.Tasks.ValueTask<global::Microsoft.AspNetCore.Http.IResult?> AuthenticateAsync(" + Ctx + " context, global::System.Collections.Generic.IReadOnlyList<string> schemes, " + Ct + " cancellationToken);");
+        }
+
+        w.Line();
+        w.Line("/// <summary>Options of the " + SourceWriter.Escape(_api.Title) + " server stubs.</summary>");
+        w.Line(Emitter.GeneratedCodeAttribute);
+        using (w.Block("public sealed partial class " + Options))
+        {
+            w.Line("/// <summary>The <c>type</c> of the 400 problem sent for a request that breaks the API description.</summary>");
+            w.Line("public string ValidationProblemType { get; set; } = \"about:blank\";");
+            w.Line();
+            w.Line("/// <summary>The <c>title</c> of that problem.</summary>");
+            w.Line("public string ValidationProblemTitle { get; set; } = \"The request does not match the API description.\";");
+            w.Line();
+            w.Line("/// <summary>The path prefixes the API is served under (from the document's servers).</summary>");
+            w.Line("public global::System.Collections.Generic.IList<string> BasePaths { get; } = new global::System.Collections.Generic.List<string> { " + string.Join(", ", _api.BasePaths.Select(Naming.Literal)) + " };");
+            w.Line();
+            w.Line("/// <summary>The largest request body read, in bytes; a larger one is a 400 problem.</summary>");
+            w.Line("public int MaxBodyBytes { get; set; } = 1024 * 1024;");
+        }
+
+        return w.ToString();
+    }
+
+    private sealed record HandlerParameter(string Type, string Name, string Doc);
+
+    private IEnumerable<HandlerParameter> HandlerParameters(OperationModel op)
+    {
+        foreach (var p in op.Parameters.Where(p => p.In != ParameterLocationKind.Cookie))
+        {
+            var type = p.Type.Kind == TypeRefKind.Array ? "global::System.Collections.Generic.IReadOnlyList<" + _names.Of(p.Type.Element!) + ">" : _names.Of(p.Type);
+            yield return new HandlerParameter(p.Required ? type : type + "?", p.Name, p.Description ?? "The " + p.In.ToString().ToLowerInvariant() + " parameter '" + p.WireName + "'.");
+        }
+
+        if (op.Body is { Format: BodyFormat.Json, Type: { } bodyType } body)
+        {
+            yield return new HandlerParameter(_names.Of(bodyType) + (body.Required ? string.Empty : "?"), "body", body.Description ?? "The request body, validated.");
+        }
+    }
+
+    // ---- result types ----
+
+    private string Result(OperationModel op)
+    {
+        var self = op.Name + "Result";
+        var w = Emitter.Start(_api.Namespace);
+        w.Line("/// <summary>A documented response of " + SourceWriter.OneLine(op.Method + " " + op.Path) + ": " + string.Join(", ", op.Responses.Select(r => r.StatusCode)) + ".</summary>");
+        w.Line(Emitter.GeneratedCodeAttribute);
+        using (w.Block("public sealed partial class " + self + " : global::Microsoft.AspNetCore.Http.IResult, global::Microsoft.AspNetCore.Http.IStatusCodeHttpResult"))
+        {
+            w.Line("private readonly byte[]? _body;");
+            w.Line("private readonly string _contentType;");
+            w.Line();
+            w.Line("private " + self + "(int statusCode, string contentType, object? value, byte[]? body)");
+            w.Line("{");
+            w.Line("    StatusCode = statusCode;");
+            w.Line("    _contentType = contentType;");
+            w.Line("    Value = value;");
+            w.Line("    _body = body;");
+            w.Line("}");
+            w.Line();
+            w.Line("/// <summary>The HTTP status code.</summary>");
+            w.Line("public int StatusCode { get; }");
+            w.Line();
+            w.Line("int? global::Microsoft.AspNetCore.Http.IStatusCodeHttpResult.StatusCode => StatusCode;");
+            w.Line();
+            w.Line("/// <summary>The body as the handler gave it (null for none).</summary>");
+            w.Line("public object? Value { get; }");
+            var used = new HashSet<string>(StringComparer.Ordinal) { "StatusCode", "Value", "ExecuteAsync", self };
+            foreach (var r in op.Responses)
+            {
+                var contentType = r.ContentType ?? "application/json";
+                var factory = Naming.Unique(FactoryName(r.StatusCode), used);
+                var ranged = r.NumericStatus is null;
+                var statusParameter = ranged ? "int statusCode" : null;
+                var statusValue = ranged ? "statusCode" : r.StatusCode;
+                w.Line();
+                w.Summary((r.NumericStatus is null ? r.StatusCode : r.StatusCode + " " + Reason(r.StatusCode)) + (r.Description is null ? string.Empty : ": " + r.Description.Trim()));
+                var args = new List<string>();
+                if (statusParameter is not null)
+                {
+                    args.Add(statusParameter);
+                }
+
+                string bodyExpression;
+                string valueExpression;
+                if (r.Type is { } type && r.Format == BodyFormat.Json)
+                {
+                    args.Add(_names.Of(type) + " body");
+                    bodyExpression = _names.Codec + ".Serialize(body, " + _names.WriteFunc(type) + ")";
+                    valueExpression = "body";
+                }
+                else if (r.ContentType is not null && r.Format == BodyFormat.Text)
+                {
+                    args.Add("string body");
+                    bodyExpression = "global::System.Text.Encoding.UTF8.GetBytes(body)";
+                    valueExpression = "body";
+                }
+                else if (r.ContentType is not null)
+                {
+                    args.Add("byte[] body");
+                    bodyExpression = "body";
+                    valueExpression = "body";
+                }
+                else
+                {
+                    bodyExpression = "null";
+                    valueExpression = "null";
+                }
+
+                using (w.Block("public static " + self + " " + factory + "(" + string.Join(", ", args) + ")"))
+                {
+                    if (ranged)
+                    {
+                        var check = RangeCheck(r.StatusCode, op);
+                        w.Line("if (!(" + check + ")) throw new global::System.ArgumentOutOfRangeException(nameof(statusCode), statusCode, \"Not a status this response covers.\");");
+                    }
+
+                    if (valueExpression != "null" && !(r.Type?.IsValueType ?? false))
+                    {
+                        w.Line("if (body is null) throw new global::System.ArgumentNullException(nameof(body));");
+                    }
+
+                    w.Line("return new " + self + "(" + statusValue + ", " + Naming.Literal(contentType) + ", " + valueExpression + ", " + bodyExpression + ");");
+                }
+            }
+
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            using (w.Block("public async global::System.Threading.Tasks.Task ExecuteAsync(" + Ctx + " httpContext)"))
+            {
+                w.Line("httpContext.Response.StatusCode = StatusCode;");
+                w.Line("// Every response says what it is, an empty one included: real clients read Content-Type of each.");
+                w.Line("httpContext.Response.ContentType = _contentType;");
+                w.Line("httpContext.Response.ContentLength = _body?.Length ?? 0;");
+                using (w.Block("if (_body is not null)"))
+                {
+                    w.Line("await httpContext.Response.Body.WriteAsync(_body, httpContext.RequestAborted).ConfigureAwait(false);");
+                }
+            }
+        }
+
+        return w.ToString();
+    }
+
+    private static string RangeCheck(string status, OperationModel op)
+    {
+        if (status.EndsWith("XX", StringComparison.OrdinalIgnoreCase))
+        {
+            return "statusCode >= " + status[0] + "00 && statusCode <= " + status[0] + "99";
+        }
+
+        // default: any status not documented explicitly.
+        var explicitCodes = op.Responses.Select(r => r.NumericStatus).Where(c => c is not null).Select(c => c!.Value.ToString(CultureInfo.InvariantCulture)).ToList();
+        return "statusCode >= 100 && statusCode <= 599" + (explicitCodes.Count > 0 ? " && statusCode is not (" + string.Join(" or ", explicitCodes) + ")" : string.Empty);
+    }
+
+    private static string FactoryName(string status) => status.ToUpperInvariant() switch
+    {
+        "DEFAULT" => "Status",
+        var s when s.EndsWith("XX", StringComparison.Ordinal) => "Status" + s,
+        var s => Naming.Pascal(Reason(s)) is { Length: > 0 } name ? name : "Status" + s,
+    };
+
+    private static string Reason(string status) => status switch
+    {
+        "200" => "OK",
+        "201" => "Created",
+        "202" => "Accepted",
+        "204" => "No Content",
+        "301" => "Moved Permanently",
+        "302" => "Found",
+        "304" => "Not Modified",
+        "400" => "Bad Request",
+        "401" => "Unauthorized",
+        "403" => "Forbidden",
+        "404" => "Not Found",
+        "405" => "Method Not Allowed",
+        "406" => "Not Acceptable",
+        "409" => "Conflict",
+        "410" => "Gone",
+        "412" => "Precondition Failed",
+        "413" => "Payload Too Large",
+        "415" => "Unsupported Media Type",
+        "422" => "Unprocessable Entity",
+        "429" => "Too Many Requests",
+        "500" => "Internal Server Error",
+        "502" => "Bad Gateway",
+        "503" => "Service Unavailable",
+        "504" => "Gateway Timeout",
+        _ => "Status " + status,
+    };
+
+    // ---- endpoints ----
+
+    private string Endpoints()
+    {
+        var body = new SourceWriter();
+        foreach (var op in _api.Operations)
+        {
+            EmitHandler(body, op);
+        }
+
+        var w = Emitter.Start(_api.Namespace);
+        w.Line("/// <summary>Routes " + SourceWriter.Escape(_api.Title) + " to an <see cref=\"" + Server + "\"/> from DI.</summary>");
+        w.Line(Emitter.GeneratedCodeAttribute);
+        using (w.Block("public static partial class " + _api.ApiName + "ServerEndpoints"))
+        {
+            for (var i = 0; i < _patterns.Count; i++)
+            {
+                w.Line("private static readonly global::System.Text.RegularExpressions.Regex Pattern" + i + " = new global::System.Text.RegularExpressions.Regex(" + Naming.Literal(_patterns[i]) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+            }
+
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Maps every operation under every base path of <see cref=\"" + Options + ".BasePaths\"/>. Needs an <see cref=\"" + Server + "\"/>");
+            w.Line("/// in DI, and an <see cref=\"" + Security + "\"/> when operations declare security; " + Options + " is optional.");
+            w.Line("/// </summary>");
+            w.Line("/// <param name=\"endpoints\">The application's endpoints.</param>");
+            w.Line("/// <returns>The endpoints' convention builders, to add metadata or authorization.</returns>");
+            using (w.Block("public static global::System.Collections.Generic.IReadOnlyList<global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder> Map" + _api.ApiName + "Api(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)"))
+            {
+                w.Line("var options = (" + Options + "?)endpoints.ServiceProvider.GetService(typeof(" + Options + ")) ?? new " + Options + "();");
+                if (_api.Operations.Any(o => o.Security.Count > 0))
+                {
+                    w.Line("if (endpoints.ServiceProvider.GetService(typeof(" + Security + ")) is null)");
+                    w.Line("{");
+                    w.Line("    throw new global::System.InvalidOperationException(\"Operations of " + _api.Title.Replace("\"", "'") + " require authentication: register an " + Security + " in the service collection.\");");
+                    w.Line("}");
+                }
+
+                w.Line("var builders = new global::System.Collections.Generic.List<global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder>();");
+                using (w.Block("foreach (var basePath in options.BasePaths)"))
+                {
+                    foreach (var op in _api.Operations)
+                    {
+                        w.Line("builders.Add(global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithName(global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, basePath.TrimEnd('/') + " + Naming.Literal(op.Path) + ", new[] { " + Naming.Literal(op.Method) + " }, context => " + op.Name + "(context, options)), basePath + " + Naming.Literal("/" + op.OperationId) + "));");
+                    }
+                }
+
+                w.Line("return builders;");
+            }
+
+            w.Line();
+            w.Lines(body.ToString().TrimEnd('\n'));
+            w.Line();
+            w.Lines(Helpers.Replace("$Options$", Options));
+        }
+
+        return w.ToString();
+    }
+
+    private void EmitHandler(SourceWriter w, OperationModel op)
+    {
+        using (w.Block("private static async global::System.Threading.Tasks.Task " + op.Name + "(" + Ctx + " context, " + Options + " options)"))
+        {
+            w.Line("var cancellationToken = context.RequestAborted;");
+            if (op.Security.Count > 0)
+            {
+                w.Line("var security = (" + Security + ")context.RequestServices.GetService(typeof(" + Security + "))!;");
+                w.Line("var rejected = await security.AuthenticateAsync(context, new[] { " + string.Join(", ", op.Security.Select(Naming.Literal)) + " }, cancellationToken).ConfigureAwait(false);");
+                w.Line("if (rejected is not null) { await rejected.ExecuteAsync(context).ConfigureAwait(false); return; }");
+            }
+
+            w.Line("var errors = new " + Errors + "();");
+            foreach (var p in op.Parameters.Where(p => p.In != ParameterLocationKind.Cookie))
+            {
+                BindParameter(w, p);
+            }
+
+            var hasBody = op.Body is { Format: BodyFormat.Json, Type: not null };
+            if (hasBody)
+            {
+                var b = op.Body!;
+                w.Line(_names.Nullable(b.Type!) + " body = default;");
+                w.Line("var json = await ReadJsonAsync(context, " + (b.Required ? "true" : "false") + ", options, errors).ConfigureAwait(false);");
+                using (w.Block("if (json is not null)"))
+                {
+                    using (w.Block("using (json)"))
+                    {
+                        w.Line("var before = errors.Count;");
+                        w.Line(Validator(b.Type!) + "(json.RootElement, string.Empty, errors);");
+                        using (w.Block("if (errors.Count == before)"))
+                        {
+                            w.Line("var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(json.RootElement.GetRawText()));");
+                            w.Line("reader.Read();");
+                            w.Line("try { body = " + _names.Read(b.Type!) + "; }");
+                            w.Line("catch (global::System.Text.Json.JsonException e) { errors.Add(new ValidationError(string.Empty, e.Message)); }");
+                        }
+                    }
+                }
+            }
+
+            w.Line("if (errors.Count > 0) { await WriteValidationProblemAsync(context, options, errors).ConfigureAwait(false); return; }");
+            w.Line("var server = (" + Server + ")(context.RequestServices.GetService(typeof(" + Server + ")) ?? throw new global::System.InvalidOperationException(\"Register an " + Server + " in the service collection.\"));");
+            var args = op.Parameters.Where(p => p.In != ParameterLocationKind.Cookie).Select(p => p.Required && p.Type.IsValueType && p.Type.Kind != TypeRefKind.Array ? p.Name + ".GetValueOrDefault()" : p.Required ? p.Name + "!" : p.Name).ToList();
+            if (hasBody)
+            {
+                args.Add(op.Body!.Required ? (op.Body.Type!.IsValueType ? "body.GetValueOrDefault()" : "body!") : "body");
+            }
+
+            args.Add("context");
+            args.Add("cancellationToken");
+            w.Line("var result = await server." + op.Name + "Async(" + string.Join(", ", args) + ").ConfigureAwait(false);");
+            w.Line("await result.ExecuteAsync(context).ConfigureAwait(false);");
+        }
+
+        w.Line();
+    }
+
+    private string Validator(TypeRef type) =>
+        type.Kind == TypeRefKind.Named ? "global::" + _api.Namespace + "." + _api.ApiName + "SchemaValidator.Validate" + type.Name : "SkipValidation";
+
+    private void BindParameter(SourceWriter w, ParameterModel p)
+    {
+        var source = p.In switch
+        {
+            ParameterLocationKind.Path => "context.Request.RouteValues.TryGetValue(" + Naming.Literal(p.WireName) + ", out var " + Raw(p) + "Route) ? new[] { global::System.Convert.ToString(" + Raw(p) + "Route, global::System.Globalization.CultureInfo.InvariantCulture) } : null",
+            ParameterLocationKind.Query => "context.Request.Query.TryGetValue(" + Naming.Literal(p.WireName) + ", out var " + Raw(p) + "Query) ? " + Raw(p) + "Query.ToArray() : null",
+            _ => "context.Request.Headers.TryGetValue(" + Naming.Literal(p.WireName) + ", out var " + Raw(p) + "Header) ? " + Raw(p) + "Header.ToArray() : null",
+        };
+        w.Line("string?[]? " + Raw(p) + " = " + source + ";");
+        var isArray = p.Type.Kind == TypeRefKind.Array;
+        var element = isArray ? p.Type.Element! : p.Type;
+        var elementType = _names.Of(element);
+        var c = isArray ? (p.Type.ElementConstraints ?? Constraints.None) : p.Constraints;
+        var parse = ParseExpression(element, c);
+        if (isArray)
+        {
+            w.Line("var " + p.Name.TrimStart('@') + "Values = ParseAll<" + elementType + ">(" + Raw(p) + ", " + Naming.Literal(p.WireName) + ", " + (p.Required ? "true" : "false") + ", errors, static (parseText, parseName, parseErrors) => " + parse + ");");
+            w.Line("var " + p.Name + " = " + p.Name.TrimStart('@') + "Values;");
+        }
+        else
+        {
+            var nullable = element.IsValueType ? elementType + "?" : elementType + "?";
+            w.Line(nullable + " " + p.Name + " = default;");
+            w.Line("if (ParseOne(" + Raw(p) + ", " + Naming.Literal(p.WireName) + ", " + (p.Required ? "true" : "false") + ", errors, out var " + Raw(p) + "Text))");
+            w.Line("{");
+            w.Line("    var parseText = " + Raw(p) + "Text!;");
+            w.Line("    var parseName = " + Naming.Literal(p.WireName) + ";");
+            w.Line("    var parseErrors = errors;");
+            w.Line("    " + p.Name + " = " + parse + ";");
+            w.Line("}");
+        }
+    }
+
+    private static string Raw(ParameterModel p) => "raw" + Naming.Pascal(p.Name.TrimStart('@'));
+
+    /// <summary>An expression that turns the text <c>text</c> into the element type, reporting into <c>errs</c>.</summary>
+    private string ParseExpression(TypeRef type, Constraints c)
+    {
+        var pattern = c.Pattern is null ? "null" : Pattern(c.Pattern);
+        var text = "CheckText(parseText, parseName, " + Int(c.MinLength) + ", " + Int(c.MaxLength) + ", " + pattern + ", " + Naming.Literal(c.Format) + ", parseErrors)";
+        var range = Num(c.Minimum) + ", " + (c.ExclusiveMinimum ? "true" : "false") + ", " + Num(c.Maximum) + ", " + (c.ExclusiveMaximum ? "true" : "false");
+        return type.Kind switch
+        {
+            TypeRefKind.String => text,
+            TypeRefKind.Boolean => "ParseBoolean(parseText, parseName, parseErrors)",
+            TypeRefKind.Int32 => "(int)ParseNumber(parseText, parseName, true, " + range + ", int.MinValue, int.MaxValue, parseErrors)",
+            TypeRefKind.Int64 => "(long)ParseNumber(parseText, parseName, true, " + range + ", long.MinValue, long.MaxValue, parseErrors)",
+            TypeRefKind.Double => "(double)ParseNumber(parseText, parseName, false, " + range + ", decimal.MinValue, decimal.MaxValue, parseErrors)",
+            TypeRefKind.Single => "(float)ParseNumber(parseText, parseName, false, " + range + ", decimal.MinValue, decimal.MaxValue, parseErrors)",
+            TypeRefKind.Decimal => "ParseNumber(parseText, parseName, false, " + range + ", decimal.MinValue, decimal.MaxValue, parseErrors)",
+            TypeRefKind.Guid => "global::System.Guid.TryParse(parseText, out var g) ? g : Invalid<global::System.Guid>(parseName, \"must be a uuid\", parseErrors)",
+            TypeRefKind.DateTimeOffset => "global::System.DateTimeOffset.TryParse(parseText, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var t) ? t : Invalid<global::System.DateTimeOffset>(parseName, \"must be a date-time\", parseErrors)",
+            TypeRefKind.DateOnly => "global::System.DateOnly.TryParseExact(parseText, \"yyyy-MM-dd\", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var d) ? d : Invalid<global::System.DateOnly>(parseName, \"must be a date (yyyy-MM-dd)\", parseErrors)",
+            TypeRefKind.Uri => "global::System.Uri.TryCreate(parseText, global::System.UriKind.RelativeOrAbsolute, out var u) ? u : Invalid<global::System.Uri>(parseName, \"must be a URI\", parseErrors)",
+            TypeRefKind.Named => "ParseEnum(parseText, parseName, " + _names.Named(type.Name!) + ".KnownValues, static v => new " + _names.Named(type.Name!) + "(v), parseErrors)",
+            _ => "CheckText(parseText, parseName, null, null, null, null, parseErrors)",
+        };
+    }
+
+    private string Pattern(string pattern)
+    {
+        var index = _patterns.IndexOf(pattern);
+        if (index < 0)
+        {
+            _patterns.Add(pattern);
+            index = _patterns.Count - 1;
+        }
+
+        return "Pattern" + index.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
+
+    private static string Num(string? value) =>
+        value is not null && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d.ToString(CultureInfo.InvariantCulture) + "m" : "null";
+
+    private const string Helpers = """
+private static void SkipValidation(global::System.Text.Json.JsonElement value, string path, global::System.Collections.Generic.ICollection<ValidationError> errors)
+{
+}
+
+private static bool ParseOne(string?[]? values, string name, bool required, global::System.Collections.Generic.List<ValidationError> errors, out string? text)
+{
+    text = values is { Length: > 0 } ? values[0] : null;
+    if (values is { Length: > 1 })
+    {
+        errors.Add(new ValidationError(name, "must be given once"));
+        return false;
+    }
+
+    if (text is null || (text.Length == 0 && required))
+    {
+        if (required)
+        {
+            errors.Add(new ValidationError(name, "is required"));
+        }
+
+        return false;
+    }
+
+    return true;
+}
+
+private static global::System.Collections.Generic.IReadOnlyList<T>? ParseAll<T>(string?[]? values, string name, bool required, global::System.Collections.Generic.List<ValidationError> errors, global::System.Func<string, string, global::System.Collections.Generic.List<ValidationError>, T> parse)
+{
+    if (values is null || values.Length == 0)
+    {
+        if (required)
+        {
+            errors.Add(new ValidationError(name, "is required"));
+        }
+
+        return null;
+    }
+
+    var list = new global::System.Collections.Generic.List<T>();
+    foreach (var value in values)
+    {
+        foreach (var part in (value ?? string.Empty).Split(','))
+        {
+            list.Add(parse(part, name, errors));
+        }
+    }
+
+    return list;
+}
+
+private static string CheckText(string text, string name, int? minLength, int? maxLength, global::System.Text.RegularExpressions.Regex? pattern, string? format, global::System.Collections.Generic.List<ValidationError> errors)
+{
+    SchemaChecks.Text(text, name, minLength, maxLength, pattern, format, errors);
+    return text;
+}
+
+private static bool ParseBoolean(string text, string name, global::System.Collections.Generic.List<ValidationError> errors) => text switch
+{
+    "true" => true,
+    "false" => false,
+    _ => Invalid<bool>(name, "must be true or false", errors),
+};
+
+private static decimal ParseNumber(string text, string name, bool integer, decimal? minimum, bool exclusiveMinimum, decimal? maximum, bool exclusiveMaximum, decimal lowest, decimal highest, global::System.Collections.Generic.List<ValidationError> errors)
+{
+    if (!decimal.TryParse(text, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out var number))
+    {
+        return Invalid<decimal>(name, integer ? "must be an integer" : "must be a number", errors);
+    }
+
+    if (number < lowest || number > highest)
+    {
+        return Invalid<decimal>(name, "is out of range", errors);
+    }
+
+    SchemaChecks.Range(number, name, integer, minimum, exclusiveMinimum, maximum, exclusiveMaximum, errors);
+    return number;
+}
+
+private static T ParseEnum<T>(string text, string name, global::System.Collections.Generic.IReadOnlyList<T> known, global::System.Func<string, T> create, global::System.Collections.Generic.List<ValidationError> errors)
+{
+    var value = create(text);
+    foreach (var candidate in known)
+    {
+        if (global::System.Collections.Generic.EqualityComparer<T>.Default.Equals(candidate, value))
+        {
+            return value;
+        }
+    }
+
+    return Invalid<T>(name, "must be one of " + string.Join(", ", known), errors);
+}
+
+private static T Invalid<T>(string name, string reason, global::System.Collections.Generic.List<ValidationError> errors)
+{
+    errors.Add(new ValidationError(name, reason));
+    return default!;
+}
+
+/// <summary>Reads the body as JSON; a missing, oversized, non-JSON or malformed body becomes a validation error.</summary>
+private static async global::System.Threading.Tasks.Task<global::System.Text.Json.JsonDocument?> ReadJsonAsync(global::Microsoft.AspNetCore.Http.HttpContext context, bool required, $Options$ options, global::System.Collections.Generic.List<ValidationError> errors)
+{
+    var request = context.Request;
+    using var buffer = new global::System.IO.MemoryStream();
+    var chunk = new byte[8192];
+    int read;
+    while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
+    {
+        if (buffer.Length + read > options.MaxBodyBytes)
+        {
+            errors.Add(new ValidationError(string.Empty, "is larger than " + options.MaxBodyBytes + " bytes"));
+            return null;
+        }
+
+        buffer.Write(chunk, 0, read);
+    }
+
+    if (buffer.Length == 0)
+    {
+        if (required)
+        {
+            errors.Add(new ValidationError(string.Empty, "is required: send a JSON body"));
+        }
+
+        return null;
+    }
+
+    var mediaType = request.ContentType?.Split(';')[0].Trim();
+    if (mediaType is { Length: > 0 } && !mediaType.Equals("application/json", global::System.StringComparison.OrdinalIgnoreCase) && !mediaType.EndsWith("+json", global::System.StringComparison.OrdinalIgnoreCase))
+    {
+        errors.Add(new ValidationError(string.Empty, "must be application/json, not " + mediaType));
+        return null;
+    }
+
+    try
+    {
+        return global::System.Text.Json.JsonDocument.Parse(buffer.ToArray());
+    }
+    catch (global::System.Text.Json.JsonException e)
+    {
+        errors.Add(new ValidationError(string.Empty, "is not valid JSON: " + e.Message));
+        return null;
+    }
+}
+
+/// <summary>Answers 400 with an application/problem+json body that lists each violation.</summary>
+private static async global::System.Threading.Tasks.Task WriteValidationProblemAsync(global::Microsoft.AspNetCore.Http.HttpContext context, $Options$ options, global::System.Collections.Generic.List<ValidationError> errors)
+{
+    var buffer = new global::System.Buffers.ArrayBufferWriter<byte>(512);
+    using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type", options.ValidationProblemType);
+        writer.WriteString("title", options.ValidationProblemTitle);
+        writer.WriteNumber("status", 400);
+        writer.WriteString("detail", string.Join("; ", errors));
+        writer.WriteStartArray("errors");
+        foreach (var error in errors)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", error.Name.Length == 0 ? "body" : error.Name);
+            writer.WriteString("reason", error.Reason);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    context.Response.StatusCode = 400;
+    context.Response.ContentType = "application/problem+json";
+    context.Response.ContentLength = buffer.WrittenCount;
+    await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
+}
+""";
+}
