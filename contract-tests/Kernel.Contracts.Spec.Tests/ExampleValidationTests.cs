@@ -172,7 +172,9 @@ public class ExampleValidationTests
         return exampleObject["value"];
     }
 
-    private static List<string> Validate(JsonObject document, JsonNode schema, JsonNode? example)
+    internal static List<string> Validate(JsonObject document, JsonNode schema, JsonNode? example) => Validate(SchemaFor(document, schema), example);
+
+    internal static JsonSchema SchemaFor(JsonObject document, JsonNode schema)
     {
         // A JSON Schema document whose root holds the schema, with the OpenAPI component schemas as its
         // definitions (the place JSON Schema validators look), references rewritten to match.
@@ -182,7 +184,11 @@ public class ExampleValidationTests
             ["definitions"] = document["components"]!["schemas"]!.DeepClone(),
         };
         var text = root.ToJsonString().Replace("\"#/components/schemas/", "\"#/definitions/", StringComparison.Ordinal);
-        var jsonSchema = JsonSchema.FromJsonAsync(text).GetAwaiter().GetResult();
+        return JsonSchema.FromJsonAsync(text).GetAwaiter().GetResult();
+    }
+
+    internal static List<string> Validate(JsonSchema jsonSchema, JsonNode? example)
+    {
         var json = example is null ? "null" : example.ToJsonString();
         return jsonSchema.Validate(json).Select(e => Describe(e)).ToList();
     }

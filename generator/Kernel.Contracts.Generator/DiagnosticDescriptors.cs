@@ -69,10 +69,16 @@ internal static class DiagnosticDescriptors
         "Generate includes Server for '{0}', but the project does not reference ASP.NET Core; add <FrameworkReference Include=\"Microsoft.AspNetCore.App\" /> (or use the Web SDK)",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor FakersNeedBogus = Create(
+        "KCG011",
+        "Fakers need Bogus",
+        "Generate includes Fakers for '{0}', but the project does not reference Bogus; add <PackageReference Include=\"Bogus\" />",
+        DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor[] All =
     {
         SyntaxError, InvalidDocument, UnresolvedReference, UnsupportedConstruct, InvalidIdentifier,
-        DuplicateOperationId, InvalidMetadata, InternalError, MissingOperationId, ServerNeedsAspNetCore,
+        DuplicateOperationId, InvalidMetadata, InternalError, MissingOperationId, ServerNeedsAspNetCore, FakersNeedBogus,
     };
 
     public static DiagnosticDescriptor ById(string id) =>

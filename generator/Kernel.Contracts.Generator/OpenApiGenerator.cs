@@ -53,7 +53,8 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         var facts = context.CompilationProvider
             .Select((compilation, _) => new CompilationFacts(
                 compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null,
-                compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions") is not null))
+                compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions") is not null,
+                compilation.GetTypeByMetadataName("Bogus.Faker") is not null))
             .WithTrackingName(TrackingNames.CompilationFacts);
 
         var models = parsed
@@ -68,6 +69,11 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             if ((input.Left.Kinds & GenerateKinds.Server) != 0 && !input.Right.HasAspNetCore)
             {
                 spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ServerNeedsAspNetCore, Location.None, input.Left.Title));
+            }
+
+            if ((input.Left.Kinds & GenerateKinds.Fakers) != 0 && !input.Right.HasBogus)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FakersNeedBogus, Location.None, input.Left.Title));
             }
 
             foreach (var file in Emitter.Emit(input.Left, input.Right))

@@ -73,7 +73,7 @@ internal static class SpecParser
             {
                 diagnostics.Add(new DiagnosticInfo(
                     DiagnosticDescriptors.InvalidMetadata.Id,
-                    new[] { Path.GetFileName(spec.Path), "Generate='" + spec.Generate + "': '" + part + "' is not one of Models, Client, Server" }.ToEquatableArray(),
+                    new[] { Path.GetFileName(spec.Path), "Generate='" + spec.Generate + "': '" + part + "' is not one of Models, Client, Server, Fakers" }.ToEquatableArray(),
                     LocationInfo.StartOf(spec.Path)));
             }
         }

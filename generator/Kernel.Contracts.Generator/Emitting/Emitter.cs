@@ -8,7 +8,7 @@ namespace Kernel.Contracts.Generator.Emitting;
 internal sealed record GeneratedFile(string HintName, string Text);
 
 /// <summary>Facts about the consuming compilation that change what is emitted.</summary>
-internal sealed record CompilationFacts(bool HasHttpClientFactory, bool HasAspNetCore);
+internal sealed record CompilationFacts(bool HasHttpClientFactory, bool HasAspNetCore, bool HasBogus = false);
 
 /// <summary>Turns an <see cref="ApiModel"/> into source files. Output depends only on its inputs, so it is deterministic.</summary>
 internal static class Emitter
@@ -49,6 +49,14 @@ internal static class Emitter
             if (facts.HasHttpClientFactory)
             {
                 yield return new GeneratedFile(prefix + "Client.ServiceCollectionExtensions.g.cs", client.Registration());
+            }
+        }
+
+        if ((api.Kinds & GenerateKinds.Fakers) != 0 && facts.HasBogus)
+        {
+            foreach (var file in new FakerEmitter(api).Emit())
+            {
+                yield return file;
             }
         }
 

@@ -14,6 +14,7 @@ internal enum GenerateKinds
     Models = 1,
     Client = 2,
     Server = 4,
+    Fakers = 8,
 }
 
 /// <summary>One OpenAPI document reduced to what the emitters need.</summary>
