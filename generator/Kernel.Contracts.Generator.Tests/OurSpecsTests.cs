@@ -14,6 +14,7 @@ public class OurSpecsTests
 
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Contains(result.Run.GeneratedSources, s => s.HintName.EndsWith("Client.g.cs", System.StringComparison.Ordinal));
-        Assert.Empty(result.CompileErrorsAndWarnings().Select(d => d.ToString()));
+        var problems = result.CompileErrorsAndWarnings().Select(d => d.ToString()).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 }

@@ -16,37 +16,10 @@ internal static class Naming
     public static string Pascal(string name)
     {
         var sb = new StringBuilder(name.Length);
-        var upperNext = true;
-        for (var i = 0; i < name.Length; i++)
+        foreach (var word in Words(name))
         {
-            var c = name[i];
-            if (c < 128 ? char.IsLetterOrDigit(c) : IsIdentifierPart(c))
-            {
-                if (upperNext)
-                {
-                    sb.Append(char.ToUpperInvariant(c));
-                    upperNext = false;
-                }
-                else
-                {
-                    // ALLCAPS words stay readable: HTTP_STATUS → HttpStatus, but keep camelCase humps.
-                    var prevUpper = i > 0 && char.IsUpper(name[i - 1]);
-                    sb.Append(prevUpper && char.IsUpper(c) && !(i + 1 < name.Length && char.IsLower(name[i + 1])) ? char.ToLowerInvariant(c) : c);
-                }
-            }
-            else
-            {
-                if (c == '+' && sb.Length == 0)
-                {
-                    sb.Append("Plus");
-                }
-                else if (c == '-' && sb.Length == 0 && i + 1 < name.Length && char.IsDigit(name[i + 1]))
-                {
-                    sb.Append("Minus");
-                }
-
-                upperNext = true;
-            }
+            sb.Append(char.ToUpperInvariant(word[0]));
+            sb.Append(word.Substring(1).ToLowerInvariant());
         }
 
         if (sb.Length > 0 && char.IsDigit(sb[0]))
@@ -55,6 +28,63 @@ internal static class Naming
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The words of a name: separators split, and so do case changes (<c>userID</c> → user, ID;
+    /// <c>HTTPStatus</c> → HTTP, Status; <c>instanceGPUs</c> → instance, GPUs). A leading <c>+</c> is "Plus",
+    /// a <c>-</c> before a digit "Minus", so <c>+1</c> and <c>-1</c> stay apart.
+    /// </summary>
+    private static List<string> Words(string name)
+    {
+        var words = new List<string>();
+        var current = new StringBuilder();
+        void Flush()
+        {
+            if (current.Length > 0)
+            {
+                words.Add(current.ToString());
+                current.Clear();
+            }
+        }
+
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (!(c < 128 ? char.IsLetterOrDigit(c) : IsIdentifierPart(c)))
+            {
+                Flush();
+                if (c == '+' && words.Count == 0)
+                {
+                    words.Add("Plus");
+                }
+                else if (c == '-' && words.Count == 0 && i + 1 < name.Length && char.IsDigit(name[i + 1]))
+                {
+                    words.Add("Minus");
+                }
+
+                continue;
+            }
+
+            if (current.Length > 0)
+            {
+                var prev = current[current.Length - 1];
+                var next = i + 1 < name.Length ? name[i + 1] : '\0';
+                var startsWord =
+                    (char.IsUpper(c) && char.IsLower(prev))
+                    || (char.IsUpper(c) && char.IsUpper(prev) && char.IsLower(next) && !(next == 's' && !(i + 2 < name.Length && char.IsLetter(name[i + 2]))))
+                    || (char.IsDigit(c) != char.IsDigit(prev) && char.IsLetter(c) && char.IsUpper(c));
+                if (startsWord)
+                {
+                    Flush();
+                }
+            }
+
+            current.Append(c);
+        }
+
+        Flush();
+        return words;
     }
 
     /// <summary><c>study_id</c> → <c>studyId</c>, escaped with <c>@</c> when it is a keyword.</summary>

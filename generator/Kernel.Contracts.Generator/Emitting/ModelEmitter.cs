@@ -76,7 +76,7 @@ internal sealed class ModelEmitter
                     w.Line();
                 }
 
-                w.Summary("Properties the schema does not name (it allows additional properties).");
+                w.Summary("Members the schema does not name, kept so that nothing is lost on a round trip.");
                 w.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, " + _names.Of(type.AdditionalProperties!) + ">? AdditionalProperties { get; init; }");
             }
         }

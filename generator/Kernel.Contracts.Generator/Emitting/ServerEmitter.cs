@@ -92,6 +92,37 @@ internal sealed class ServerEmitter
         }
 
         w.Line();
+        w.Line("/// <summary>A problem details response (<c>application/problem+json</c>), for the security hook and middleware.</summary>");
+        w.Line(Emitter.GeneratedCodeAttribute);
+        using (w.Block("public sealed partial class ApiProblemResult : global::Microsoft.AspNetCore.Http.IResult, global::Microsoft.AspNetCore.Http.IStatusCodeHttpResult"))
+        {
+            w.Line("/// <summary>Creates the response; the problem's <c>status</c> is set to <paramref name=\"statusCode\"/> when missing.</summary>");
+            w.Line("public ApiProblemResult(int statusCode, ApiProblem problem)");
+            w.Line("{");
+            w.Line("    StatusCode = statusCode;");
+            w.Line("    Problem = (problem ?? throw new global::System.ArgumentNullException(nameof(problem))) with { Status = problem.Status ?? statusCode };");
+            w.Line("}");
+            w.Line();
+            w.Line("/// <summary>The HTTP status code.</summary>");
+            w.Line("public int StatusCode { get; }");
+            w.Line();
+            w.Line("int? global::Microsoft.AspNetCore.Http.IStatusCodeHttpResult.StatusCode => StatusCode;");
+            w.Line();
+            w.Line("/// <summary>The problem document.</summary>");
+            w.Line("public ApiProblem Problem { get; }");
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            using (w.Block("public async global::System.Threading.Tasks.Task ExecuteAsync(" + Ctx + " httpContext)"))
+            {
+                w.Line("var body = " + _names.Codec + ".Serialize(Problem, ApiProblemJsonConverter.WriteValue);");
+                w.Line("httpContext.Response.StatusCode = StatusCode;");
+                w.Line("httpContext.Response.ContentType = \"application/problem+json\";");
+                w.Line("httpContext.Response.ContentLength = body.Length;");
+                w.Line("await httpContext.Response.Body.WriteAsync(body, httpContext.RequestAborted).ConfigureAwait(false);");
+            }
+        }
+
+        w.Line();
         w.Line("/// <summary>Options of the " + SourceWriter.Escape(_api.Title) + " server stubs.</summary>");
         w.Line(Emitter.GeneratedCodeAttribute);
         using (w.Block("public sealed partial class " + Options))
@@ -347,6 +378,12 @@ internal sealed class ServerEmitter
             w.Line("var cancellationToken = context.RequestAborted;");
             if (op.Security.Count > 0)
             {
+                if (op.Body is not null)
+                {
+                    // A scheme may sign the body: let the hook read it and the binder read it again.
+                    w.Line("global::Microsoft.AspNetCore.Http.HttpRequestRewindExtensions.EnableBuffering(context.Request);");
+                }
+
                 w.Line("var security = (" + Security + ")context.RequestServices.GetService(typeof(" + Security + "))!;");
                 w.Line("var rejected = await security.AuthenticateAsync(context, new[] { " + string.Join(", ", op.Security.Select(Naming.Literal)) + " }, cancellationToken).ConfigureAwait(false);");
                 w.Line("if (rejected is not null) { await rejected.ExecuteAsync(context).ConfigureAwait(false); return; }");

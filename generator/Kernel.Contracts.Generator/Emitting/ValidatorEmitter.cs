@@ -117,7 +117,7 @@ internal sealed class ValidatorEmitter
             w.Line("    default:");
             if (type.AdditionalProperties is { } extra)
             {
-                foreach (var line in Check(extra, Constraints.None, false, "member.Value", "memberPath"))
+                foreach (var line in Check(extra, Constraints.None, extra.Kind == TypeRefKind.Any, "member.Value", "memberPath"))
                 {
                     w.Line("        " + line);
                 }

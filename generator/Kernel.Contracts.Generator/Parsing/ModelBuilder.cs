@@ -39,7 +39,7 @@ internal sealed class ModelBuilder
     {
         // Names the generated support types take, so no schema can collide with them.
         foreach (var reserved in new[] { apiName + "Client", "I" + apiName + "Client", apiName + "ClientOptions", "ApiException", "ApiProblem", "JsonCodec", apiName + "JsonTypeInfoResolver", apiName + "ServiceCollectionExtensions",
-            "ValidationError", "SchemaChecks", apiName + "SchemaValidator", "I" + apiName + "Server", "I" + apiName + "ServerSecurity", apiName + "ServerOptions", apiName + "ServerEndpoints" })
+            "ValidationError", "SchemaChecks", apiName + "SchemaValidator", "I" + apiName + "Server", "I" + apiName + "ServerSecurity", apiName + "ServerOptions", apiName + "ServerEndpoints", "ApiProblemResult" })
         {
             _typeNames.Add(reserved);
         }
@@ -352,9 +352,10 @@ internal sealed class ModelBuilder
             }
         }
 
-        var additionalType = additional is null ? null : Map(additional, name + "Value", pointer + "/additionalProperties", out _);
-        // Closed when the schema (or any allOf part) says additionalProperties: false.
+        // Closed when the schema (or any allOf part) says additionalProperties: false. An open object keeps
+        // the members it does not name (as JSON, unless the schema types them), so nothing is lost on a round trip.
         var closed = parts.Any(p => !p.Schema.AdditionalPropertiesAllowed && p.Schema.AdditionalProperties is null);
+        var additionalType = additional is not null ? Map(additional, name + "Value", pointer + "/additionalProperties", out _) : closed ? null : TypeRef.Any;
         _types.Add(new TypeModel(name, TypeModelKind.Object, schema.Description, schema.Deprecated, properties.ToEquatableArray(), additionalType, additionalType is not null, EquatableArray<EnumMemberModel>.Empty, EquatableArray<UnionCaseModel>.Empty, null, pointer, closed));
         return result;
     }

@@ -42,6 +42,11 @@ public sealed partial record Dataset
     /// When the recording stopped, in seconds since the Unix epoch (UTC), with an optional fraction; `null` while the dataset is still recording.
     /// </summary>
     public required double? StoppedAt { get; init; }
+
+    /// <summary>
+    /// Members the schema does not name, kept so that nothing is lost on a round trip.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
 /// <summary>
@@ -79,6 +84,7 @@ public sealed class DatasetJsonConverter : global::System.Text.Json.Serializatio
         var hasStartedAt = false;
         double? _stoppedAt = default;
         var hasStoppedAt = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
         string? property = null;
         try
         {
@@ -128,8 +134,9 @@ public sealed class DatasetJsonConverter : global::System.Text.Json.Serializatio
                 }
                 else
                 {
+                    property = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Platform.Client.JsonCodec.ReadAny(ref reader);
                 }
             }
         }
@@ -151,6 +158,7 @@ public sealed class DatasetJsonConverter : global::System.Text.Json.Serializatio
             CreatedDate = _createdDate.GetValueOrDefault(),
             StartedAt = _startedAt.GetValueOrDefault(),
             StoppedAt = _stoppedAt,
+            AdditionalProperties = additional,
         };
     }
 
@@ -178,6 +186,14 @@ public sealed class DatasetJsonConverter : global::System.Text.Json.Serializatio
         else
         {
             writer.WriteNull("stopped_at"u8);
+        }
+        if (value.AdditionalProperties is not null)
+        {
+            foreach (var pair in value.AdditionalProperties)
+            {
+                writer.WritePropertyName(pair.Key);
+                global::Kernel.Platform.Client.JsonCodec.WriteAny(writer, pair.Value);
+            }
         }
         writer.WriteEndObject();
     }

@@ -17,6 +17,11 @@ public sealed partial record DatasetList
     /// Every dataset of the study, in no particular order.
     /// </summary>
     public required global::System.Collections.Generic.IReadOnlyList<global::Kernel.Platform.Client.Dataset> Datasets { get; init; }
+
+    /// <summary>
+    /// Members the schema does not name, kept so that nothing is lost on a round trip.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
 /// <summary>
@@ -44,6 +49,7 @@ public sealed class DatasetListJsonConverter : global::System.Text.Json.Serializ
         global::Kernel.Platform.Client.JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "DatasetList");
         global::System.Collections.Generic.IReadOnlyList<global::Kernel.Platform.Client.Dataset>? _datasets = default;
         var hasDatasets = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
         string? property = null;
         try
         {
@@ -58,8 +64,9 @@ public sealed class DatasetListJsonConverter : global::System.Text.Json.Serializ
                 }
                 else
                 {
+                    property = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Platform.Client.JsonCodec.ReadAny(ref reader);
                 }
             }
         }
@@ -71,6 +78,7 @@ public sealed class DatasetListJsonConverter : global::System.Text.Json.Serializ
         return new global::Kernel.Platform.Client.DatasetList
         {
             Datasets = _datasets!,
+            AdditionalProperties = additional,
         };
     }
 
@@ -82,6 +90,14 @@ public sealed class DatasetListJsonConverter : global::System.Text.Json.Serializ
         writer.WriteStartObject();
         writer.WritePropertyName("datasets"u8);
         global::Kernel.Platform.Client.JsonCodec.WriteList(writer, value.Datasets, global::Kernel.Platform.Client.DatasetJsonConverter.WriteValue);
+        if (value.AdditionalProperties is not null)
+        {
+            foreach (var pair in value.AdditionalProperties)
+            {
+                writer.WritePropertyName(pair.Key);
+                global::Kernel.Platform.Client.JsonCodec.WriteAny(writer, pair.Value);
+            }
+        }
         writer.WriteEndObject();
     }
 }

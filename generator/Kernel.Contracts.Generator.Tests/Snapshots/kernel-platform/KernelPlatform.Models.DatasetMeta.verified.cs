@@ -28,6 +28,11 @@ public sealed partial record DatasetMeta
     /// The experiment (task or protocol) the dataset was recorded for.
     /// </summary>
     public string? Experiment { get; init; }
+
+    /// <summary>
+    /// Members the schema does not name, kept so that nothing is lost on a round trip.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
 /// <summary>
@@ -56,6 +61,7 @@ public sealed class DatasetMetaJsonConverter : global::System.Text.Json.Serializ
         string? _description = default;
         string? _name = default;
         string? _experiment = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
         string? property = null;
         try
         {
@@ -81,8 +87,9 @@ public sealed class DatasetMetaJsonConverter : global::System.Text.Json.Serializ
                 }
                 else
                 {
+                    property = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Platform.Client.JsonCodec.ReadAny(ref reader);
                 }
             }
         }
@@ -95,6 +102,7 @@ public sealed class DatasetMetaJsonConverter : global::System.Text.Json.Serializ
             Description = _description,
             Name = _name,
             Experiment = _experiment,
+            AdditionalProperties = additional,
         };
     }
 
@@ -118,6 +126,14 @@ public sealed class DatasetMetaJsonConverter : global::System.Text.Json.Serializ
         {
             writer.WritePropertyName("experiment"u8);
             global::Kernel.Platform.Client.JsonCodec.WriteString(writer, value.Experiment);
+        }
+        if (value.AdditionalProperties is not null)
+        {
+            foreach (var pair in value.AdditionalProperties)
+            {
+                writer.WritePropertyName(pair.Key);
+                global::Kernel.Platform.Client.JsonCodec.WriteAny(writer, pair.Value);
+            }
         }
         writer.WriteEndObject();
     }

@@ -42,6 +42,11 @@ public sealed partial record Participant
     /// The participant's status in the study, such as `active`. An open set; the seed shows only `active`.
     /// </summary>
     public required string Status { get; init; }
+
+    /// <summary>
+    /// Members the schema does not name, kept so that nothing is lost on a round trip.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
 /// <summary>
@@ -79,6 +84,7 @@ public sealed class ParticipantJsonConverter : global::System.Text.Json.Serializ
         var hasPending = false;
         string? _status = default;
         var hasStatus = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
         string? property = null;
         try
         {
@@ -128,8 +134,9 @@ public sealed class ParticipantJsonConverter : global::System.Text.Json.Serializ
                 }
                 else
                 {
+                    property = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Platform.Client.JsonCodec.ReadAny(ref reader);
                 }
             }
         }
@@ -151,6 +158,7 @@ public sealed class ParticipantJsonConverter : global::System.Text.Json.Serializ
             Active = _active.GetValueOrDefault(),
             Pending = _pending.GetValueOrDefault(),
             Status = _status!,
+            AdditionalProperties = additional,
         };
     }
 
@@ -172,6 +180,14 @@ public sealed class ParticipantJsonConverter : global::System.Text.Json.Serializ
         global::Kernel.Platform.Client.JsonCodec.WriteBoolean(writer, value.Pending);
         writer.WritePropertyName("status"u8);
         global::Kernel.Platform.Client.JsonCodec.WriteString(writer, value.Status);
+        if (value.AdditionalProperties is not null)
+        {
+            foreach (var pair in value.AdditionalProperties)
+            {
+                writer.WritePropertyName(pair.Key);
+                global::Kernel.Platform.Client.JsonCodec.WriteAny(writer, pair.Value);
+            }
+        }
         writer.WriteEndObject();
     }
 }

@@ -27,6 +27,11 @@ public sealed partial record PipelineRunStatus
     /// The output files of the run; `null` until the run has `SUCCEEDED` (and for ever if it failed).
     /// </summary>
     public required global::Kernel.Platform.Client.SignedUrls? SignedUrls { get; init; }
+
+    /// <summary>
+    /// Members the schema does not name, kept so that nothing is lost on a round trip.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
 /// <summary>
@@ -58,6 +63,7 @@ public sealed class PipelineRunStatusJsonConverter : global::System.Text.Json.Se
         var hasStatus = false;
         global::Kernel.Platform.Client.SignedUrls? _signedUrls = default;
         var hasSignedUrls = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
         string? property = null;
         try
         {
@@ -86,8 +92,9 @@ public sealed class PipelineRunStatusJsonConverter : global::System.Text.Json.Se
                 }
                 else
                 {
+                    property = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Platform.Client.JsonCodec.ReadAny(ref reader);
                 }
             }
         }
@@ -103,6 +110,7 @@ public sealed class PipelineRunStatusJsonConverter : global::System.Text.Json.Se
             JobId = _jobId!,
             Status = _status.GetValueOrDefault(),
             SignedUrls = _signedUrls,
+            AdditionalProperties = additional,
         };
     }
 
@@ -124,6 +132,14 @@ public sealed class PipelineRunStatusJsonConverter : global::System.Text.Json.Se
         else
         {
             writer.WriteNull("signed_urls"u8);
+        }
+        if (value.AdditionalProperties is not null)
+        {
+            foreach (var pair in value.AdditionalProperties)
+            {
+                writer.WritePropertyName(pair.Key);
+                global::Kernel.Platform.Client.JsonCodec.WriteAny(writer, pair.Value);
+            }
         }
         writer.WriteEndObject();
     }

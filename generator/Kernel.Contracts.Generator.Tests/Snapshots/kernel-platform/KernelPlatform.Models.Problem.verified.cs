@@ -44,6 +44,11 @@ public sealed partial record Problem
     /// The parameters or fields that broke a rule, one entry each; present on validation problems.
     /// </summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Kernel.Platform.Client.ProblemFieldError>? Errors { get; init; }
+
+    /// <summary>
+    /// Members the schema does not name, kept so that nothing is lost on a round trip.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
 /// <summary>
@@ -77,6 +82,7 @@ public sealed class ProblemJsonConverter : global::System.Text.Json.Serializatio
         string? _detail = default;
         string? _instance = default;
         global::System.Collections.Generic.IReadOnlyList<global::Kernel.Platform.Client.ProblemFieldError>? _errors = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
         string? property = null;
         try
         {
@@ -122,8 +128,9 @@ public sealed class ProblemJsonConverter : global::System.Text.Json.Serializatio
                 }
                 else
                 {
+                    property = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Platform.Client.JsonCodec.ReadAny(ref reader);
                 }
             }
         }
@@ -141,6 +148,7 @@ public sealed class ProblemJsonConverter : global::System.Text.Json.Serializatio
             Detail = _detail,
             Instance = _instance,
             Errors = _errors,
+            AdditionalProperties = additional,
         };
     }
 
@@ -173,6 +181,14 @@ public sealed class ProblemJsonConverter : global::System.Text.Json.Serializatio
         {
             writer.WritePropertyName("errors"u8);
             global::Kernel.Platform.Client.JsonCodec.WriteList(writer, value.Errors, global::Kernel.Platform.Client.ProblemFieldErrorJsonConverter.WriteValue);
+        }
+        if (value.AdditionalProperties is not null)
+        {
+            foreach (var pair in value.AdditionalProperties)
+            {
+                writer.WritePropertyName(pair.Key);
+                global::Kernel.Platform.Client.JsonCodec.WriteAny(writer, pair.Value);
+            }
         }
         writer.WriteEndObject();
     }

@@ -22,6 +22,11 @@ public sealed partial record ProblemFieldError
     /// The rule it broke, in words.
     /// </summary>
     public required string Reason { get; init; }
+
+    /// <summary>
+    /// Members the schema does not name, kept so that nothing is lost on a round trip.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
 /// <summary>
@@ -51,6 +56,7 @@ public sealed class ProblemFieldErrorJsonConverter : global::System.Text.Json.Se
         var hasName = false;
         string? _reason = default;
         var hasReason = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
         string? property = null;
         try
         {
@@ -72,8 +78,9 @@ public sealed class ProblemFieldErrorJsonConverter : global::System.Text.Json.Se
                 }
                 else
                 {
+                    property = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Platform.Client.JsonCodec.ReadAny(ref reader);
                 }
             }
         }
@@ -87,6 +94,7 @@ public sealed class ProblemFieldErrorJsonConverter : global::System.Text.Json.Se
         {
             Name = _name!,
             Reason = _reason!,
+            AdditionalProperties = additional,
         };
     }
 
@@ -100,6 +108,14 @@ public sealed class ProblemFieldErrorJsonConverter : global::System.Text.Json.Se
         global::Kernel.Platform.Client.JsonCodec.WriteString(writer, value.Name);
         writer.WritePropertyName("reason"u8);
         global::Kernel.Platform.Client.JsonCodec.WriteString(writer, value.Reason);
+        if (value.AdditionalProperties is not null)
+        {
+            foreach (var pair in value.AdditionalProperties)
+            {
+                writer.WritePropertyName(pair.Key);
+                global::Kernel.Platform.Client.JsonCodec.WriteAny(writer, pair.Value);
+            }
+        }
         writer.WriteEndObject();
     }
 }

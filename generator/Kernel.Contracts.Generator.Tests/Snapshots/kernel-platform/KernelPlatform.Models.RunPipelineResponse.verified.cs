@@ -17,6 +17,11 @@ public sealed partial record RunPipelineResponse
     /// The id of the started run, 32 lowercase hex digits; `getPipelineStatus` reports it as the most recent run.
     /// </summary>
     public required string JobId { get; init; }
+
+    /// <summary>
+    /// Members the schema does not name, kept so that nothing is lost on a round trip.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
 /// <summary>
@@ -44,6 +49,7 @@ public sealed class RunPipelineResponseJsonConverter : global::System.Text.Json.
         global::Kernel.Platform.Client.JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "RunPipelineResponse");
         string? _jobId = default;
         var hasJobId = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
         string? property = null;
         try
         {
@@ -58,8 +64,9 @@ public sealed class RunPipelineResponseJsonConverter : global::System.Text.Json.
                 }
                 else
                 {
+                    property = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Platform.Client.JsonCodec.ReadAny(ref reader);
                 }
             }
         }
@@ -71,6 +78,7 @@ public sealed class RunPipelineResponseJsonConverter : global::System.Text.Json.
         return new global::Kernel.Platform.Client.RunPipelineResponse
         {
             JobId = _jobId!,
+            AdditionalProperties = additional,
         };
     }
 
@@ -82,6 +90,14 @@ public sealed class RunPipelineResponseJsonConverter : global::System.Text.Json.
         writer.WriteStartObject();
         writer.WritePropertyName("job_id"u8);
         global::Kernel.Platform.Client.JsonCodec.WriteString(writer, value.JobId);
+        if (value.AdditionalProperties is not null)
+        {
+            foreach (var pair in value.AdditionalProperties)
+            {
+                writer.WritePropertyName(pair.Key);
+                global::Kernel.Platform.Client.JsonCodec.WriteAny(writer, pair.Value);
+            }
+        }
         writer.WriteEndObject();
     }
 }

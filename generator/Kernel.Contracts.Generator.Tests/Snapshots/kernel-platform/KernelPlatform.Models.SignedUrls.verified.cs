@@ -34,6 +34,11 @@ public sealed partial record SignedUrls
     /// The id of the pipeline execution; opaque.
     /// </summary>
     public required string ExecutionId { get; init; }
+
+    /// <summary>
+    /// Members the schema does not name, kept so that nothing is lost on a round trip.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
 /// <summary>
@@ -67,6 +72,7 @@ public sealed class SignedUrlsJsonConverter : global::System.Text.Json.Serializa
         var hasBatchJobId = false;
         string? _executionId = default;
         var hasExecutionId = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
         string? property = null;
         try
         {
@@ -102,8 +108,9 @@ public sealed class SignedUrlsJsonConverter : global::System.Text.Json.Serializa
                 }
                 else
                 {
+                    property = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Platform.Client.JsonCodec.ReadAny(ref reader);
                 }
             }
         }
@@ -121,6 +128,7 @@ public sealed class SignedUrlsJsonConverter : global::System.Text.Json.Serializa
             Sizes = _sizes!,
             BatchJobId = _batchJobId!,
             ExecutionId = _executionId!,
+            AdditionalProperties = additional,
         };
     }
 
@@ -138,6 +146,14 @@ public sealed class SignedUrlsJsonConverter : global::System.Text.Json.Serializa
         global::Kernel.Platform.Client.JsonCodec.WriteString(writer, value.BatchJobId);
         writer.WritePropertyName("execution_id"u8);
         global::Kernel.Platform.Client.JsonCodec.WriteString(writer, value.ExecutionId);
+        if (value.AdditionalProperties is not null)
+        {
+            foreach (var pair in value.AdditionalProperties)
+            {
+                writer.WritePropertyName(pair.Key);
+                global::Kernel.Platform.Client.JsonCodec.WriteAny(writer, pair.Value);
+            }
+        }
         writer.WriteEndObject();
     }
 }

@@ -58,6 +58,7 @@ public static partial class KernelPlatformSchemaValidator
                     else SchemaChecks.Number(member.Value, memberPath, false, 0m, false, null, false, errors);
                     break;
                 default:
+                    if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null) { }
                     break;
             }
         }
@@ -85,6 +86,7 @@ public static partial class KernelPlatformSchemaValidator
                     else SchemaChecks.Array(member.Value, memberPath, null, null, errors, static (item1, itemPath1, errs1) => { if (item1.ValueKind == global::System.Text.Json.JsonValueKind.Null) { errs1.Add(new(itemPath1, "must not be null")); } else ValidateDataset(item1, itemPath1, errs1); });
                     break;
                 default:
+                    if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null) { }
                     break;
             }
         }
@@ -113,6 +115,7 @@ public static partial class KernelPlatformSchemaValidator
                     else SchemaChecks.String(member.Value, memberPath, null, null, null, null, errors);
                     break;
                 default:
+                    if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null) { }
                     break;
             }
         }
@@ -164,6 +167,7 @@ public static partial class KernelPlatformSchemaValidator
                     else SchemaChecks.String(member.Value, memberPath, 1, null, null, null, errors);
                     break;
                 default:
+                    if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null) { }
                     break;
             }
         }
@@ -217,6 +221,7 @@ public static partial class KernelPlatformSchemaValidator
                     else ValidateSignedUrls(member.Value, memberPath, errors);
                     break;
                 default:
+                    if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null) { }
                     break;
             }
         }
@@ -263,6 +268,7 @@ public static partial class KernelPlatformSchemaValidator
                     else SchemaChecks.Array(member.Value, memberPath, 1, null, errors, static (item1, itemPath1, errs1) => { if (item1.ValueKind == global::System.Text.Json.JsonValueKind.Null) { errs1.Add(new(itemPath1, "must not be null")); } else ValidateProblemFieldError(item1, itemPath1, errs1); });
                     break;
                 default:
+                    if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null) { }
                     break;
             }
         }
@@ -292,6 +298,7 @@ public static partial class KernelPlatformSchemaValidator
                     else SchemaChecks.String(member.Value, memberPath, 1, null, null, null, errors);
                     break;
                 default:
+                    if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null) { }
                     break;
             }
         }
@@ -315,6 +322,7 @@ public static partial class KernelPlatformSchemaValidator
                     else SchemaChecks.String(member.Value, memberPath, 32, 32, Pattern0, null, errors);
                     break;
                 default:
+                    if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null) { }
                     break;
             }
         }
@@ -355,6 +363,7 @@ public static partial class KernelPlatformSchemaValidator
                     else SchemaChecks.String(member.Value, memberPath, 1, null, null, null, errors);
                     break;
                 default:
+                    if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null) { }
                     break;
             }
         }

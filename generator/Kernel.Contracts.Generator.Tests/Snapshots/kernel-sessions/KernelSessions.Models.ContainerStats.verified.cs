@@ -57,6 +57,11 @@ public sealed partial record ContainerStats
     /// The current size of the scratch (working) directory, in bytes.
     /// </summary>
     public required long IoCurScratchSize { get; init; }
+
+    /// <summary>
+    /// Members the schema does not name, kept so that nothing is lost on a round trip.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
 /// <summary>
@@ -100,6 +105,7 @@ public sealed class ContainerStatsJsonConverter : global::System.Text.Json.Seria
         var hasIoMaxScratchSize = false;
         long? _ioCurScratchSize = default;
         var hasIoCurScratchSize = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
         string? property = null;
         try
         {
@@ -170,8 +176,9 @@ public sealed class ContainerStatsJsonConverter : global::System.Text.Json.Seria
                 }
                 else
                 {
+                    property = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Sessions.Client.JsonCodec.ReadAny(ref reader);
                 }
             }
         }
@@ -199,6 +206,7 @@ public sealed class ContainerStatsJsonConverter : global::System.Text.Json.Seria
             IoWriteBytes = _ioWriteBytes.GetValueOrDefault(),
             IoMaxScratchSize = _ioMaxScratchSize.GetValueOrDefault(),
             IoCurScratchSize = _ioCurScratchSize.GetValueOrDefault(),
+            AdditionalProperties = additional,
         };
     }
 
@@ -226,6 +234,14 @@ public sealed class ContainerStatsJsonConverter : global::System.Text.Json.Seria
         global::Kernel.Sessions.Client.JsonCodec.WriteInt64(writer, value.IoMaxScratchSize);
         writer.WritePropertyName("io_cur_scratch_size"u8);
         global::Kernel.Sessions.Client.JsonCodec.WriteInt64(writer, value.IoCurScratchSize);
+        if (value.AdditionalProperties is not null)
+        {
+            foreach (var pair in value.AdditionalProperties)
+            {
+                writer.WritePropertyName(pair.Key);
+                global::Kernel.Sessions.Client.JsonCodec.WriteAny(writer, pair.Value);
+            }
+        }
         writer.WriteEndObject();
     }
 }

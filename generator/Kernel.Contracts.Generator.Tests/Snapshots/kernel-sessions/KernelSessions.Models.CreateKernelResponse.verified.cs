@@ -22,6 +22,11 @@ public sealed partial record CreateKernelResponse
     /// `true` if the session was created by this call, `false` if a running session with the same token and lang was reused.
     /// </summary>
     public required bool Created { get; init; }
+
+    /// <summary>
+    /// Members the schema does not name, kept so that nothing is lost on a round trip.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
 /// <summary>
@@ -51,6 +56,7 @@ public sealed class CreateKernelResponseJsonConverter : global::System.Text.Json
         var hasKernelId = false;
         bool? _created = default;
         var hasCreated = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
         string? property = null;
         try
         {
@@ -72,8 +78,9 @@ public sealed class CreateKernelResponseJsonConverter : global::System.Text.Json
                 }
                 else
                 {
+                    property = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Sessions.Client.JsonCodec.ReadAny(ref reader);
                 }
             }
         }
@@ -87,6 +94,7 @@ public sealed class CreateKernelResponseJsonConverter : global::System.Text.Json
         {
             KernelId = _kernelId!,
             Created = _created.GetValueOrDefault(),
+            AdditionalProperties = additional,
         };
     }
 
@@ -100,6 +108,14 @@ public sealed class CreateKernelResponseJsonConverter : global::System.Text.Json
         global::Kernel.Sessions.Client.JsonCodec.WriteString(writer, value.KernelId);
         writer.WritePropertyName("created"u8);
         global::Kernel.Sessions.Client.JsonCodec.WriteBoolean(writer, value.Created);
+        if (value.AdditionalProperties is not null)
+        {
+            foreach (var pair in value.AdditionalProperties)
+            {
+                writer.WritePropertyName(pair.Key);
+                global::Kernel.Sessions.Client.JsonCodec.WriteAny(writer, pair.Value);
+            }
+        }
         writer.WriteEndObject();
     }
 }

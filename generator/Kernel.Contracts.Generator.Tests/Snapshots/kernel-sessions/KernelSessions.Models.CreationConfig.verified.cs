@@ -49,7 +49,7 @@ public sealed partial record CreationConfig
     /// <summary>
     /// The number of GPUs of each container; fractions (shares of a GPU) are allowed.
     /// </summary>
-    public double? InstanceGpUs { get; init; }
+    public double? InstanceGpus { get; init; }
 }
 
 /// <summary>
@@ -81,7 +81,7 @@ public sealed class CreationConfigJsonConverter : global::System.Text.Json.Seria
         int? _clusterSize = default;
         int? _instanceMemory = default;
         int? _instanceCores = default;
-        double? _instanceGpUs = default;
+        double? _instanceGpus = default;
         string? property = null;
         try
         {
@@ -127,7 +127,7 @@ public sealed class CreationConfigJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "instanceGPUs";
                     reader.Read();
-                    _instanceGpUs = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Kernel.Sessions.Client.JsonCodec.ReadDouble(ref reader);
+                    _instanceGpus = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Kernel.Sessions.Client.JsonCodec.ReadDouble(ref reader);
                 }
                 else
                 {
@@ -148,7 +148,7 @@ public sealed class CreationConfigJsonConverter : global::System.Text.Json.Seria
             ClusterSize = _clusterSize,
             InstanceMemory = _instanceMemory,
             InstanceCores = _instanceCores,
-            InstanceGpUs = _instanceGpUs,
+            InstanceGpus = _instanceGpus,
         };
     }
 
@@ -188,10 +188,10 @@ public sealed class CreationConfigJsonConverter : global::System.Text.Json.Seria
             writer.WritePropertyName("instanceCores"u8);
             global::Kernel.Sessions.Client.JsonCodec.WriteInt32(writer, value.InstanceCores.Value);
         }
-        if (value.InstanceGpUs.HasValue)
+        if (value.InstanceGpus.HasValue)
         {
             writer.WritePropertyName("instanceGPUs"u8);
-            global::Kernel.Sessions.Client.JsonCodec.WriteDouble(writer, value.InstanceGpUs.Value);
+            global::Kernel.Sessions.Client.JsonCodec.WriteDouble(writer, value.InstanceGpus.Value);
         }
         writer.WriteEndObject();
     }

@@ -17,6 +17,11 @@ public sealed partial record DestroyKernelResponse
     /// The container's last resource statistics, or `null` if none could be collected.
     /// </summary>
     public required global::Kernel.Sessions.Client.ContainerStats? Stats { get; init; }
+
+    /// <summary>
+    /// Members the schema does not name, kept so that nothing is lost on a round trip.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
 /// <summary>
@@ -44,6 +49,7 @@ public sealed class DestroyKernelResponseJsonConverter : global::System.Text.Jso
         global::Kernel.Sessions.Client.JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "DestroyKernelResponse");
         global::Kernel.Sessions.Client.ContainerStats? _stats = default;
         var hasStats = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
         string? property = null;
         try
         {
@@ -58,8 +64,9 @@ public sealed class DestroyKernelResponseJsonConverter : global::System.Text.Jso
                 }
                 else
                 {
+                    property = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Sessions.Client.JsonCodec.ReadAny(ref reader);
                 }
             }
         }
@@ -71,6 +78,7 @@ public sealed class DestroyKernelResponseJsonConverter : global::System.Text.Jso
         return new global::Kernel.Sessions.Client.DestroyKernelResponse
         {
             Stats = _stats,
+            AdditionalProperties = additional,
         };
     }
 
@@ -88,6 +96,14 @@ public sealed class DestroyKernelResponseJsonConverter : global::System.Text.Jso
         else
         {
             writer.WriteNull("stats"u8);
+        }
+        if (value.AdditionalProperties is not null)
+        {
+            foreach (var pair in value.AdditionalProperties)
+            {
+                writer.WritePropertyName(pair.Key);
+                global::Kernel.Sessions.Client.JsonCodec.WriteAny(writer, pair.Value);
+            }
         }
         writer.WriteEndObject();
     }

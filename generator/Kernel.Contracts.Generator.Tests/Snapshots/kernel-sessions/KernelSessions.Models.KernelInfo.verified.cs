@@ -39,6 +39,11 @@ public sealed partial record KernelInfo
     /// The CPU time the session has used, in milliseconds.
     /// </summary>
     public required long CpuCreditUsed { get; init; }
+
+    /// <summary>
+    /// Members the schema does not name, kept so that nothing is lost on a round trip.
+    /// </summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
 /// <summary>
@@ -74,6 +79,7 @@ public sealed class KernelInfoJsonConverter : global::System.Text.Json.Serializa
         var hasNumQueriesExecuted = false;
         long? _cpuCreditUsed = default;
         var hasCpuCreditUsed = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
         string? property = null;
         try
         {
@@ -116,8 +122,9 @@ public sealed class KernelInfoJsonConverter : global::System.Text.Json.Serializa
                 }
                 else
                 {
+                    property = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Sessions.Client.JsonCodec.ReadAny(ref reader);
                 }
             }
         }
@@ -137,6 +144,7 @@ public sealed class KernelInfoJsonConverter : global::System.Text.Json.Serializa
             MemoryLimit = _memoryLimit.GetValueOrDefault(),
             NumQueriesExecuted = _numQueriesExecuted.GetValueOrDefault(),
             CpuCreditUsed = _cpuCreditUsed.GetValueOrDefault(),
+            AdditionalProperties = additional,
         };
     }
 
@@ -156,6 +164,14 @@ public sealed class KernelInfoJsonConverter : global::System.Text.Json.Serializa
         global::Kernel.Sessions.Client.JsonCodec.WriteInt64(writer, value.NumQueriesExecuted);
         writer.WritePropertyName("cpuCreditUsed"u8);
         global::Kernel.Sessions.Client.JsonCodec.WriteInt64(writer, value.CpuCreditUsed);
+        if (value.AdditionalProperties is not null)
+        {
+            foreach (var pair in value.AdditionalProperties)
+            {
+                writer.WritePropertyName(pair.Key);
+                global::Kernel.Sessions.Client.JsonCodec.WriteAny(writer, pair.Value);
+            }
+        }
         writer.WriteEndObject();
     }
 }

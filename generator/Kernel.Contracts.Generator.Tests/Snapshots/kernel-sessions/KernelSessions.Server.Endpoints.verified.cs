@@ -40,6 +40,7 @@ public static partial class KernelSessionsServerEndpoints
     private static async global::System.Threading.Tasks.Task CreateKernel(global::Microsoft.AspNetCore.Http.HttpContext context, KernelSessionsServerOptions options)
     {
         var cancellationToken = context.RequestAborted;
+        global::Microsoft.AspNetCore.Http.HttpRequestRewindExtensions.EnableBuffering(context.Request);
         var security = (IKernelSessionsServerSecurity)context.RequestServices.GetService(typeof(IKernelSessionsServerSecurity))!;
         var rejected = await security.AuthenticateAsync(context, new[] { "backendAiSignature" }, cancellationToken).ConfigureAwait(false);
         if (rejected is not null) { await rejected.ExecuteAsync(context).ConfigureAwait(false); return; }
@@ -70,6 +71,7 @@ public static partial class KernelSessionsServerEndpoints
     private static async global::System.Threading.Tasks.Task CreateKernelLegacy(global::Microsoft.AspNetCore.Http.HttpContext context, KernelSessionsServerOptions options)
     {
         var cancellationToken = context.RequestAborted;
+        global::Microsoft.AspNetCore.Http.HttpRequestRewindExtensions.EnableBuffering(context.Request);
         var security = (IKernelSessionsServerSecurity)context.RequestServices.GetService(typeof(IKernelSessionsServerSecurity))!;
         var rejected = await security.AuthenticateAsync(context, new[] { "backendAiSignature" }, cancellationToken).ConfigureAwait(false);
         if (rejected is not null) { await rejected.ExecuteAsync(context).ConfigureAwait(false); return; }

@@ -78,6 +78,7 @@ public static partial class KernelSessionsSchemaValidator
                     else SchemaChecks.Number(member.Value, memberPath, true, 0m, false, null, false, errors);
                     break;
                 default:
+                    if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null) { }
                     break;
             }
         }
@@ -152,6 +153,7 @@ public static partial class KernelSessionsSchemaValidator
                     else SchemaChecks.Boolean(member.Value, memberPath, errors);
                     break;
                 default:
+                    if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null) { }
                     break;
             }
         }
@@ -219,6 +221,7 @@ public static partial class KernelSessionsSchemaValidator
                     else ValidateContainerStats(member.Value, memberPath, errors);
                     break;
                 default:
+                    if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null) { }
                     break;
             }
         }
@@ -265,6 +268,7 @@ public static partial class KernelSessionsSchemaValidator
                     else SchemaChecks.Number(member.Value, memberPath, true, 0m, false, null, false, errors);
                     break;
                 default:
+                    if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null) { }
                     break;
             }
         }
@@ -313,6 +317,7 @@ public static partial class KernelSessionsSchemaValidator
                     else SchemaChecks.Array(member.Value, memberPath, 1, null, errors, static (item1, itemPath1, errs1) => { if (item1.ValueKind == global::System.Text.Json.JsonValueKind.Null) { errs1.Add(new(itemPath1, "must not be null")); } else ValidateProblemFieldError(item1, itemPath1, errs1); });
                     break;
                 default:
+                    if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null) { }
                     break;
             }
         }
@@ -342,6 +347,7 @@ public static partial class KernelSessionsSchemaValidator
                     else SchemaChecks.String(member.Value, memberPath, 1, null, null, null, errors);
                     break;
                 default:
+                    if (member.Value.ValueKind == global::System.Text.Json.JsonValueKind.Null) { }
                     break;
             }
         }
