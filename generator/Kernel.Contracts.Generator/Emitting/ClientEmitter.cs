@@ -346,7 +346,7 @@ internal sealed class ClientEmitter
             var parameter = op.Parameters.FirstOrDefault(p => p.In == ParameterLocationKind.Path && p.WireName == wireName);
             parts.Add(parameter is null
                 ? Naming.Literal(rest.Substring(open, close - open + 1))
-                : "global::System.Uri.EscapeDataString(" + Format(parameter.Type, parameter.Name) + ")");
+                : "PathSegment(" + Format(parameter.Type, parameter.Name) + ", " + Naming.Literal(parameter.Name.TrimStart('@')) + ")");
             rest = rest.Substring(close + 1);
         }
 
@@ -462,6 +462,12 @@ internal sealed class ClientEmitter
     };
 
     private const string Helpers = """
+/// <summary>An escaped path segment; empty and dot segments are refused, as URIs drop or collapse them (another resource).</summary>
+private static string PathSegment(string value, string parameter) =>
+    value.Length == 0 || value is "." or ".."
+        ? throw new global::System.ArgumentException("'" + value + "' cannot be sent as a path segment: an empty or dot segment would address another resource.", parameter)
+        : global::System.Uri.EscapeDataString(value);
+
 private static void AppendQuery(global::System.Text.StringBuilder url, ref char separator, string name, string value)
 {
     url.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));

@@ -53,7 +53,7 @@ public partial class KernelPlatformClient : IKernelPlatformClient
     public virtual async global::System.Threading.Tasks.Task<global::Kernel.Platform.Client.DatasetList> ListDatasetsAsync(string studyId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (studyId is null) throw new global::System.ArgumentNullException(nameof(studyId));
-        var uri = new global::System.Uri(_baseAddress + "study/" + global::System.Uri.EscapeDataString(studyId) + "/datasets", global::System.UriKind.Absolute);
+        var uri = new global::System.Uri(_baseAddress + "study/" + PathSegment(studyId, "studyId") + "/datasets", global::System.UriKind.Absolute);
         using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), uri);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         request.Headers.TryAddWithoutValidation("Accept", "application/problem+json");
@@ -84,7 +84,7 @@ public partial class KernelPlatformClient : IKernelPlatformClient
     {
         if (studyId is null) throw new global::System.ArgumentNullException(nameof(studyId));
         if (datasetId is null) throw new global::System.ArgumentNullException(nameof(datasetId));
-        var uri = new global::System.Uri(_baseAddress + "study/" + global::System.Uri.EscapeDataString(studyId) + "/dataset/" + global::System.Uri.EscapeDataString(datasetId) + "/pipeline/" + global::System.Uri.EscapeDataString(pipelineName.Value), global::System.UriKind.Absolute);
+        var uri = new global::System.Uri(_baseAddress + "study/" + PathSegment(studyId, "studyId") + "/dataset/" + PathSegment(datasetId, "datasetId") + "/pipeline/" + PathSegment(pipelineName.Value, "pipelineName"), global::System.UriKind.Absolute);
         using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), uri);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         request.Headers.TryAddWithoutValidation("Accept", "application/problem+json");
@@ -115,7 +115,7 @@ public partial class KernelPlatformClient : IKernelPlatformClient
     {
         if (studyId is null) throw new global::System.ArgumentNullException(nameof(studyId));
         if (datasetId is null) throw new global::System.ArgumentNullException(nameof(datasetId));
-        var uri = new global::System.Uri(_baseAddress + "study/" + global::System.Uri.EscapeDataString(studyId) + "/dataset/" + global::System.Uri.EscapeDataString(datasetId) + "/pipeline/" + global::System.Uri.EscapeDataString(pipelineName.Value) + "/status", global::System.UriKind.Absolute);
+        var uri = new global::System.Uri(_baseAddress + "study/" + PathSegment(studyId, "studyId") + "/dataset/" + PathSegment(datasetId, "datasetId") + "/pipeline/" + PathSegment(pipelineName.Value, "pipelineName") + "/status", global::System.UriKind.Absolute);
         using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), uri);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         request.Headers.TryAddWithoutValidation("Accept", "application/problem+json");
@@ -127,6 +127,12 @@ public partial class KernelPlatformClient : IKernelPlatformClient
         }
         throw await global::Kernel.Platform.Client.ApiException.FromResponseAsync(response, null, null, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>An escaped path segment; empty and dot segments are refused, as URIs drop or collapse them (another resource).</summary>
+    private static string PathSegment(string value, string parameter) =>
+        value.Length == 0 || value is "." or ".."
+            ? throw new global::System.ArgumentException("'" + value + "' cannot be sent as a path segment: an empty or dot segment would address another resource.", parameter)
+            : global::System.Uri.EscapeDataString(value);
 
     private static void AppendQuery(global::System.Text.StringBuilder url, ref char separator, string name, string value)
     {

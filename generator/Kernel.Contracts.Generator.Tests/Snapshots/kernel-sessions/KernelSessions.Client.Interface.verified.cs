@@ -26,7 +26,7 @@ public partial interface IKernelSessionsClient
     /// </remarks>
     /// <param name="body">What to create, and the token that aliases the session.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The response of a success (201).</returns>
+    /// <returns>The response of a success (200, 201).</returns>
     /// <exception cref="global::Kernel.Sessions.Client.ApiException">Any other status (documented: 400, 401, 404, 406, 412, default), or a body that does not match the description.</exception>
     global::System.Threading.Tasks.Task<global::Kernel.Sessions.Client.CreateKernelResponse> CreateKernelAsync(global::Kernel.Sessions.Client.CreateKernelRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -41,7 +41,7 @@ public partial interface IKernelSessionsClient
     /// </remarks>
     /// <param name="body">What to create, and the token that aliases the session.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The response of a success (201).</returns>
+    /// <returns>The response of a success (200, 201).</returns>
     /// <exception cref="global::Kernel.Sessions.Client.ApiException">Any other status (documented: 400, 401, 404, 406, 412, default), or a body that does not match the description.</exception>
     [global::System.Obsolete("Deprecated in the API description.")]
     global::System.Threading.Tasks.Task<global::Kernel.Sessions.Client.CreateKernelResponse> CreateKernelLegacyAsync(global::Kernel.Sessions.Client.CreateKernelRequest body, global::System.Threading.CancellationToken cancellationToken = default);

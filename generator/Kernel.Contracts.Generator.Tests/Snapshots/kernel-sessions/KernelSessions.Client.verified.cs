@@ -55,7 +55,7 @@ public partial class KernelSessionsClient : IKernelSessionsClient
     /// </remarks>
     /// <param name="body">What to create, and the token that aliases the session.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The response of a success (201).</returns>
+    /// <returns>The response of a success (200, 201).</returns>
     /// <exception cref="global::Kernel.Sessions.Client.ApiException">Any other status (documented: 400, 401, 404, 406, 412, default), or a body that does not match the description.</exception>
     public virtual async global::System.Threading.Tasks.Task<global::Kernel.Sessions.Client.CreateKernelResponse> CreateKernelAsync(global::Kernel.Sessions.Client.CreateKernelRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -68,6 +68,10 @@ public partial class KernelSessionsClient : IKernelSessionsClient
         request.Content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
+        if (status == 200)
+        {
+            return await ReadJsonAsync(response, global::Kernel.Sessions.Client.CreateKernelResponseJsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
+        }
         if (status == 201)
         {
             return await ReadJsonAsync(response, global::Kernel.Sessions.Client.CreateKernelResponseJsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
@@ -86,7 +90,7 @@ public partial class KernelSessionsClient : IKernelSessionsClient
     /// </remarks>
     /// <param name="body">What to create, and the token that aliases the session.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The response of a success (201).</returns>
+    /// <returns>The response of a success (200, 201).</returns>
     /// <exception cref="global::Kernel.Sessions.Client.ApiException">Any other status (documented: 400, 401, 404, 406, 412, default), or a body that does not match the description.</exception>
     [global::System.Obsolete("Deprecated in the API description.")]
     public virtual async global::System.Threading.Tasks.Task<global::Kernel.Sessions.Client.CreateKernelResponse> CreateKernelLegacyAsync(global::Kernel.Sessions.Client.CreateKernelRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -100,6 +104,10 @@ public partial class KernelSessionsClient : IKernelSessionsClient
         request.Content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
+        if (status == 200)
+        {
+            return await ReadJsonAsync(response, global::Kernel.Sessions.Client.CreateKernelResponseJsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
+        }
         if (status == 201)
         {
             return await ReadJsonAsync(response, global::Kernel.Sessions.Client.CreateKernelResponseJsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
@@ -122,7 +130,7 @@ public partial class KernelSessionsClient : IKernelSessionsClient
     public virtual async global::System.Threading.Tasks.Task<global::Kernel.Sessions.Client.KernelInfo> GetKernelInfoAsync(string kernelId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (kernelId is null) throw new global::System.ArgumentNullException(nameof(kernelId));
-        var uri = new global::System.Uri(_baseAddress + "kernel/" + global::System.Uri.EscapeDataString(kernelId), global::System.UriKind.Absolute);
+        var uri = new global::System.Uri(_baseAddress + "kernel/" + PathSegment(kernelId, "kernelId"), global::System.UriKind.Absolute);
         using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("GET"), uri);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         request.Headers.TryAddWithoutValidation("Accept", "application/problem+json");
@@ -150,7 +158,7 @@ public partial class KernelSessionsClient : IKernelSessionsClient
     public virtual async global::System.Threading.Tasks.Task<global::Kernel.Sessions.Client.DestroyKernelResponse> DestroyKernelAsync(string kernelId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (kernelId is null) throw new global::System.ArgumentNullException(nameof(kernelId));
-        var uri = new global::System.Uri(_baseAddress + "kernel/" + global::System.Uri.EscapeDataString(kernelId), global::System.UriKind.Absolute);
+        var uri = new global::System.Uri(_baseAddress + "kernel/" + PathSegment(kernelId, "kernelId"), global::System.UriKind.Absolute);
         using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("DELETE"), uri);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         request.Headers.TryAddWithoutValidation("Accept", "application/problem+json");
@@ -178,7 +186,7 @@ public partial class KernelSessionsClient : IKernelSessionsClient
     public virtual async global::System.Threading.Tasks.Task RestartKernelAsync(string kernelId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (kernelId is null) throw new global::System.ArgumentNullException(nameof(kernelId));
-        var uri = new global::System.Uri(_baseAddress + "kernel/" + global::System.Uri.EscapeDataString(kernelId), global::System.UriKind.Absolute);
+        var uri = new global::System.Uri(_baseAddress + "kernel/" + PathSegment(kernelId, "kernelId"), global::System.UriKind.Absolute);
         using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("PATCH"), uri);
         request.Headers.TryAddWithoutValidation("Accept", "application/problem+json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -189,6 +197,12 @@ public partial class KernelSessionsClient : IKernelSessionsClient
         }
         throw await global::Kernel.Sessions.Client.ApiException.FromResponseAsync(response, null, null, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>An escaped path segment; empty and dot segments are refused, as URIs drop or collapse them (another resource).</summary>
+    private static string PathSegment(string value, string parameter) =>
+        value.Length == 0 || value is "." or ".."
+            ? throw new global::System.ArgumentException("'" + value + "' cannot be sent as a path segment: an empty or dot segment would address another resource.", parameter)
+            : global::System.Uri.EscapeDataString(value);
 
     private static void AppendQuery(global::System.Text.StringBuilder url, ref char separator, string name, string value)
     {

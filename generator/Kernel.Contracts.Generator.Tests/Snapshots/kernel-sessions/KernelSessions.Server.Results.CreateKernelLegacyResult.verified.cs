@@ -6,7 +6,7 @@
 
 namespace Kernel.Sessions.Client;
 
-/// <summary>A documented response of POST /kernel/create: 201, 400, 401, 404, 406, 412, default.</summary>
+/// <summary>A documented response of POST /kernel/create: 200, 201, 400, 401, 404, 406, 412, default.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
 public sealed partial class CreateKernelLegacyResult : global::Microsoft.AspNetCore.Http.IResult, global::Microsoft.AspNetCore.Http.IStatusCodeHttpResult
 {
@@ -28,6 +28,17 @@ public sealed partial class CreateKernelLegacyResult : global::Microsoft.AspNetC
 
     /// <summary>The body as the handler gave it (null for none).</summary>
     public object? Value { get; }
+
+    /// <summary>
+    /// 200 OK: A running session with the same token and `lang` was reused (`created: false`); its `config`
+    /// was ignored. Servers since 2019 answer this case with 200; the servers of the seed's era with
+    /// 201 (see `KernelCreated`). Clients accept both.
+    /// </summary>
+    public static CreateKernelLegacyResult Ok(global::Kernel.Sessions.Client.CreateKernelResponse body)
+    {
+        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+        return new CreateKernelLegacyResult(200, "application/json", body, global::Kernel.Sessions.Client.JsonCodec.Serialize(body, global::Kernel.Sessions.Client.CreateKernelResponseJsonConverter.WriteValue));
+    }
 
     /// <summary>
     /// 201 Created: A session for the token is running: either it was created now (`created: true`) or a
@@ -98,7 +109,7 @@ public sealed partial class CreateKernelLegacyResult : global::Microsoft.AspNetC
     /// </summary>
     public static CreateKernelLegacyResult Status(int statusCode, global::Kernel.Sessions.Client.Problem body)
     {
-        if (!(statusCode >= 100 && statusCode <= 599 && statusCode is not (201 or 400 or 401 or 404 or 406 or 412))) throw new global::System.ArgumentOutOfRangeException(nameof(statusCode), statusCode, "Not a status this response covers.");
+        if (!(statusCode >= 100 && statusCode <= 599 && statusCode is not (200 or 201 or 400 or 401 or 404 or 406 or 412))) throw new global::System.ArgumentOutOfRangeException(nameof(statusCode), statusCode, "Not a status this response covers.");
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         return new CreateKernelLegacyResult(statusCode, "application/problem+json", body, global::Kernel.Sessions.Client.JsonCodec.Serialize(body, global::Kernel.Sessions.Client.ProblemJsonConverter.WriteValue));
     }
