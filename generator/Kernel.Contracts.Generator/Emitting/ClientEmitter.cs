@@ -85,6 +85,10 @@ internal sealed class ClientEmitter
                 w.Line("_httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
                 w.Line("var baseAddress = options?.BaseAddress ?? httpClient.BaseAddress ?? DefaultBaseAddress");
                 w.Line("    ?? throw new global::System.ArgumentException(\"No base address: set " + ClientName + "Options.BaseAddress or HttpClient.BaseAddress.\", nameof(options));");
+                w.Line("if (!baseAddress.IsAbsoluteUri || baseAddress.Query.Length > 0 || baseAddress.Fragment.Length > 0)");
+                w.Line("{");
+                w.Line("    throw new global::System.ArgumentException(\"The base address must be an absolute URI without query or fragment: \" + baseAddress, nameof(options));");
+                w.Line("}");
                 w.Line("var text = baseAddress.AbsoluteUri;");
                 w.Line("_baseAddress = text.EndsWith(\"/\", global::System.StringComparison.Ordinal) ? text : text + \"/\";");
             }
@@ -108,7 +112,7 @@ internal sealed class ClientEmitter
             }
 
             w.Line();
-            w.Lines(Helpers);
+            w.Lines(Helpers(_api));
         }
 
         return w.ToString();
@@ -461,19 +465,45 @@ internal sealed class ClientEmitter
         _ => value + ".ToString()",
     };
 
-    private const string Helpers = """
+    /// <summary>The private helpers the operations use; only those some operation needs are emitted.</summary>
+    private static string Helpers(ApiModel api)
+    {
+        var parts = new List<string> { ReadJsonHelper };
+        if (api.Operations.Any(o => o.Parameters.Any(p => p.In == ParameterLocationKind.Path)))
+        {
+            parts.Add(PathSegmentHelper);
+        }
+
+        if (api.Operations.Any(o => o.Parameters.Any(p => p.In == ParameterLocationKind.Query)))
+        {
+            parts.Add(AppendQueryHelper);
+        }
+
+        if (api.Operations.Any(o => o.Body?.Format == BodyFormat.FormUrlEncoded))
+        {
+            parts.Add(FormContentHelper);
+        }
+
+        return string.Join("\n\n", parts);
+    }
+
+    private const string PathSegmentHelper = """
 /// <summary>An escaped path segment; empty and dot segments are refused, as URIs drop or collapse them (another resource).</summary>
 private static string PathSegment(string value, string parameter) =>
     value.Length == 0 || value is "." or ".."
         ? throw new global::System.ArgumentException("'" + value + "' cannot be sent as a path segment: an empty or dot segment would address another resource.", parameter)
         : global::System.Uri.EscapeDataString(value);
+""";
 
+    private const string AppendQueryHelper = """
 private static void AppendQuery(global::System.Text.StringBuilder url, ref char separator, string name, string value)
 {
     url.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
     separator = '&';
 }
+""";
 
+    private const string ReadJsonHelper = """
 private static async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, JsonCodec.Reader<T> read, global::System.Threading.CancellationToken cancellationToken)
 {
     var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
@@ -486,7 +516,9 @@ private static async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(glo
         throw await ApiException.FromResponseAsync(response, "the body does not match the API description: " + e.Message, e, cancellationToken).ConfigureAwait(false);
     }
 }
+""";
 
+    private const string FormContentHelper = """
 private static global::System.Net.Http.HttpContent FormContent(byte[] json)
 {
     using var document = global::System.Text.Json.JsonDocument.Parse(json);

@@ -238,6 +238,18 @@ internal sealed class ModelEmitter
                 using (w.Block("if (value.AdditionalProperties is not null)"))
                 using (w.Block("foreach (var pair in value.AdditionalProperties)"))
                 {
+                    // Declared members win: a name the schema declares is never written twice.
+                    var skip = type.Properties.Select(p => Naming.Literal(p.JsonName)).ToList();
+                    if (type.AdditionalProperties!.Kind == TypeRefKind.Any)
+                    {
+                        w.Line("if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;");
+                    }
+
+                    if (skip.Count > 0)
+                    {
+                        w.Line("if (pair.Key is " + string.Join(" or ", skip) + ") continue;");
+                    }
+
                     w.Line("writer.WritePropertyName(pair.Key);");
                     w.Line(_names.Write(type.AdditionalProperties!, "writer", "pair.Value") + ";");
                 }
@@ -454,7 +466,7 @@ internal sealed class ModelEmitter
     private void ConverterHeader(SourceWriter w, TypeModel type)
     {
         var self = _names.Named(type.Name);
-        w.Summary("Reads and writes <see cref=\"" + type.Name + "\"/> as JSON without reflection.");
+        w.Line("/// <summary>Reads and writes <see cref=\"" + type.Name + "\"/> as JSON without reflection.</summary>");
         w.Line(Emitter.GeneratedCodeAttribute);
         w.Open("public sealed class " + type.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + self + ">");
         w.Summary("The shared instance.");

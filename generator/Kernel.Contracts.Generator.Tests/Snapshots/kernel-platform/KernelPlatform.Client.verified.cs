@@ -25,6 +25,10 @@ public partial class KernelPlatformClient : IKernelPlatformClient
         _httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));
         var baseAddress = options?.BaseAddress ?? httpClient.BaseAddress ?? DefaultBaseAddress
             ?? throw new global::System.ArgumentException("No base address: set KernelPlatformClientOptions.BaseAddress or HttpClient.BaseAddress.", nameof(options));
+        if (!baseAddress.IsAbsoluteUri || baseAddress.Query.Length > 0 || baseAddress.Fragment.Length > 0)
+        {
+            throw new global::System.ArgumentException("The base address must be an absolute URI without query or fragment: " + baseAddress, nameof(options));
+        }
         var text = baseAddress.AbsoluteUri;
         _baseAddress = text.EndsWith("/", global::System.StringComparison.Ordinal) ? text : text + "/";
     }
@@ -128,18 +132,6 @@ public partial class KernelPlatformClient : IKernelPlatformClient
         throw await global::Kernel.Platform.Client.ApiException.FromResponseAsync(response, null, null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>An escaped path segment; empty and dot segments are refused, as URIs drop or collapse them (another resource).</summary>
-    private static string PathSegment(string value, string parameter) =>
-        value.Length == 0 || value is "." or ".."
-            ? throw new global::System.ArgumentException("'" + value + "' cannot be sent as a path segment: an empty or dot segment would address another resource.", parameter)
-            : global::System.Uri.EscapeDataString(value);
-
-    private static void AppendQuery(global::System.Text.StringBuilder url, ref char separator, string name, string value)
-    {
-        url.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
-        separator = '&';
-    }
-
     private static async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, JsonCodec.Reader<T> read, global::System.Threading.CancellationToken cancellationToken)
     {
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
@@ -153,16 +145,9 @@ public partial class KernelPlatformClient : IKernelPlatformClient
         }
     }
 
-    private static global::System.Net.Http.HttpContent FormContent(byte[] json)
-    {
-        using var document = global::System.Text.Json.JsonDocument.Parse(json);
-        var fields = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-        foreach (var property in document.RootElement.EnumerateObject())
-        {
-            var text = property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
-            fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(property.Name, text));
-        }
-
-        return new global::System.Net.Http.FormUrlEncodedContent(fields);
-    }
+    /// <summary>An escaped path segment; empty and dot segments are refused, as URIs drop or collapse them (another resource).</summary>
+    private static string PathSegment(string value, string parameter) =>
+        value.Length == 0 || value is "." or ".."
+            ? throw new global::System.ArgumentException("'" + value + "' cannot be sent as a path segment: an empty or dot segment would address another resource.", parameter)
+            : global::System.Uri.EscapeDataString(value);
 }

@@ -49,9 +49,7 @@ public sealed partial record Dataset
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>
-/// Reads and writes &lt;see cref="Dataset"/&gt; as JSON without reflection.
-/// </summary>
+/// <summary>Reads and writes <see cref="Dataset"/> as JSON without reflection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
 public sealed class DatasetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Platform.Client.Dataset>
 {
@@ -191,6 +189,8 @@ public sealed class DatasetJsonConverter : global::System.Text.Json.Serializatio
         {
             foreach (var pair in value.AdditionalProperties)
             {
+                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
+                if (pair.Key is "id" or "meta" or "participant" or "created_date" or "started_at" or "stopped_at") continue;
                 writer.WritePropertyName(pair.Key);
                 global::Kernel.Platform.Client.JsonCodec.WriteAny(writer, pair.Value);
             }

@@ -24,9 +24,7 @@ public sealed partial record DatasetList
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>
-/// Reads and writes &lt;see cref="DatasetList"/&gt; as JSON without reflection.
-/// </summary>
+/// <summary>Reads and writes <see cref="DatasetList"/> as JSON without reflection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
 public sealed class DatasetListJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Platform.Client.DatasetList>
 {
@@ -94,6 +92,8 @@ public sealed class DatasetListJsonConverter : global::System.Text.Json.Serializ
         {
             foreach (var pair in value.AdditionalProperties)
             {
+                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
+                if (pair.Key is "datasets") continue;
                 writer.WritePropertyName(pair.Key);
                 global::Kernel.Platform.Client.JsonCodec.WriteAny(writer, pair.Value);
             }

@@ -35,9 +35,7 @@ public sealed partial record DatasetMeta
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>
-/// Reads and writes &lt;see cref="DatasetMeta"/&gt; as JSON without reflection.
-/// </summary>
+/// <summary>Reads and writes <see cref="DatasetMeta"/> as JSON without reflection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
 public sealed class DatasetMetaJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Platform.Client.DatasetMeta>
 {
@@ -131,6 +129,8 @@ public sealed class DatasetMetaJsonConverter : global::System.Text.Json.Serializ
         {
             foreach (var pair in value.AdditionalProperties)
             {
+                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
+                if (pair.Key is "description" or "name" or "experiment") continue;
                 writer.WritePropertyName(pair.Key);
                 global::Kernel.Platform.Client.JsonCodec.WriteAny(writer, pair.Value);
             }

@@ -49,9 +49,7 @@ public sealed partial record Participant
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>
-/// Reads and writes &lt;see cref="Participant"/&gt; as JSON without reflection.
-/// </summary>
+/// <summary>Reads and writes <see cref="Participant"/> as JSON without reflection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
 public sealed class ParticipantJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Platform.Client.Participant>
 {
@@ -184,6 +182,8 @@ public sealed class ParticipantJsonConverter : global::System.Text.Json.Serializ
         {
             foreach (var pair in value.AdditionalProperties)
             {
+                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
+                if (pair.Key is "id" or "participant_id" or "created_at" or "active" or "pending" or "status") continue;
                 writer.WritePropertyName(pair.Key);
                 global::Kernel.Platform.Client.JsonCodec.WriteAny(writer, pair.Value);
             }

@@ -112,9 +112,7 @@ public readonly partial struct PipelineName : global::System.IEquatable<global::
     public override string ToString() => Value;
 }
 
-/// <summary>
-/// Reads and writes &lt;see cref="PipelineName"/&gt; as JSON without reflection.
-/// </summary>
+/// <summary>Reads and writes <see cref="PipelineName"/> as JSON without reflection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
 public sealed class PipelineNameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Platform.Client.PipelineName>
 {

@@ -88,9 +88,7 @@ public readonly partial struct PipelineRunState : global::System.IEquatable<glob
     public override string ToString() => Value;
 }
 
-/// <summary>
-/// Reads and writes &lt;see cref="PipelineRunState"/&gt; as JSON without reflection.
-/// </summary>
+/// <summary>Reads and writes <see cref="PipelineRunState"/> as JSON without reflection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
 public sealed class PipelineRunStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Platform.Client.PipelineRunState>
 {

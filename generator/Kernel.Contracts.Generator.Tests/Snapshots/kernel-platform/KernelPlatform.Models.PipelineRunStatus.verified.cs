@@ -34,9 +34,7 @@ public sealed partial record PipelineRunStatus
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>
-/// Reads and writes &lt;see cref="PipelineRunStatus"/&gt; as JSON without reflection.
-/// </summary>
+/// <summary>Reads and writes <see cref="PipelineRunStatus"/> as JSON without reflection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
 public sealed class PipelineRunStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Platform.Client.PipelineRunStatus>
 {
@@ -137,6 +135,8 @@ public sealed class PipelineRunStatusJsonConverter : global::System.Text.Json.Se
         {
             foreach (var pair in value.AdditionalProperties)
             {
+                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
+                if (pair.Key is "job_id" or "status" or "signed_urls") continue;
                 writer.WritePropertyName(pair.Key);
                 global::Kernel.Platform.Client.JsonCodec.WriteAny(writer, pair.Value);
             }

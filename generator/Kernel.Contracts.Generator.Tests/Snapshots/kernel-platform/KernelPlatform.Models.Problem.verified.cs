@@ -51,9 +51,7 @@ public sealed partial record Problem
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>
-/// Reads and writes &lt;see cref="Problem"/&gt; as JSON without reflection.
-/// </summary>
+/// <summary>Reads and writes <see cref="Problem"/> as JSON without reflection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
 public sealed class ProblemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Platform.Client.Problem>
 {
@@ -186,6 +184,8 @@ public sealed class ProblemJsonConverter : global::System.Text.Json.Serializatio
         {
             foreach (var pair in value.AdditionalProperties)
             {
+                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
+                if (pair.Key is "type" or "title" or "status" or "detail" or "instance" or "errors") continue;
                 writer.WritePropertyName(pair.Key);
                 global::Kernel.Platform.Client.JsonCodec.WriteAny(writer, pair.Value);
             }

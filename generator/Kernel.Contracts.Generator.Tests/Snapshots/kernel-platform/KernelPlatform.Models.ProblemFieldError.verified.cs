@@ -29,9 +29,7 @@ public sealed partial record ProblemFieldError
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>
-/// Reads and writes &lt;see cref="ProblemFieldError"/&gt; as JSON without reflection.
-/// </summary>
+/// <summary>Reads and writes <see cref="ProblemFieldError"/> as JSON without reflection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
 public sealed class ProblemFieldErrorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Platform.Client.ProblemFieldError>
 {
@@ -112,6 +110,8 @@ public sealed class ProblemFieldErrorJsonConverter : global::System.Text.Json.Se
         {
             foreach (var pair in value.AdditionalProperties)
             {
+                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
+                if (pair.Key is "name" or "reason") continue;
                 writer.WritePropertyName(pair.Key);
                 global::Kernel.Platform.Client.JsonCodec.WriteAny(writer, pair.Value);
             }

@@ -41,9 +41,7 @@ public sealed partial record SignedUrls
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>
-/// Reads and writes &lt;see cref="SignedUrls"/&gt; as JSON without reflection.
-/// </summary>
+/// <summary>Reads and writes <see cref="SignedUrls"/> as JSON without reflection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
 public sealed class SignedUrlsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Platform.Client.SignedUrls>
 {
@@ -150,6 +148,8 @@ public sealed class SignedUrlsJsonConverter : global::System.Text.Json.Serializa
         {
             foreach (var pair in value.AdditionalProperties)
             {
+                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
+                if (pair.Key is "urls" or "sizes" or "batch_job_id" or "execution_id") continue;
                 writer.WritePropertyName(pair.Key);
                 global::Kernel.Platform.Client.JsonCodec.WriteAny(writer, pair.Value);
             }

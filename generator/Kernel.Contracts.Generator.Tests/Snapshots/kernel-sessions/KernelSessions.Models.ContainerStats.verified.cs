@@ -64,9 +64,7 @@ public sealed partial record ContainerStats
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>
-/// Reads and writes &lt;see cref="ContainerStats"/&gt; as JSON without reflection.
-/// </summary>
+/// <summary>Reads and writes <see cref="ContainerStats"/> as JSON without reflection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
 public sealed class ContainerStatsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Sessions.Client.ContainerStats>
 {
@@ -238,6 +236,8 @@ public sealed class ContainerStatsJsonConverter : global::System.Text.Json.Seria
         {
             foreach (var pair in value.AdditionalProperties)
             {
+                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
+                if (pair.Key is "cpu_used" or "mem_max_bytes" or "mem_cur_bytes" or "net_rx_bytes" or "net_tx_bytes" or "io_read_bytes" or "io_write_bytes" or "io_max_scratch_size" or "io_cur_scratch_size") continue;
                 writer.WritePropertyName(pair.Key);
                 global::Kernel.Sessions.Client.JsonCodec.WriteAny(writer, pair.Value);
             }

@@ -39,9 +39,7 @@ public sealed partial record CreateKernelRequest
     public global::Kernel.Sessions.Client.CreationConfig? Config { get; init; }
 }
 
-/// <summary>
-/// Reads and writes &lt;see cref="CreateKernelRequest"/&gt; as JSON without reflection.
-/// </summary>
+/// <summary>Reads and writes <see cref="CreateKernelRequest"/> as JSON without reflection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
 public sealed class CreateKernelRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Sessions.Client.CreateKernelRequest>
 {

@@ -29,9 +29,7 @@ public sealed partial record CreateKernelResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>
-/// Reads and writes &lt;see cref="CreateKernelResponse"/&gt; as JSON without reflection.
-/// </summary>
+/// <summary>Reads and writes <see cref="CreateKernelResponse"/> as JSON without reflection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
 public sealed class CreateKernelResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Sessions.Client.CreateKernelResponse>
 {
@@ -112,6 +110,8 @@ public sealed class CreateKernelResponseJsonConverter : global::System.Text.Json
         {
             foreach (var pair in value.AdditionalProperties)
             {
+                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
+                if (pair.Key is "kernelId" or "created") continue;
                 writer.WritePropertyName(pair.Key);
                 global::Kernel.Sessions.Client.JsonCodec.WriteAny(writer, pair.Value);
             }

@@ -52,9 +52,7 @@ public sealed partial record CreationConfig
     public double? InstanceGpus { get; init; }
 }
 
-/// <summary>
-/// Reads and writes &lt;see cref="CreationConfig"/&gt; as JSON without reflection.
-/// </summary>
+/// <summary>Reads and writes <see cref="CreationConfig"/> as JSON without reflection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
 public sealed class CreationConfigJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Sessions.Client.CreationConfig>
 {

@@ -24,9 +24,7 @@ public sealed partial record DestroyKernelResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>
-/// Reads and writes &lt;see cref="DestroyKernelResponse"/&gt; as JSON without reflection.
-/// </summary>
+/// <summary>Reads and writes <see cref="DestroyKernelResponse"/> as JSON without reflection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
 public sealed class DestroyKernelResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Sessions.Client.DestroyKernelResponse>
 {
@@ -101,6 +99,8 @@ public sealed class DestroyKernelResponseJsonConverter : global::System.Text.Jso
         {
             foreach (var pair in value.AdditionalProperties)
             {
+                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
+                if (pair.Key is "stats") continue;
                 writer.WritePropertyName(pair.Key);
                 global::Kernel.Sessions.Client.JsonCodec.WriteAny(writer, pair.Value);
             }

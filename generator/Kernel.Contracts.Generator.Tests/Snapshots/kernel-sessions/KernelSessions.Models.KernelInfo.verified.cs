@@ -46,9 +46,7 @@ public sealed partial record KernelInfo
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>
-/// Reads and writes &lt;see cref="KernelInfo"/&gt; as JSON without reflection.
-/// </summary>
+/// <summary>Reads and writes <see cref="KernelInfo"/> as JSON without reflection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
 public sealed class KernelInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Sessions.Client.KernelInfo>
 {
@@ -168,6 +166,8 @@ public sealed class KernelInfoJsonConverter : global::System.Text.Json.Serializa
         {
             foreach (var pair in value.AdditionalProperties)
             {
+                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
+                if (pair.Key is "lang" or "age" or "memoryLimit" or "numQueriesExecuted" or "cpuCreditUsed") continue;
                 writer.WritePropertyName(pair.Key);
                 global::Kernel.Sessions.Client.JsonCodec.WriteAny(writer, pair.Value);
             }
