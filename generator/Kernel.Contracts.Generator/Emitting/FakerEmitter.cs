@@ -17,7 +17,7 @@ internal sealed class FakerEmitter
     private readonly ApiModel _api;
     private readonly TypeNames _names;
     private readonly Dictionary<string, TypeModel> _types;
-    private readonly List<string> _patterns = new();
+    private readonly PatternTable _patterns = new();
 
     public FakerEmitter(ApiModel api)
     {
@@ -47,12 +47,7 @@ internal sealed class FakerEmitter
         w.Line(Emitter.GeneratedCodeAttribute);
         using (w.Block("public static partial class " + Fakers))
         {
-            for (var i = 0; i < _patterns.Count; i++)
-            {
-                w.Line("private static readonly global::System.Text.RegularExpressions.Regex Pattern" + i + " = new global::System.Text.RegularExpressions.Regex(" + Naming.Literal(_patterns[i]) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
-            }
-
-            w.Line();
+            _patterns.EmitFields(w, withTimeout: false);
             w.Line("/// <summary>Beyond this depth optional members are left out and arrays are empty, so recursive schemas end.</summary>");
             w.Line("public const int MaxDepth = 4;");
             w.Line();
@@ -147,12 +142,12 @@ internal sealed class FakerEmitter
     /// <summary>An expression for a valid value of the type, given faker <c>f</c>.</summary>
     private string Value(TypeRef type, Constraints c, string depth)
     {
-        var min = c.Minimum is null ? "null" : Num(c.Minimum);
-        var max = c.Maximum is null ? "null" : Num(c.Maximum);
+        var min = c.Minimum is null ? "null" : NumberLiterals.Decimal(c.Minimum);
+        var max = c.Maximum is null ? "null" : NumberLiterals.Decimal(c.Maximum);
         var range = min + ", " + (c.ExclusiveMinimum ? "true" : "false") + ", " + max + ", " + (c.ExclusiveMaximum ? "true" : "false");
         return type.Kind switch
         {
-            TypeRefKind.String => "FakerSupport.Text(f, " + Int(c.MinLength) + ", " + Int(c.MaxLength) + ", " + Pattern(c.Pattern) + ", " + Naming.Literal(c.Format) + ")",
+            TypeRefKind.String => "FakerSupport.Text(f, " + NumberLiterals.Int(c.MinLength) + ", " + NumberLiterals.Int(c.MaxLength) + ", " + _patterns.Field(c.Pattern) + ", " + Naming.Literal(c.Format) + ")",
             TypeRefKind.Boolean => "f.Random.Bool()",
             TypeRefKind.Int32 => "(int)FakerSupport.Number(f, true, " + range + ", int.MinValue, int.MaxValue)",
             TypeRefKind.Int64 => "(long)FakerSupport.Number(f, true, " + range + ", long.MinValue, long.MaxValue)",
@@ -167,33 +162,14 @@ internal sealed class FakerEmitter
             TypeRefKind.Bytes => "f.Random.Bytes(f.Random.Int(1, 16))",
             TypeRefKind.Any => "FakerSupport.Any(f)",
             TypeRefKind.Named => Fakers + "." + type.Name + "(f, " + depth + ")",
-            TypeRefKind.Array => "FakerSupport.List(f, " + Int(c.MinItems) + ", " + Int(c.MaxItems) + ", " + depth + ", static (f, depth) => " + Value(type.Element!, type.ElementConstraints ?? Constraints.None, "depth") + ")",
+            TypeRefKind.Array => "FakerSupport.List(f, " + NumberLiterals.Int(c.MinItems) + ", " + NumberLiterals.Int(c.MaxItems) + ", " + depth + ", static (f, depth) => " + Value(type.Element!, type.ElementConstraints ?? Constraints.None, "depth") + ")",
             TypeRefKind.Map => "FakerSupport.Map(f, " + depth + ", static (f, depth) => " + Value(type.Element!, type.ElementConstraints ?? Constraints.None, "depth") + ")",
             _ => "default!",
         };
     }
 
-    private string Pattern(string? pattern)
-    {
-        if (pattern is null)
-        {
-            return "null";
-        }
 
-        var index = _patterns.IndexOf(pattern);
-        if (index < 0)
-        {
-            _patterns.Add(pattern);
-            index = _patterns.Count - 1;
-        }
 
-        return "Pattern" + index.ToString(CultureInfo.InvariantCulture);
-    }
-
-    private static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
-
-    private static string Num(string value) =>
-        decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d.ToString(CultureInfo.InvariantCulture) + "m" : "null";
 
     private string Support()
     {

@@ -20,7 +20,7 @@ internal sealed class ServerEmitter
 
     private readonly ApiModel _api;
     private readonly TypeNames _names;
-    private readonly List<string> _patterns = new();
+    private readonly PatternTable _patterns = new();
 
     public ServerEmitter(ApiModel api)
     {
@@ -327,12 +327,7 @@ internal sealed class ServerEmitter
         w.Line(Emitter.GeneratedCodeAttribute);
         using (w.Block("public static partial class " + _api.ApiName + "ServerEndpoints"))
         {
-            for (var i = 0; i < _patterns.Count; i++)
-            {
-                w.Line("private static readonly global::System.Text.RegularExpressions.Regex Pattern" + i + " = new global::System.Text.RegularExpressions.Regex(" + Naming.Literal(_patterns[i]) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
-            }
-
-            w.Line();
+            _patterns.EmitFields(w, withTimeout: true);
             w.Line("/// <summary>");
             w.Line("/// Maps every operation under every base path of <see cref=\"" + Options + ".BasePaths\"/>. Needs an <see cref=\"" + Server + "\"/>");
             w.Line("/// in DI, and an <see cref=\"" + Security + "\"/> when operations declare security; " + Options + " is optional.");
@@ -476,9 +471,9 @@ internal sealed class ServerEmitter
     /// <summary>An expression that turns the text <c>text</c> into the element type, reporting into <c>errs</c>.</summary>
     private string ParseExpression(TypeRef type, Constraints c)
     {
-        var pattern = c.Pattern is null ? "null" : Pattern(c.Pattern);
-        var text = "CheckText(parseText, parseName, " + Int(c.MinLength) + ", " + Int(c.MaxLength) + ", " + pattern + ", " + Naming.Literal(c.Format) + ", parseErrors)";
-        var range = Num(c.Minimum) + ", " + (c.ExclusiveMinimum ? "true" : "false") + ", " + Num(c.Maximum) + ", " + (c.ExclusiveMaximum ? "true" : "false");
+        var pattern = c.Pattern is null ? "null" : _patterns.Field(c.Pattern);
+        var text = "CheckText(parseText, parseName, " + NumberLiterals.Int(c.MinLength) + ", " + NumberLiterals.Int(c.MaxLength) + ", " + pattern + ", " + Naming.Literal(c.Format) + ", parseErrors)";
+        var range = NumberLiterals.Decimal(c.Minimum) + ", " + (c.ExclusiveMinimum ? "true" : "false") + ", " + NumberLiterals.Decimal(c.Maximum) + ", " + (c.ExclusiveMaximum ? "true" : "false");
         return type.Kind switch
         {
             TypeRefKind.String => text,
@@ -497,22 +492,8 @@ internal sealed class ServerEmitter
         };
     }
 
-    private string Pattern(string pattern)
-    {
-        var index = _patterns.IndexOf(pattern);
-        if (index < 0)
-        {
-            _patterns.Add(pattern);
-            index = _patterns.Count - 1;
-        }
 
-        return "Pattern" + index.ToString(CultureInfo.InvariantCulture);
-    }
 
-    private static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
-
-    private static string Num(string? value) =>
-        value is not null && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d.ToString(CultureInfo.InvariantCulture) + "m" : "null";
 
     private const string Helpers = """
 private static void SkipValidation(global::System.Text.Json.JsonElement value, string path, global::System.Collections.Generic.ICollection<ValidationError> errors)

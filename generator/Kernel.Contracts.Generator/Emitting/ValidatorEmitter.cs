@@ -14,7 +14,7 @@ internal sealed class ValidatorEmitter
 {
     private readonly ApiModel _api;
     private readonly Dictionary<string, TypeModel> _types;
-    private readonly List<string> _patterns = new();
+    private readonly PatternTable _patterns = new();
     private int _depth;
 
     public ValidatorEmitter(ApiModel api)
@@ -38,15 +38,7 @@ internal sealed class ValidatorEmitter
         w.Line(Emitter.GeneratedCodeAttribute);
         using (w.Block("public static partial class " + ClassName))
         {
-            for (var i = 0; i < _patterns.Count; i++)
-            {
-                w.Line("private static readonly global::System.Text.RegularExpressions.Regex Pattern" + i + " = new global::System.Text.RegularExpressions.Regex(" + Naming.Literal(_patterns[i]) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
-            }
-
-            if (_patterns.Count > 0)
-            {
-                w.Line();
-            }
+            _patterns.EmitFields(w, withTimeout: true);
 
             w.Lines(body.ToString().TrimEnd('\n'));
         }
@@ -186,12 +178,12 @@ internal sealed class ValidatorEmitter
         yield return nullCheck;
         var call = type.Kind switch
         {
-            TypeRefKind.String => "SchemaChecks.String(" + value + ", " + path + ", " + Int(c.MinLength) + ", " + Int(c.MaxLength) + ", " + Pattern(c.Pattern) + ", " + Naming.Literal(c.Format) + ", " + errors + ")",
+            TypeRefKind.String => "SchemaChecks.String(" + value + ", " + path + ", " + NumberLiterals.Int(c.MinLength) + ", " + NumberLiterals.Int(c.MaxLength) + ", " + _patterns.Field(c.Pattern) + ", " + Naming.Literal(c.Format) + ", " + errors + ")",
             TypeRefKind.DateTimeOffset or TypeRefKind.DateOnly or TypeRefKind.Guid or TypeRefKind.Uri or TypeRefKind.TimeSpan or TypeRefKind.Bytes
-                => "SchemaChecks.String(" + value + ", " + path + ", " + Int(c.MinLength) + ", " + Int(c.MaxLength) + ", " + Pattern(c.Pattern) + ", " + Naming.Literal(FormatOf(type.Kind, c.Format)) + ", " + errors + ")",
+                => "SchemaChecks.String(" + value + ", " + path + ", " + NumberLiterals.Int(c.MinLength) + ", " + NumberLiterals.Int(c.MaxLength) + ", " + _patterns.Field(c.Pattern) + ", " + Naming.Literal(FormatOf(type.Kind, c.Format)) + ", " + errors + ")",
             TypeRefKind.Boolean => "SchemaChecks.Boolean(" + value + ", " + path + ", " + errors + ")",
-            TypeRefKind.Int32 or TypeRefKind.Int64 => "SchemaChecks.Number(" + value + ", " + path + ", true, " + Num(c.Minimum) + ", " + (c.ExclusiveMinimum ? "true" : "false") + ", " + Num(c.Maximum) + ", " + (c.ExclusiveMaximum ? "true" : "false") + ", " + errors + ")",
-            TypeRefKind.Double or TypeRefKind.Single or TypeRefKind.Decimal => "SchemaChecks.Number(" + value + ", " + path + ", false, " + Num(c.Minimum) + ", " + (c.ExclusiveMinimum ? "true" : "false") + ", " + Num(c.Maximum) + ", " + (c.ExclusiveMaximum ? "true" : "false") + ", " + errors + ")",
+            TypeRefKind.Int32 or TypeRefKind.Int64 => "SchemaChecks.Number(" + value + ", " + path + ", true, " + NumberLiterals.Decimal(c.Minimum) + ", " + (c.ExclusiveMinimum ? "true" : "false") + ", " + NumberLiterals.Decimal(c.Maximum) + ", " + (c.ExclusiveMaximum ? "true" : "false") + ", " + errors + ")",
+            TypeRefKind.Double or TypeRefKind.Single or TypeRefKind.Decimal => "SchemaChecks.Number(" + value + ", " + path + ", false, " + NumberLiterals.Decimal(c.Minimum) + ", " + (c.ExclusiveMinimum ? "true" : "false") + ", " + NumberLiterals.Decimal(c.Maximum) + ", " + (c.ExclusiveMaximum ? "true" : "false") + ", " + errors + ")",
             TypeRefKind.Named => "Validate" + type.Name + "(" + value + ", " + path + ", " + errors + ")",
             TypeRefKind.Array => ArrayCheck(type, c, value, path, errors),
             TypeRefKind.Map => MapCheck(type, value, path, errors),
@@ -208,7 +200,7 @@ internal sealed class ValidatorEmitter
         var d = ++_depth;
         var inner = string.Join(" ", Check(type.Element!, type.ElementConstraints ?? Constraints.None, false, "item" + d, "itemPath" + d, "errs" + d));
         _depth--;
-        return "SchemaChecks.Array(" + value + ", " + path + ", " + Int(c.MinItems) + ", " + Int(c.MaxItems) + ", " + errors + ", static (item" + d + ", itemPath" + d + ", errs" + d + ") => { " + inner + " })";
+        return "SchemaChecks.Array(" + value + ", " + path + ", " + NumberLiterals.Int(c.MinItems) + ", " + NumberLiterals.Int(c.MaxItems) + ", " + errors + ", static (item" + d + ", itemPath" + d + ", errs" + d + ") => { " + inner + " })";
     }
 
     private string MapCheck(TypeRef type, string value, string path, string errors)
@@ -229,27 +221,8 @@ internal sealed class ValidatorEmitter
         _ => format ?? string.Empty,
     };
 
-    private string Pattern(string? pattern)
-    {
-        if (pattern is null)
-        {
-            return "null";
-        }
 
-        var index = _patterns.IndexOf(pattern);
-        if (index < 0)
-        {
-            _patterns.Add(pattern);
-            index = _patterns.Count - 1;
-        }
 
-        return "Pattern" + index.ToString(CultureInfo.InvariantCulture);
-    }
-
-    private static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
-
-    private static string Num(string? value) =>
-        value is not null && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d.ToString(CultureInfo.InvariantCulture) + "m" : "null";
 
     public static string Checks(ApiModel api)
     {
