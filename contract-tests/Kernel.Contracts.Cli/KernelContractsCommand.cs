@@ -20,7 +20,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Kernel.Contracts.Cli;
 
-/// <summary>The <c>kernel-contracts</c> command line: <c>serve --api platform|sessions</c>.</summary>
+/// <summary>The <c>kernel-contracts</c> command line: <c>serve</c> and <c>verify</c>.</summary>
 public static class KernelContractsCommand
 {
     /// <summary>Parses <paramref name="args"/> and runs the command; returns the exit code.</summary>
@@ -194,6 +194,10 @@ public static class KernelContractsCommand
             return 0;
         });
 
-        return new RootCommand("Reference servers for the Kernel Platform and Kernel Sessions APIs.") { serve };
+        return new RootCommand("Reference servers for the Kernel Platform and Kernel Sessions APIs, and contract verification of any implementation.")
+        {
+            serve,
+            VerifyCommand.Create(output, error),
+        };
     }
 }

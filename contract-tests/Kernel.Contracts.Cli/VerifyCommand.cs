@@ -1,0 +1,236 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Xml.Linq;
+using Kernel.Contracts.Pact.Verifier;
+using Kernel.Sessions.Client;
+
+namespace Kernel.Contracts.Cli;
+
+/// <summary>
+/// <c>kernel-contracts verify</c>: replays the committed pacts (embedded in the tool) or given ones against a
+/// running implementation, one line per interaction, JUnit XML for CI, non-zero exit on any failure.
+/// </summary>
+internal static class VerifyCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var api = new Option<string>("--api") { Description = "Which API the implementation serves: platform or sessions.", Required = true };
+        api.AcceptOnlyFromAmong("platform", "sessions");
+        var baseUrl = new Option<string>("--base-url") { Description = "The implementation's base address, e.g. http://127.0.0.1:5080/api/v1/ (Platform) or http://127.0.0.1:5081/ (Sessions).", Required = true };
+        var stateUrl = new Option<string?>("--state-change-url") { Description = "The provider-state endpoint (POST {state, params, action}); `serve --provider-states` offers /_pact/provider-states." };
+        var apiKey = new Option<string?>("--api-key") { Description = "Platform: the API key to send in Authorization." };
+        var accessKey = new Option<string?>("--access-key") { Description = "Sessions: the access key each request is signed with." };
+        var secretKey = new Option<string?>("--secret-key") { Description = "Sessions: the secret key of --access-key." };
+        var pact = new Option<FileSystemInfo?>("--pact") { Description = "A pact file or folder to verify instead of the committed pacts." };
+        var junit = new Option<FileInfo?>("--junit") { Description = "Write the results as JUnit XML to this file." };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds each request may take.", DefaultValueFactory = _ => 10 };
+
+        var command = new Command("verify", "Verify a running implementation against the committed pacts.")
+        {
+            api, baseUrl, stateUrl, apiKey, accessKey, secretKey, pact, junit, timeout,
+        };
+        command.Validators.Add(result =>
+        {
+            var sessions = result.GetValue(api) == "sessions";
+            var hasAccess = result.GetValue(accessKey) is not null;
+            var hasSecret = result.GetValue(secretKey) is not null;
+            if (sessions && hasAccess != hasSecret)
+            {
+                result.AddError("--access-key and --secret-key go together.");
+            }
+
+            if (!sessions && (hasAccess || hasSecret))
+            {
+                result.AddError("--access-key/--secret-key are for --api sessions; the Platform API takes --api-key.");
+            }
+
+            if (sessions && result.GetValue(apiKey) is not null)
+            {
+                result.AddError("--api-key is for --api platform; the Sessions API takes --access-key and --secret-key.");
+            }
+        });
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var which = parse.GetValue(api)!;
+            if (!TryHttpUrl(parse.GetValue(baseUrl), out var provider))
+            {
+                await error.WriteLineAsync("error: --base-url must be an absolute http(s) URL, not '" + parse.GetValue(baseUrl) + "'.").ConfigureAwait(false);
+                return 2;
+            }
+
+            Uri? stateUri = null;
+            if (parse.GetValue(stateUrl) is { } stateText && !TryHttpUrl(stateText, out stateUri))
+            {
+                await error.WriteLineAsync("error: --state-change-url must be an absolute http(s) URL, not '" + stateText + "'.").ConfigureAwait(false);
+                return 2;
+            }
+
+            if (!provider.AbsoluteUri.EndsWith('/'))
+            {
+                provider = new Uri(provider.AbsoluteUri + "/");
+            }
+
+            var files = PactFiles(which, parse.GetValue(pact), error);
+            if (files.Count == 0)
+            {
+                return 2;
+            }
+
+            if (!await ReachableAsync(provider, error, cancellationToken).ConfigureAwait(false))
+            {
+                return 2;
+            }
+
+            DelegatingHandler authentication = which == "sessions"
+                ? (parse.GetValue(accessKey) is { } ak ? new BackendAiSigningHandler(ak, parse.GetValue(secretKey)!) : new HeaderHandler("Authorization", null))
+                : new HeaderHandler("Authorization", parse.GetValue(apiKey));
+            await using var proxy = await SigningProxy.StartAsync(provider, authentication, cancellationToken).ConfigureAwait(false);
+
+            var failed = 0;
+            var passed = 0;
+            var suites = new List<XElement>();
+            foreach (var file in files)
+            {
+                var providerName = ProviderName(file);
+                await output.WriteLineAsync("Verifying " + Path.GetFileName(file) + " (" + providerName + ") against " + provider + " …").ConfigureAwait(false);
+                var verifier = new PactVerifier(providerName, new PactVerifierOptions { RequestTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)) })
+                    .WithHttpEndpoint(proxy.Address)
+                    .WithFileSource(file);
+                if (stateUri is not null)
+                {
+                    verifier = verifier.WithProviderStateUrl(stateUri, teardown: true);
+                }
+
+                var result = await verifier.VerifyAsync().ConfigureAwait(false);
+                foreach (var interaction in result.Interactions)
+                {
+                    var time = interaction.Duration is { } d ? " (" + (int)d.TotalMilliseconds + " ms)" : string.Empty;
+                    await output.WriteLineAsync((interaction.Passed ? "  ok    " : "  FAIL  ") + interaction.Description + time).ConfigureAwait(false);
+                    foreach (var mismatch in interaction.Mismatches)
+                    {
+                        await output.WriteLineAsync("          " + mismatch.Replace("\n", "\n          ", StringComparison.Ordinal)).ConfigureAwait(false);
+                    }
+                }
+
+                foreach (var problem in result.Errors)
+                {
+                    await output.WriteLineAsync("  error: " + problem).ConfigureAwait(false);
+                }
+
+                var filePassed = result.Interactions.Count(i => i.Passed);
+                var fileFailed = result.Interactions.Count - filePassed + (result.Passed || result.Interactions.Any(i => !i.Passed) ? 0 : 1);
+                passed += filePassed;
+                failed += fileFailed;
+                suites.Add(Suite(Path.GetFileName(file), result));
+            }
+
+            if (parse.GetValue(junit) is { } report)
+            {
+                new XDocument(new XElement("testsuites", suites)).Save(report.FullName);
+                await output.WriteLineAsync("JUnit XML written to " + report.FullName).ConfigureAwait(false);
+            }
+
+            await output.WriteLineAsync($"verify: {passed} passed, {failed} failed").ConfigureAwait(false);
+            return failed == 0 ? 0 : 1;
+        });
+
+        return command;
+    }
+
+    private static bool TryHttpUrl(string? text, out Uri uri) =>
+        Uri.TryCreate(text, UriKind.Absolute, out uri!) && uri.Scheme is "http" or "https";
+
+    /// <summary>The pacts to verify: the given file or folder, or the committed pacts of the API.</summary>
+    private static List<string> PactFiles(string api, FileSystemInfo? given, TextWriter error)
+    {
+        if (given is not null)
+        {
+            var list = given switch
+            {
+                FileInfo { Exists: true } f => new List<string> { f.FullName },
+                DirectoryInfo { Exists: true } d => d.GetFiles("*.json").Select(f => f.FullName).OrderBy(f => f, StringComparer.Ordinal).ToList(),
+                _ => new List<string>(),
+            };
+            if (list.Count == 0)
+            {
+                error.WriteLine("error: no pact at '" + given.FullName + "': give a pact file or a folder with *.json pacts.");
+            }
+
+            return list;
+        }
+
+        var assembly = typeof(VerifyCommand).Assembly;
+        var folder = Directory.CreateTempSubdirectory("kernel-contracts-pacts-");
+        var files = new List<string>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("pacts/", StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            var path = Path.Combine(folder.FullName, name.Substring("pacts/".Length));
+            using (var file = File.Create(path))
+            {
+                stream.CopyTo(file);
+            }
+
+            if (ProviderName(path).Contains(api == "platform" ? "platform" : "sessions", StringComparison.OrdinalIgnoreCase))
+            {
+                files.Add(path);
+            }
+        }
+
+        if (files.Count == 0)
+        {
+            error.WriteLine("error: this build of kernel-contracts carries no committed pact for the " + api + " API; pass one with --pact FILE.");
+        }
+
+        return files;
+    }
+
+    private static string ProviderName(string pactFile)
+    {
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(pactFile))?["provider"]?["name"]?.GetValue<string>() ?? "provider";
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return "provider";
+        }
+    }
+
+    private static async Task<bool> ReachableAsync(Uri provider, TextWriter error, CancellationToken cancellationToken)
+    {
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            using var response = await probe.GetAsync(provider, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            await error.WriteLineAsync("error: the provider at " + provider + " cannot be reached (" + e.Message + "). Is it running?").ConfigureAwait(false);
+            return false;
+        }
+    }
+
+    private static XElement Suite(string name, VerificationResult result) =>
+        new(
+            "testsuite",
+            new XAttribute("name", name),
+            new XAttribute("tests", result.Interactions.Count),
+            new XAttribute("failures", result.Interactions.Count(i => !i.Passed)),
+            result.Interactions.Select(i => new XElement(
+                "testcase",
+                new XAttribute("name", i.Description),
+                new XAttribute("classname", name),
+                new XAttribute("time", (i.Duration?.TotalSeconds ?? 0).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)),
+                i.Passed ? null : new XElement("failure", new XAttribute("message", i.Mismatches.FirstOrDefault() ?? "failed"), string.Join("\n", i.Mismatches)))),
+            result.Errors.Count == 0 ? null : new XElement("system-err", string.Join("\n", result.Errors)));
+}
