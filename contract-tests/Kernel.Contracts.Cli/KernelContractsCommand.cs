@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Kernel.Contracts.Reference;
 using Kernel.Contracts.Reference.Platform;
+using Kernel.Contracts.Reference.ProviderStates;
 using Kernel.Contracts.Reference.Sessions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -72,10 +73,11 @@ public static class KernelContractsCommand
         var maxGpus = new Option<double?>("--max-gpus") { Description = "Sessions: the largest instanceGPUs." };
         var maxCluster = new Option<int?>("--max-cluster-size") { Description = "Sessions: the largest clusterSize." };
         var maxSessions = new Option<int?>("--max-sessions") { Description = "Sessions: concurrent sessions per access key (412 beyond)." };
+        var providerStates = new Option<bool>("--provider-states") { Description = "Also serve the Pact state-change endpoint POST /_pact/provider-states, for `verify --state-change-url`." };
 
         var serve = new Command("serve", "Run a reference server until Ctrl+C.")
         {
-            api, urls, apiKey, seed, stepSeconds, runningSeconds, accessKey, secretKey, images, maxMemory, maxCores, maxGpus, maxCluster, maxSessions,
+            api, urls, apiKey, seed, stepSeconds, runningSeconds, accessKey, secretKey, images, maxMemory, maxCores, maxGpus, maxCluster, maxSessions, providerStates,
         };
         foreach (var option in new Option[] { maxMemory, maxCores, maxCluster, maxSessions })
         {
@@ -166,6 +168,8 @@ public static class KernelContractsCommand
             });
             if (which == "platform") app.MapPlatformReference();
             else app.MapSessionsReference();
+            var states = parse.GetValue(providerStates);
+            if (states) app.MapReferenceProviderStates();
 
             try
             {
@@ -180,6 +184,11 @@ public static class KernelContractsCommand
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             log.WriteLine("Kernel " + (which == "platform" ? "Platform" : "Sessions") + " API reference listening on " + string.Join(", ", addresses) + (which == "platform" ? " (base path /api/v1)" : string.Empty));
             foreach (var line in credentials) log.WriteLine(line);
+            if (states)
+            {
+                log.WriteLine("Provider states: POST " + addresses.FirstOrDefault()?.TrimEnd('/') + ProviderStateEndpoint.Path + " (the state resets on every change; not for production)");
+            }
+
             log.WriteLine("Press Ctrl+C to stop.");
 
             var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

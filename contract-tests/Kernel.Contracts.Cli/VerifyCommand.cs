@@ -23,7 +23,7 @@ internal static class VerifyCommand
     {
         var api = new Option<string>("--api") { Description = "Which API the implementation serves: platform or sessions.", Required = true };
         api.AcceptOnlyFromAmong("platform", "sessions");
-        var baseUrl = new Option<string>("--base-url") { Description = "The implementation's base address, e.g. http://127.0.0.1:5080/api/v1/ (Platform) or http://127.0.0.1:5081/ (Sessions).", Required = true };
+        var baseUrl = new Option<string>("--base-url") { Description = "The implementation's root address, e.g. http://127.0.0.1:5080/ (the pacts' paths start with /api/v1 for Platform, /kernel for Sessions).", Required = true };
         var stateUrl = new Option<string?>("--state-change-url") { Description = "The provider-state endpoint (POST {state, params, action}); `serve --provider-states` offers /_pact/provider-states." };
         var apiKey = new Option<string?>("--api-key") { Description = "Platform: the API key to send in Authorization." };
         var accessKey = new Option<string?>("--access-key") { Description = "Sessions: the access key each request is signed with." };
@@ -76,6 +76,14 @@ internal static class VerifyCommand
             if (!provider.AbsoluteUri.EndsWith('/'))
             {
                 provider = new Uri(provider.AbsoluteUri + "/");
+            }
+
+            // The pacts' paths are absolute (/api/v1/study/… for the Platform API): a base URL that already ends in the
+            // API's base path would double it, so it is taken off.
+            if (which == "platform" && provider.AbsolutePath.EndsWith("/api/v1/", StringComparison.Ordinal))
+            {
+                provider = new Uri(provider, provider.AbsolutePath[..^"api/v1/".Length]);
+                await output.WriteLineAsync("note: the pacts' paths start with /api/v1; requests go to " + provider).ConfigureAwait(false);
             }
 
             var files = PactFiles(which, parse.GetValue(pact), error);

@@ -37,7 +37,7 @@ public static class PlatformPact
         // listDatasets
         new("listDatasets 200 a study with a finished and a recording dataset", pact => pact
                 .UponReceiving("a request for the datasets of a study")
-                .Given(PlatformStates.StudyWithDatasets, Params(("studyId", StudyId)))
+                .Given(PlatformProviderStates.StudyWithDatasets, Params(("studyId", StudyId)))
                 .WithRequest(HttpMethod.Get, "/api/v1/study/" + StudyId + "/datasets")
                 .WithHeader("Authorization", ApiKey)
                 .WillRespond().WithStatus(200).WithHeader("Content-Type", JsonContentType)
@@ -53,7 +53,7 @@ public static class PlatformPact
             }),
         new("listDatasets 200 a study without datasets", pact => pact
                 .UponReceiving("a request for the datasets of a study without datasets")
-                .Given(PlatformStates.StudyWithoutDatasets, Params(("studyId", EmptyStudyId)))
+                .Given(PlatformProviderStates.StudyWithoutDatasets, Params(("studyId", EmptyStudyId)))
                 .WithRequest(HttpMethod.Get, "/api/v1/study/" + EmptyStudyId + "/datasets")
                 .WithHeader("Authorization", ApiKey)
                 .WillRespond().WithStatus(200).WithHeader("Content-Type", JsonContentType)
@@ -61,21 +61,21 @@ public static class PlatformPact
             async uri => Assert.Empty((await Client(uri).ListDatasetsAsync(EmptyStudyId)).Datasets)),
         new("listDatasets 400 a malformed study id", pact => pact
                 .UponReceiving("a request for the datasets of a malformed study id")
-                .Given(PlatformStates.NoStudy, Params(("studyId", MalformedId)))
+                .Given(PlatformProviderStates.NoStudy, Params(("studyId", MalformedId)))
                 .WithRequest(HttpMethod.Get, "/api/v1/study/" + MalformedId + "/datasets")
                 .WithHeader("Authorization", ApiKey)
                 .WillRespond().WithProblem(400, InvalidParameters("study_id")),
             uri => Problem(() => Client(uri).ListDatasetsAsync(MalformedId), 400, "invalid-parameters", InvalidParametersTitle, "study_id")),
         new("listDatasets 401 an unknown API key", pact => pact
                 .UponReceiving("a request for the datasets of a study with a revoked API key")
-                .Given(PlatformStates.UnknownApiKey, Params(("apiKey", RevokedApiKey)))
+                .Given(PlatformProviderStates.UnknownApiKey, Params(("apiKey", RevokedApiKey)))
                 .WithRequest(HttpMethod.Get, "/api/v1/study/" + StudyId + "/datasets")
                 .WithHeader("Authorization", RevokedApiKey)
                 .WillRespond().WithProblem(401, Unauthorized()),
             uri => Problem(() => Client(uri, RevokedApiKey).ListDatasetsAsync(StudyId), 401, "unauthorized", "A valid API key is required.")),
         new("listDatasets 404 an unknown study", pact => pact
                 .UponReceiving("a request for the datasets of an unknown study")
-                .Given(PlatformStates.NoStudy, Params(("studyId", UnknownId)))
+                .Given(PlatformProviderStates.NoStudy, Params(("studyId", UnknownId)))
                 .WithRequest(HttpMethod.Get, "/api/v1/study/" + UnknownId + "/datasets")
                 .WithHeader("Authorization", ApiKey)
                 .WillRespond().WithProblem(404, new
@@ -91,7 +91,7 @@ public static class PlatformPact
         // runPipeline
         new("runPipeline 200 a run is started", pact => pact
                 .UponReceiving("a request to run qc_nirs on a dataset")
-                .Given(PlatformStates.DatasetExists, Params(("studyId", StudyId), ("datasetId", DatasetId)))
+                .Given(PlatformProviderStates.DatasetExists, Params(("studyId", StudyId), ("datasetId", DatasetId)))
                 .WithRequest(HttpMethod.Post, PipelinePath(StudyId, DatasetId, Pipeline))
                 .WithHeader("Authorization", ApiKey)
                 .WillRespond().WithStatus(200).WithHeader("Content-Type", JsonContentType)
@@ -99,21 +99,21 @@ public static class PlatformPact
             async uri => Assert.Equal("9f8e7d6c5b4a39281706f5e4d3c2b1a0", (await Client(uri).RunPipelineAsync(StudyId, DatasetId, PipelineName.QcNirs)).JobId)),
         new("runPipeline 400 an unknown pipeline", pact => pact
                 .UponReceiving("a request to run an unknown pipeline")
-                .Given(PlatformStates.DatasetExists, Params(("studyId", StudyId), ("datasetId", DatasetId)))
+                .Given(PlatformProviderStates.DatasetExists, Params(("studyId", StudyId), ("datasetId", DatasetId)))
                 .WithRequest(HttpMethod.Post, PipelinePath(StudyId, DatasetId, "name"))
                 .WithHeader("Authorization", ApiKey)
                 .WillRespond().WithProblem(400, InvalidParameters("pipeline_name")),
             uri => Problem(() => Client(uri).RunPipelineAsync(StudyId, DatasetId, new PipelineName("name")), 400, "invalid-parameters", InvalidParametersTitle, "pipeline_name")),
         new("runPipeline 401 an unknown API key", pact => pact
                 .UponReceiving("a request to run qc_nirs with a revoked API key")
-                .Given(PlatformStates.UnknownApiKey, Params(("apiKey", RevokedApiKey)))
+                .Given(PlatformProviderStates.UnknownApiKey, Params(("apiKey", RevokedApiKey)))
                 .WithRequest(HttpMethod.Post, PipelinePath(StudyId, DatasetId, Pipeline))
                 .WithHeader("Authorization", RevokedApiKey)
                 .WillRespond().WithProblem(401, Unauthorized()),
             uri => Problem(() => Client(uri, RevokedApiKey).RunPipelineAsync(StudyId, DatasetId, PipelineName.QcNirs), 401, "unauthorized", "A valid API key is required.")),
         new("runPipeline 404 an unknown dataset", pact => pact
                 .UponReceiving("a request to run qc_nirs on an unknown dataset")
-                .Given(PlatformStates.NoDataset, Params(("studyId", StudyId), ("datasetId", UnknownId)))
+                .Given(PlatformProviderStates.NoDataset, Params(("studyId", StudyId), ("datasetId", UnknownId)))
                 .WithRequest(HttpMethod.Post, PipelinePath(StudyId, UnknownId, Pipeline))
                 .WithHeader("Authorization", ApiKey)
                 .WillRespond().WithProblem(404, new
@@ -129,7 +129,7 @@ public static class PlatformPact
         // getPipelineStatus
         new("getPipelineStatus 200 a succeeded run with signed URLs", pact => pact
                 .UponReceiving("a request for the status of a succeeded qc_nirs run")
-                .Given(PlatformStates.SucceededRun, Params(("studyId", StudyId), ("datasetId", DatasetId), ("pipeline", Pipeline)))
+                .Given(PlatformProviderStates.SucceededRun, Params(("studyId", StudyId), ("datasetId", DatasetId), ("pipeline", Pipeline)))
                 .WithRequest(HttpMethod.Get, PipelinePath(StudyId, DatasetId, Pipeline) + "/status")
                 .WithHeader("Authorization", ApiKey)
                 .WillRespond().WithStatus(200).WithHeader("Content-Type", JsonContentType)
@@ -164,7 +164,7 @@ public static class PlatformPact
             }),
         new("getPipelineStatus 200 a running run without signed URLs", pact => pact
                 .UponReceiving("a request for the status of a running qc_nirs run")
-                .Given(PlatformStates.RunningRun, Params(("studyId", StudyId), ("datasetId", DatasetId), ("pipeline", Pipeline)))
+                .Given(PlatformProviderStates.RunningRun, Params(("studyId", StudyId), ("datasetId", DatasetId), ("pipeline", Pipeline)))
                 .WithRequest(HttpMethod.Get, PipelinePath(StudyId, DatasetId, Pipeline) + "/status")
                 .WithHeader("Authorization", ApiKey)
                 .WillRespond().WithStatus(200).WithHeader("Content-Type", JsonContentType)
@@ -182,21 +182,21 @@ public static class PlatformPact
             }),
         new("getPipelineStatus 400 an unknown pipeline", pact => pact
                 .UponReceiving("a request for the status of an unknown pipeline")
-                .Given(PlatformStates.DatasetExists, Params(("studyId", StudyId), ("datasetId", DatasetId)))
+                .Given(PlatformProviderStates.DatasetExists, Params(("studyId", StudyId), ("datasetId", DatasetId)))
                 .WithRequest(HttpMethod.Get, PipelinePath(StudyId, DatasetId, "name") + "/status")
                 .WithHeader("Authorization", ApiKey)
                 .WillRespond().WithProblem(400, InvalidParameters("pipeline_name")),
             uri => Problem(() => Client(uri).GetPipelineStatusAsync(StudyId, DatasetId, new PipelineName("name")), 400, "invalid-parameters", InvalidParametersTitle, "pipeline_name")),
         new("getPipelineStatus 401 an unknown API key", pact => pact
                 .UponReceiving("a request for the status of a qc_nirs run with a revoked API key")
-                .Given(PlatformStates.UnknownApiKey, Params(("apiKey", RevokedApiKey)))
+                .Given(PlatformProviderStates.UnknownApiKey, Params(("apiKey", RevokedApiKey)))
                 .WithRequest(HttpMethod.Get, PipelinePath(StudyId, DatasetId, Pipeline) + "/status")
                 .WithHeader("Authorization", RevokedApiKey)
                 .WillRespond().WithProblem(401, Unauthorized()),
             uri => Problem(() => Client(uri, RevokedApiKey).GetPipelineStatusAsync(StudyId, DatasetId, PipelineName.QcNirs), 401, "unauthorized", "A valid API key is required.")),
         new("getPipelineStatus 404 the pipeline never ran", pact => pact
                 .UponReceiving("a request for the status of a pipeline that never ran on the dataset")
-                .Given(PlatformStates.NeverRun, Params(("studyId", StudyId), ("datasetId", DatasetId), ("pipeline", Pipeline)))
+                .Given(PlatformProviderStates.NeverRun, Params(("studyId", StudyId), ("datasetId", DatasetId), ("pipeline", Pipeline)))
                 .WithRequest(HttpMethod.Get, PipelinePath(StudyId, DatasetId, Pipeline) + "/status")
                 .WithHeader("Authorization", ApiKey)
                 .WillRespond().WithProblem(404, new

@@ -1,62 +1,42 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using System.Threading.Tasks;
+using Kernel.Contracts.Reference;
+using Kernel.Contracts.Reference.ProviderStates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Kernel.Contracts.Contracts.Tests;
 
-/// <summary>One provider-state change as the verifier posts it.</summary>
-public sealed record StateChange(string State, IReadOnlyDictionary<string, JsonElement> Params, string Action)
-{
-    public string Text(string name) =>
-        Params.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
-            : throw new ArgumentException("Provider state '" + State + "' needs the string param '" + name + "'.");
-
-    public int Int(string name) =>
-        Params.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.Number
-            ? value.GetInt32()
-            : throw new ArgumentException("Provider state '" + State + "' needs the number param '" + name + "'.");
-}
-
 /// <summary>
-/// A reference server on Kestrel at 127.0.0.1 on a free port, with the provider-state endpoint
-/// <c>POST /_pact/provider-states</c> (body <c>{"state","params","action":"setup"|"teardown"}</c>).
+/// A reference server on Kestrel at 127.0.0.1 on a free port, with the reference's own provider-state endpoint
+/// <c>POST /_pact/provider-states</c> (the one <c>kernel-contracts serve --provider-states</c> offers).
 /// </summary>
 public sealed class ProviderHost : IAsyncDisposable
 {
-    public const string StatePath = "/_pact/provider-states";
-
     private WebApplication _app = null!;
 
     private ProviderHost(ManualClock clock) => Clock = clock;
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public Uri StateUri => new(BaseAddress, StatePath.TrimStart('/'));
+    public Uri StateUri => new(BaseAddress, ProviderStateEndpoint.Path.TrimStart('/'));
 
+    /// <summary>The clock under the reference's <see cref="ReferenceClock"/> (which provider states move).</summary>
     public ManualClock Clock { get; }
 
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Every state change received, in order.</summary>
-    public ConcurrentQueue<StateChange> StateChanges { get; } = new();
+    public IEnumerable<ProviderStateChange> StateChanges => Services.GetRequiredService<ProviderStateEndpoint.Journal>().Changes;
 
     /// <summary>Starts a host: <paramref name="services"/> registers the reference, <paramref name="use"/> adds middleware before the endpoints, <paramref name="map"/> maps them.</summary>
-    public static async Task<ProviderHost> StartAsync(
-        Action<IServiceCollection> services,
-        Action<WebApplication, ProviderHost>? use,
-        Action<WebApplication> map,
-        Func<ProviderHost, StateChange, Task> onStateChange)
+    public static async Task<ProviderHost> StartAsync(Action<IServiceCollection> services, Action<WebApplication, ProviderHost>? use, Action<WebApplication> map)
     {
         var host = new ProviderHost(new ManualClock());
         var builder = WebApplication.CreateSlimBuilder();
@@ -66,20 +46,7 @@ public sealed class ProviderHost : IAsyncDisposable
         services(builder.Services);
         var app = builder.Build();
         host._app = app;
-        app.MapPost(StatePath, async (HttpContext context) =>
-        {
-            using var document = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted);
-            var root = document.RootElement;
-            var state = root.TryGetProperty("state", out var s) ? s.GetString() ?? string.Empty : string.Empty;
-            var action = root.TryGetProperty("action", out var a) ? a.GetString() ?? "setup" : "setup";
-            var parameters = root.TryGetProperty("params", out var p) && p.ValueKind == JsonValueKind.Object
-                ? p.EnumerateObject().ToDictionary(x => x.Name, x => x.Value.Clone(), StringComparer.Ordinal)
-                : new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            var change = new StateChange(state, parameters, action);
-            host.StateChanges.Enqueue(change);
-            await onStateChange(host, change);
-            return Results.Text("{}", "application/json");
-        });
+        app.MapReferenceProviderStates();
         use?.Invoke(app, host);
         map(app);
         await app.StartAsync();

@@ -21,6 +21,9 @@ namespace Kernel.Contracts.Contracts.Tests;
 /// </summary>
 public static class SessionsPact
 {
+    /// <summary>The session quota the consumer expects in the quota interaction (the description's example says 5).</summary>
+    private const int SessionQuota = 5;
+
     public const string Consumer = "kernel-sessions-client";
     public const string Provider = SessionsProvider.Name;
 
@@ -46,7 +49,7 @@ public static class SessionsPact
             : (c, b) => c.CreateKernelAsync(b);
 
         yield return new(operation + " 201 a new session", pact => CreateRequest(pact, "a request to create a python:3.6 session" + route, path, Lang)
-                .Given(SessionsStates.NoSession, Params(("kernelId", Token)))
+                .Given(SessionsProviderStates.NoSession, Params(("kernelId", Token)))
                 .WillRespond().WithStatus(201).WithHeader("Content-Type", JsonContentType)
                 .WithJsonBody(new { kernelId = Match.Regex(Token, KernelIdPattern), created = true }),
             async uri =>
@@ -56,7 +59,7 @@ public static class SessionsPact
                 Assert.True(result.Created);
             });
         yield return new(operation + " 201 a running session is reused", pact => CreateRequest(pact, "a request to create a session whose token names a running python:3.6 session" + route, path, Lang)
-                .Given(SessionsStates.SessionExists, Params(("token", Token), ("lang", Lang)))
+                .Given(SessionsProviderStates.SessionExists, Params(("token", Token), ("lang", Lang)))
                 .WillRespond().WithStatus(201).WithHeader("Content-Type", JsonContentType)
                 .WithJsonBody(new { kernelId = Match.Regex(Token, KernelIdPattern), created = false }),
             async uri => Assert.False((await create(Client(uri), Body(Lang))).Created));
@@ -64,7 +67,7 @@ public static class SessionsPact
         // The description lets servers answer a reuse with 200 (since 2019) or 201 (the seed's era); the reference is of
         // the seed's era and answers 201, so the 200 answer is checked on the consumer side only, never committed.
         yield return new(operation + " 200 a running session is reused (consumer only)", pact => CreateRequest(pact, "a request to create a session whose token names a running python:3.6 session, answered 200" + route, path, Lang)
-                .Given(SessionsStates.SessionExists, Params(("token", Token), ("lang", Lang)))
+                .Given(SessionsProviderStates.SessionExists, Params(("token", Token), ("lang", Lang)))
                 .WillRespond().WithStatus(200).WithHeader("Content-Type", JsonContentType)
                 .WithJsonBody(new { kernelId = Match.Regex(Token, KernelIdPattern), created = false }),
             async uri =>
@@ -75,7 +78,7 @@ public static class SessionsPact
             },
             Committed: false);
         yield return new(operation + " 400 the token names a session of another lang", pact => CreateRequest(pact, "a request to create an r session whose token names a running python:3.6 session" + route, path, OtherLang)
-                .Given(SessionsStates.SessionExists, Params(("token", Token), ("lang", Lang)))
+                .Given(SessionsProviderStates.SessionExists, Params(("token", Token), ("lang", Lang)))
                 .WillRespond().WithProblem(400, new
                 {
                     type = ProblemPrefix + "kernel-already-exists",
@@ -83,11 +86,11 @@ public static class SessionsPact
                 }),
             uri => Problem(() => create(Client(uri), Body(OtherLang)), 400, "kernel-already-exists", "The kernel already exists with a different runtime type (language)."));
         yield return new(operation + " 401 an unknown access key", pact => CreateRequest(pact, "a request to create a session signed with an unknown access key" + route, path, Lang)
-                .Given(SessionsStates.UnknownAccessKey)
+                .Given(SessionsProviderStates.UnknownAccessKey)
                 .WillRespond().WithProblem(401, AuthFailed()),
             uri => Problem(() => create(Client(uri), Body(Lang)), 401, "auth-failed", "Credential/signature mismatch.", "Access key not found"));
         yield return new(operation + " 404 no image for the lang", pact => CreateRequest(pact, "a request to create a cobol session" + route, path, UnknownLang)
-                .Given(SessionsStates.NoImage, Params(("lang", UnknownLang)))
+                .Given(SessionsProviderStates.NoImage, Params(("lang", UnknownLang)))
                 .WillRespond().WithProblem(404, new
                 {
                     type = ProblemPrefix + "image-not-found",
@@ -97,7 +100,7 @@ public static class SessionsPact
             uri => Problem(() => create(Client(uri), Body(UnknownLang)), 404, "image-not-found", "No such environment image.", "Unknown image: " + UnknownLang));
         yield return new(operation + " 406 more memory than the server has", pact => pact
                 .UponReceiving("a request to create a session with 1 TiB of memory" + route)
-                .Given(SessionsStates.MemoryLimit, Params(("maxMemoryMiB", 65536)))
+                .Given(SessionsProviderStates.MemoryLimit, Params(("maxMemoryMiB", 65536)))
                 .WithRequest(HttpMethod.Post, path)
                 .WithHeader(BackendAiSignature.VersionHeader, Version)
                 .WithJsonBody(new { lang = Lang, clientSessionToken = Token, config = new { instanceMemory = TooMuchMemory } })
@@ -115,12 +118,12 @@ public static class SessionsPact
                 "The requested resource limits exceed the server's own limits.",
                 "instanceMemory 1048576 MiB exceeds the limit of 65536 MiB."));
         yield return new(operation + " 412 the session quota is reached", pact => CreateRequest(pact, "a request to create a session when the access key has reached its quota" + route, path, Lang)
-                .Given(SessionsStates.QuotaReached, Params(("limit", SessionsProvider.SessionQuota)))
+                .Given(SessionsProviderStates.QuotaReached, Params(("limit", SessionQuota)))
                 .WillRespond().WithProblem(412, new
                 {
                     type = ProblemPrefix + "quota-exceeded",
                     title = "You have reached your resource limit.",
-                    detail = "You cannot run more than " + SessionsProvider.SessionQuota + " concurrent sessions.",
+                    detail = "You cannot run more than " + SessionQuota + " concurrent sessions.",
                 }),
             uri => Problem(() => create(Client(uri), Body(Lang)), 412, "quota-exceeded", "You have reached your resource limit.", "You cannot run more than 5 concurrent sessions."));
     }
@@ -136,7 +139,7 @@ public static class SessionsPact
         };
 
         yield return new("getKernelInfo 200 a running session", pact => KernelRequest(pact, "a request for the information of a running python:3.6 session", HttpMethod.Get, path)
-                .Given(SessionsStates.SessionExists, Params(("token", Token), ("lang", Lang)))
+                .Given(SessionsProviderStates.SessionExists, Params(("token", Token), ("lang", Lang)))
                 .WillRespond().WithStatus(200).WithHeader("Content-Type", JsonContentType)
                 .WithJsonBody(new
                 {
@@ -156,11 +159,11 @@ public static class SessionsPact
                 Assert.Equal(4210, info.CpuCreditUsed);
             });
         yield return new("restartKernel 204 a running session", pact => KernelRequest(pact, "a request to restart a running python:3.6 session", HttpMethod.Patch, path)
-                .Given(SessionsStates.SessionExists, Params(("token", Token), ("lang", Lang)))
+                .Given(SessionsProviderStates.SessionExists, Params(("token", Token), ("lang", Lang)))
                 .WillRespond().WithStatus(204),
             uri => Client(uri).RestartKernelAsync(Token));
         yield return new("destroyKernel 200 a running session", pact => KernelRequest(pact, "a request to destroy a running python:3.6 session", HttpMethod.Delete, path)
-                .Given(SessionsStates.SessionExists, Params(("token", Token), ("lang", Lang)))
+                .Given(SessionsProviderStates.SessionExists, Params(("token", Token), ("lang", Lang)))
                 .WillRespond().WithStatus(200).WithHeader("Content-Type", JsonContentType)
                 .WithJsonBody(new
                 {
@@ -188,7 +191,7 @@ public static class SessionsPact
         foreach (var op in operations)
         {
             yield return new(op.Name + " 400 a stale request date", pact => KernelRequest(pact, op.Verb + " a session with a request date out of sync", op.Method, path)
-                    .Given(SessionsStates.StaleDate)
+                    .Given(SessionsProviderStates.StaleDate)
                     .WillRespond().WithProblem(400, new
                     {
                         type = ProblemPrefix + "invalid-auth-params",
@@ -197,11 +200,11 @@ public static class SessionsPact
                     }),
                 uri => Problem(() => op.Call(Client(uri)), 400, "invalid-auth-params", "Missing or invalid authorization parameters.", "Date/time sync error"));
             yield return new(op.Name + " 401 an unknown access key", pact => KernelRequest(pact, op.Verb + " a session signed with an unknown access key", op.Method, path)
-                    .Given(SessionsStates.UnknownAccessKey)
+                    .Given(SessionsProviderStates.UnknownAccessKey)
                     .WillRespond().WithProblem(401, AuthFailed()),
                 uri => Problem(() => op.Call(Client(uri)), 401, "auth-failed", "Credential/signature mismatch.", "Access key not found"));
             yield return new(op.Name + " 404 no such session", pact => KernelRequest(pact, op.Verb + " a session that does not exist", op.Method, path)
-                    .Given(SessionsStates.NoSession, Params(("kernelId", Token)))
+                    .Given(SessionsProviderStates.NoSession, Params(("kernelId", Token)))
                     .WillRespond().WithProblem(404, new { type = ProblemPrefix + "kernel-not-found", title = "No such kernel." }),
                 uri => Problem(() => op.Call(Client(uri)), 404, "kernel-not-found", "No such kernel."));
         }

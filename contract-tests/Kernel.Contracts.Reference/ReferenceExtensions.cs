@@ -1,5 +1,6 @@
 using System;
 using Kernel.Contracts.Reference.Platform;
+using Kernel.Contracts.Reference.ProviderStates;
 using Kernel.Contracts.Reference.Sessions;
 using Kernel.Platform.Server;
 using Kernel.Sessions.Server;
@@ -19,17 +20,36 @@ public static class ReferenceExtensions
     {
         var options = new SessionsReferenceOptions();
         configure?.Invoke(options);
-        services.TryAddSingleton(TimeProvider.System);
+        AddClock(services);
         services.AddSingleton(options);
-        services.AddSingleton<SessionsReferenceServer>();
+        services.AddSingleton(sp => new SessionsReferenceServer(options, sp.GetRequiredService<ReferenceClock>()));
         services.AddSingleton<IKernelSessionsServer>(sp => sp.GetRequiredService<SessionsReferenceServer>());
-        services.AddSingleton<IKernelSessionsServerSecurity, SessionsSecurity>();
+        services.AddSingleton<IKernelSessionsServerSecurity>(sp => new SessionsSecurity(options, sp.GetRequiredService<ReferenceClock>()));
+        services.AddSingleton<IProviderStateHandler, SessionsProviderStates>();
         services.AddSingleton(new KernelSessionsServerOptions
         {
             ValidationProblemType = SessionsProblems.InvalidApiParamsType,
             ValidationProblemTitle = SessionsProblems.InvalidApiParamsTitle,
         });
         return services;
+    }
+
+    /// <summary>
+    /// Maps the Pact provider-state endpoint <c>POST /_pact/provider-states</c> of the reference registered in the
+    /// services (<see cref="PlatformProviderStates"/> or <see cref="SessionsProviderStates"/>).
+    /// </summary>
+    public static IEndpointRouteBuilder MapReferenceProviderStates(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapProviderStates();
+        return endpoints;
+    }
+
+    // The servers read the time from a ReferenceClock over whatever TimeProvider is registered (the system clock by default).
+    private static void AddClock(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new ReferenceClock(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ProviderStateEndpoint.Journal>();
     }
 
     /// <summary>Maps the Sessions API (unprefixed and under <c>/v1</c>..<c>/v4</c>).</summary>
@@ -44,11 +64,12 @@ public static class ReferenceExtensions
     {
         var options = new PlatformReferenceOptions();
         configure?.Invoke(options);
-        services.TryAddSingleton(TimeProvider.System);
+        AddClock(services);
         services.AddSingleton(options);
-        services.AddSingleton<PlatformReferenceServer>();
+        services.AddSingleton(sp => new PlatformReferenceServer(options, sp.GetRequiredService<ReferenceClock>()));
         services.AddSingleton<IKernelPlatformServer>(sp => sp.GetRequiredService<PlatformReferenceServer>());
         services.AddSingleton<IKernelPlatformServerSecurity, PlatformSecurity>();
+        services.AddSingleton<IProviderStateHandler, PlatformProviderStates>();
         services.AddSingleton(new KernelPlatformServerOptions
         {
             ValidationProblemType = PlatformProblems.InvalidParametersType,

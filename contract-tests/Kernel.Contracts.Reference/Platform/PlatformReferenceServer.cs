@@ -21,7 +21,8 @@ public sealed class PlatformReferenceServer : IKernelPlatformServer
 
     private readonly PlatformReferenceOptions _options;
     private readonly TimeProvider _time;
-    private readonly IReadOnlyDictionary<string, IReadOnlyList<Dataset>> _studies;
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<Dataset>> _seeded;
+    private volatile IReadOnlyDictionary<string, IReadOnlyList<Dataset>> _studies;
     private readonly Dictionary<(string Study, string Dataset, string Pipeline), Job> _latest = new();
     private readonly Dictionary<string, Job> _jobs = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
@@ -32,12 +33,32 @@ public sealed class PlatformReferenceServer : IKernelPlatformServer
     {
         _options = options;
         _time = time;
-        _studies = PlatformSeed.Create(options);
+        _studies = _seeded = PlatformSeed.Create(options);
         _urlKey = options.UrlSigningSecret is { Length: > 0 } secret ? Encoding.UTF8.GetBytes(secret) : RandomNumberGenerator.GetBytes(32);
     }
 
-    /// <summary>The seeded studies and their datasets.</summary>
+    /// <summary>The studies and their datasets (seeded, unless <see cref="SetDatasets"/> changed one).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<Dataset>> Studies => _studies;
+
+    /// <summary>Replaces (or adds) the datasets of one study, until the next <see cref="Reset"/>.</summary>
+    public void SetDatasets(string studyId, IReadOnlyList<Dataset> datasets)
+    {
+        lock (_lock)
+        {
+            _studies = new Dictionary<string, IReadOnlyList<Dataset>>(_studies, StringComparer.Ordinal) { [studyId] = datasets };
+        }
+    }
+
+    /// <summary>Forgets every pipeline run and change of <see cref="SetDatasets"/>: back to the seeded studies.</summary>
+    public void Reset()
+    {
+        lock (_lock)
+        {
+            _studies = _seeded;
+            _latest.Clear();
+            _jobs.Clear();
+        }
+    }
 
     /// <inheritdoc />
     public Task<ListDatasetsResult> ListDatasetsAsync(string studyId, HttpContext context, CancellationToken cancellationToken) =>

@@ -29,6 +29,13 @@ public static class PlatformSeed
         return studies;
     }
 
+    /// <summary>
+    /// <paramref name="count"/> deterministic datasets for one study (the first with <paramref name="firstId"/> when
+    /// given); all but the newest have finished recording.
+    /// </summary>
+    public static IReadOnlyList<Dataset> Study(int seed, int count, string? firstId) =>
+        Datasets(new Faker { Random = new Randomizer(seed) }, count, firstId);
+
     /// <summary>32 lowercase hex digits.</summary>
     public static string HexId(Faker faker) => string.Concat(Enumerable.Range(0, 32).Select(_ => "0123456789abcdef"[faker.Random.Number(15)]));
 

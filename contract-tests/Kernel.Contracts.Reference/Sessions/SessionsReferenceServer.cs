@@ -107,6 +107,24 @@ public sealed class SessionsReferenceServer : IKernelSessionsServer
         }
     }
 
+    /// <summary>Starts a session for <paramref name="accessKey"/> as a signed create would (provider states use it).</summary>
+    /// <returns>Whether a new session was started (false: the token already named one).</returns>
+    public bool StartSession(string accessKey, CreateKernelRequest body)
+    {
+        var context = new DefaultHttpContext();
+        SessionsSecurity.SetAccessKey(context, accessKey);
+        return Create(body, context, r => r.Created, _ => false, _ => false, _ => false, _ => false);
+    }
+
+    /// <summary>Ends every session of every access key.</summary>
+    public void Reset()
+    {
+        lock (_lock)
+        {
+            _byAccessKey.Clear();
+        }
+    }
+
     private TResult Create<TResult>(
         CreateKernelRequest body,
         HttpContext context,

@@ -33,6 +33,8 @@ public sealed class SessionsSecurity : IKernelSessionsServerSecurity
     public static string AccessKeyOf(HttpContext context) =>
         context.Items.TryGetValue(AccessKeyItem, out var key) && key is string text ? text : throw new InvalidOperationException("The request was not authenticated.");
 
+    internal static void SetAccessKey(HttpContext context, string accessKey) => context.Items[AccessKeyItem] = accessKey;
+
     /// <inheritdoc />
     public async ValueTask<IResult?> AuthenticateAsync(HttpContext context, IReadOnlyList<string> schemes, CancellationToken cancellationToken)
     {
@@ -101,7 +103,7 @@ public sealed class SessionsSecurity : IKernelSessionsServerSecurity
                 return Reject(401, SessionsProblems.AuthFailed("Signature mismatch"));
         }
 
-        context.Items[AccessKeyItem] = accessKey;
+        SetAccessKey(context, accessKey);
         return null;
     }
 
