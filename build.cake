@@ -151,6 +151,53 @@ Task("PackageSmoke")
     summary.Add("package smoke: a new project built and ran against the packed generator");
 });
 
+Task("Verify")
+    .Description("Starts both reference servers with `kernel-contracts serve --provider-states` and verifies them with `kernel-contracts verify` (JUnit in artifacts/verify).")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var results = artifacts.Combine("verify");
+    CleanDirectory(results);
+    var failed = new List<string>();
+    foreach (var (api, serveArgs, verifyArgs) in new[]
+    {
+        ("platform", "--api-key ci-key-1", "--api-key ci-key-1"),
+        ("sessions", "--access-key AKCIKEY1 --secret-key ci-secret-1", "--access-key AKCIKEY1 --secret-key ci-secret-1"),
+    })
+    {
+        var port = FreePort();
+        var address = $"http://127.0.0.1:{port}/";
+        using var server = StartAndReturnProcess("dotnet", new ProcessSettings
+        {
+            Arguments = $"\"{Cli()}\" serve --api {api} --urls {address} --provider-states {serveArgs}",
+            RedirectStandardOutput = true,
+        });
+        try
+        {
+            WaitUntilListening(address);
+            var lines = new List<string>();
+            var exit = StartProcess("dotnet", new ProcessSettings
+            {
+                Arguments = $"\"{Cli()}\" verify --api {api} --base-url {address} --state-change-url {address}_pact/provider-states {verifyArgs} --junit \"{results.CombineWithFilePath(api + ".xml")}\"",
+                RedirectStandardOutput = true,
+            }, out var output);
+            lines.AddRange(output);
+            lines.ForEach(l => Information(l));
+            summary.Add($"verify {api} reference: " + (lines.LastOrDefault(l => l.StartsWith("verify:")) ?? "no result") + (exit == 0 ? string.Empty : $" (exit {exit})"));
+            if (exit != 0) failed.Add(api);
+        }
+        finally
+        {
+            server.Kill();
+        }
+    }
+
+    if (failed.Count > 0)
+    {
+        throw new CakeException("Contract verification failed for the " + string.Join(" and ", failed) + " reference server.");
+    }
+});
+
 Task("Test")
     .Description("Every test: lint, unit and integration tests, the package smoke test, the corpus build.")
     .IsDependentOn("Lint")
@@ -159,8 +206,9 @@ Task("Test")
     .IsDependentOn("Corpus");
 
 Task("Default")
-    .Description("The main job: lint, build, test, pack.")
+    .Description("The main job: lint, build, test, verify both reference servers, pack.")
     .IsDependentOn("Test")
+    .IsDependentOn("Verify")
     .IsDependentOn("Pack");
 
 Teardown(context =>
@@ -172,6 +220,36 @@ Teardown(context =>
         Information("  " + line);
     }
 });
+
+string Cli() => root.CombineWithFilePath($"contract-tests/Kernel.Contracts.Cli/bin/{configuration}/net10.0/Kernel.Contracts.Cli.dll").FullPath;
+
+int FreePort()
+{
+    var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    listener.Start();
+    var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    listener.Stop();
+    return port;
+}
+
+void WaitUntilListening(string address)
+{
+    using var http = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+    for (var i = 0; i < 150; i++)
+    {
+        try
+        {
+            http.GetAsync(address).GetAwaiter().GetResult().Dispose();
+            return;
+        }
+        catch (Exception e) when (e is System.Net.Http.HttpRequestException or TaskCanceledException)
+        {
+            System.Threading.Thread.Sleep(200);
+        }
+    }
+
+    throw new CakeException("The reference server at " + address + " did not start listening within 30 s.");
+}
 
 void CountTests(DirectoryPath results)
 {
