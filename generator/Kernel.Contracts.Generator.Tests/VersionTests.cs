@@ -13,7 +13,7 @@ public class VersionTests
         var informational = typeof(OpenApiGenerator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
         var version = informational.Split('+')[0];
 
-        Assert.Equal(version, Emitter.Version);
+        Assert.Equal(Emitter.Version, version);
         Assert.Equal("[global::System.CodeDom.Compiler.GeneratedCode(\"Kernel.Contracts.Generator\", \"" + version + "\")]", Emitter.Template("$GeneratedCode$"));
     }
 }
