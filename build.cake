@@ -229,6 +229,11 @@ int CheckPackages(DirectoryPath packages)
         var readme = Field("readme");
         if (readme is null) Missing("missing <readme> (set PackageReadmeFile and pack README.md)");
         else if (!entries.Contains(readme)) Missing($"<readme> names '{readme}', which is not in the package");
+        else
+        {
+            using var reader = new StreamReader(zip.GetEntry(readme)!.Open());
+            problems.AddRange(StaleVersionsIn(reader.ReadToEnd(), version).Select(v => $"{name}: its README installs version {v}, not {version}"));
+        }
         var repository = Element("repository");
         if (repository is null) Missing("missing <repository>");
         else
@@ -274,6 +279,8 @@ int CheckPackages(DirectoryPath packages)
     }
 
     problems.AddRange(expected.Where(id => !found.Contains(id)).Select(id => $"{id}: no package was produced (IsPackable?)"));
+    problems.AddRange(StaleVersionsIn(System.IO.File.ReadAllText(root.CombineWithFilePath("README.md").FullPath), version)
+        .Select(v => $"README.md: installs version {v} of a package, not {version}"));
     if (problems.Count > 0)
     {
         foreach (var problem in problems) Error(problem);
@@ -283,6 +290,13 @@ int CheckPackages(DirectoryPath packages)
     Information($"packages: {found.Count} checked (metadata, README, XML docs, symbols), version {version}");
     return found.Count;
 }
+
+// Versions in install snippets (<PackageReference Include="Kernel.…" Version="…" />) that are not the current one.
+IEnumerable<string> StaleVersionsIn(string markdown, string version) =>
+    System.Text.RegularExpressions.Regex.Matches(markdown, "Include=\"Kernel\\.[^\"]+\"\\s+Version=\"([^\"]+)\"")
+        .Select(m => m.Groups[1].Value)
+        .Where(v => v != version)
+        .Distinct();
 
 void CountTests(DirectoryPath results)
 {
