@@ -2,6 +2,8 @@
 //   dotnet tool restore && dotnet cake                  (the main job: Default)
 //   dotnet tool restore && dotnet cake --target=Test    (every test)
 #nullable enable
+using System.IO.Compression;
+using System.Text.Json;
 using System.Xml.Linq;
 
 var target = Argument("target", "Default");
@@ -106,8 +108,8 @@ Task("Pack")
     var packages = artifacts.Combine("packages");
     CleanDirectory(packages);
     DotNetPack(solution.FullPath, new DotNetPackSettings { Configuration = configuration, NoBuild = true, OutputDirectory = packages });
-    var count = GetFiles(packages.FullPath + "/*.nupkg").Count;
-    summary.Add($"pack: {count} packages in artifacts/packages");
+    var count = CheckPackages(packages);
+    summary.Add($"pack: {count} packages in artifacts/packages, each with its metadata, README, XML docs and symbols package");
 });
 
 Task("PackageSmoke")
@@ -131,7 +133,7 @@ Task("PackageSmoke")
     System.IO.File.WriteAllText(smoke.CombineWithFilePath("nuget.config").FullPath,
         $"<configuration><packageSources><add key=\"local\" value=\"{feed.FullPath}\" /></packageSources></configuration>");
 
-    var version = XDocument.Load(root.CombineWithFilePath("Directory.Build.props").FullPath).Descendants("Version").First().Value;
+    var version = PackageVersion();
     var output = new List<string>();
     // A private packages folder, so an earlier package of the same version is never reused.
     var exit = StartProcess("dotnet", new ProcessSettings
@@ -250,6 +252,129 @@ void WaitUntilListening(string address)
 
     throw new CakeException("The reference server at " + address + " did not start listening within 30 s.");
 }
+
+// The one version of every package (Directory.Build.props).
+string PackageVersion() =>
+    XDocument.Load(root.CombineWithFilePath("Directory.Build.props").FullPath).Descendants("Version").First().Value;
+
+// Every package we ship must be in the folder, release-ready: the nuspec has id, version, description, authors,
+// MIT license expression, packed README, tags, project URL and repository (type, URL, commit); the package's own
+// assembly has its XML docs beside it; a .snupkg with the PDBs sits next to it; a tool carries every assembly its
+// deps.json names. Fails naming each package and each missing field.
+int CheckPackages(DirectoryPath packages)
+{
+    var expected = new[]
+    {
+        "Kernel.Contracts.Generator", "Kernel.Platform.Client", "Kernel.Sessions.Client", "Kernel.Platform.Server",
+        "Kernel.Sessions.Server", "Kernel.Contracts.Pact", "Kernel.Contracts.Cli",
+    };
+    var version = PackageVersion();
+    var problems = new List<string>();
+    var found = new HashSet<string>(StringComparer.Ordinal);
+    foreach (var nupkg in GetFiles(packages.FullPath + "/*.nupkg").OrderBy(f => f.FullPath))
+    {
+        var name = nupkg.GetFilename().ToString();
+        void Missing(string what) => problems.Add($"{name}: {what}");
+
+        using var zip = ZipFile.OpenRead(nupkg.FullPath);
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+        var nuspecEntry = zip.Entries.SingleOrDefault(e => !e.FullName.Contains('/') && e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+        if (nuspecEntry is null)
+        {
+            Missing("no .nuspec at the package root");
+            continue;
+        }
+
+        XElement metadata;
+        using (var stream = nuspecEntry.Open())
+        {
+            metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        }
+
+        string? Field(string field) => metadata.Elements().FirstOrDefault(e => e.Name.LocalName == field)?.Value.Trim() is { Length: > 0 } v ? v : null;
+        XElement? Element(string field) => metadata.Elements().FirstOrDefault(e => e.Name.LocalName == field);
+
+        var id = Field("id");
+        if (id is null) { Missing("missing <id>"); continue; }
+        found.Add(id);
+        if (Field("version") != version) Missing($"<version> is '{Field("version")}', expected '{version}' (Directory.Build.props)");
+        if (Field("description") is null) Missing("missing <description> (set Description in the csproj)");
+        if (Field("authors") is null) Missing("missing <authors>");
+        if (Field("tags") is null) Missing("missing <tags> (set PackageTags in the csproj)");
+        if (Field("projectUrl") is null) Missing("missing <projectUrl>");
+        var license = Element("license");
+        if (license is null || (string?)license.Attribute("type") != "expression" || license.Value != "MIT") Missing("missing <license type=\"expression\">MIT</license>");
+        var readme = Field("readme");
+        if (readme is null) Missing("missing <readme> (set PackageReadmeFile and pack README.md)");
+        else if (!entries.Contains(readme)) Missing($"<readme> names '{readme}', which is not in the package");
+        else
+        {
+            using var reader = new StreamReader(zip.GetEntry(readme)!.Open());
+            problems.AddRange(StaleVersionsIn(reader.ReadToEnd(), version).Select(v => $"{name}: its README installs version {v}, not {version}"));
+        }
+        var repository = Element("repository");
+        if (repository is null) Missing("missing <repository>");
+        else
+        {
+            if (string.IsNullOrEmpty((string?)repository.Attribute("type"))) Missing("missing repository type (RepositoryType)");
+            if (string.IsNullOrEmpty((string?)repository.Attribute("url"))) Missing("missing repository url (RepositoryUrl)");
+            if (!System.Text.RegularExpressions.Regex.IsMatch((string?)repository.Attribute("commit") ?? "", "^[0-9a-f]{40}$")) Missing("missing repository commit (pack from a git checkout)");
+        }
+
+        // The package's own assembly, wherever it ships (lib/, tools/, analyzers/), has its XML docs beside it.
+        var assemblies = entries.Where(e => e.EndsWith("/" + id + ".dll", StringComparison.Ordinal)).ToList();
+        if (assemblies.Count == 0) Missing($"{id}.dll is not in the package");
+        foreach (var dll in assemblies.Where(dll => !entries.Contains(dll[..^4] + ".xml")))
+        {
+            Missing($"no XML docs beside {dll} (set GenerateDocumentationFile)");
+        }
+
+        // A tool runs from what it carries: every runtime assembly its deps.json names must be in the package.
+        foreach (var deps in entries.Where(e => e.StartsWith("tools/", StringComparison.Ordinal) && e.EndsWith(".deps.json", StringComparison.Ordinal)))
+        {
+            var folder = deps[..(deps.LastIndexOf('/') + 1)];
+            using var stream = zip.GetEntry(deps)!.Open();
+            using var json = JsonDocument.Parse(stream);
+            foreach (var target in json.RootElement.GetProperty("targets").EnumerateObject())
+            foreach (var library in target.Value.EnumerateObject())
+            {
+                if (!library.Value.TryGetProperty("runtime", out var runtime)) continue;
+                foreach (var asset in runtime.EnumerateObject())
+                {
+                    var file = asset.Name[(asset.Name.LastIndexOf('/') + 1)..];
+                    if (!entries.Contains(folder + file)) Missing($"the tool misses {file} ({library.Name}), which {deps} names");
+                }
+            }
+        }
+
+        var snupkg = nupkg.ChangeExtension(".snupkg");
+        if (!FileExists(snupkg)) Missing($"no symbols package {snupkg.GetFilename()} beside it (IncludeSymbols, SymbolPackageFormat=snupkg)");
+        else
+        {
+            using var symbols = ZipFile.OpenRead(snupkg.FullPath);
+            if (!symbols.Entries.Any(e => e.FullName.EndsWith("/" + id + ".pdb", StringComparison.Ordinal))) Missing($"{snupkg.GetFilename()} has no {id}.pdb");
+        }
+    }
+
+    problems.AddRange(expected.Where(id => !found.Contains(id)).Select(id => $"{id}: no package was produced (IsPackable?)"));
+    problems.AddRange(StaleVersionsIn(System.IO.File.ReadAllText(root.CombineWithFilePath("README.md").FullPath), version)
+        .Select(v => $"README.md: installs version {v} of a package, not {version}"));
+    if (problems.Count > 0)
+    {
+        foreach (var problem in problems) Error(problem);
+        throw new CakeException($"{problems.Count} package problem(s):\n  " + string.Join("\n  ", problems));
+    }
+
+    Information($"packages: {found.Count} checked (metadata, README, XML docs, symbols), version {version}");
+    return found.Count;
+}
+
+// Versions in install snippets (<PackageReference Include="Kernel.…" Version="…" />) that are not the current one.
+IEnumerable<string> StaleVersionsIn(string markdown, string version) =>
+    System.Text.RegularExpressions.Regex.Matches(markdown, "Include=\"Kernel\\.[^\"]+\"\\s+Version=\"([^\"]+)\"")
+        .Select(m => m.Groups[1].Value)
+        .Where(v => v != version)
+        .Distinct();
 
 void CountTests(DirectoryPath results)
 {

@@ -13,8 +13,12 @@ internal sealed record CompilationFacts(bool HasHttpClientFactory, bool HasAspNe
 /// <summary>Turns an <see cref="ApiModel"/> into source files. Output depends only on its inputs, so it is deterministic.</summary>
 internal static class Emitter
 {
-    public const string Version = "0.1.0";
+    /// <summary>The package version, written by the build from the one <c>Version</c> in Directory.Build.props.</summary>
+    public const string Version = ThisPackage.Version;
     public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"Kernel.Contracts.Generator\", \"" + Version + "\")]";
+
+    /// <summary>A fixed block of generated source: its <c>$GeneratedCode$</c> lines become <see cref="GeneratedCodeAttribute"/>.</summary>
+    public static string Template(string text) => text.Replace("$GeneratedCode$", GeneratedCodeAttribute);
 
     public static IEnumerable<GeneratedFile> Emit(ApiModel api, CompilationFacts facts)
     {

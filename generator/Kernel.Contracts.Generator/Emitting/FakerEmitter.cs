@@ -174,13 +174,13 @@ internal sealed class FakerEmitter
     private string Support()
     {
         var w = Emitter.Start(_api.Namespace);
-        w.Lines(SupportText);
+        w.Lines(Emitter.Template(SupportText));
         return w.ToString();
     }
 
     private const string SupportText = """
 /// <summary>Value makers for the generated fakers.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.1.0")]
+$GeneratedCode$
 internal static class FakerSupport
 {
     public static string Text(global::Bogus.Faker f, int? minLength, int? maxLength, global::System.Text.RegularExpressions.Regex? pattern, string? format)
@@ -282,7 +282,7 @@ internal static class FakerSupport
 }
 
 /// <summary>Makes strings that match a regular expression: literals, escapes, classes, groups, alternation, quantifiers.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.1.0")]
+$GeneratedCode$
 internal static class PatternSampler
 {
     private const string Word = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";

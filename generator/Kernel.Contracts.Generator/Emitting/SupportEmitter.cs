@@ -9,7 +9,7 @@ internal static class SupportEmitter
     public static string JsonCodec(ApiModel api)
     {
         var w = Emitter.Start(api.Namespace);
-        w.Lines(JsonCodecText);
+        w.Lines(Emitter.Template(JsonCodecText));
         return w.ToString();
     }
 
@@ -54,20 +54,20 @@ internal static class SupportEmitter
     public static string Problem(ApiModel api)
     {
         var w = Emitter.Start(api.Namespace);
-        w.Lines(ProblemText.Replace("$Codec$", "global::" + api.Namespace + ".JsonCodec"));
+        w.Lines(Emitter.Template(ProblemText).Replace("$Codec$", "global::" + api.Namespace + ".JsonCodec"));
         return w.ToString();
     }
 
     public static string Exception(ApiModel api)
     {
         var w = Emitter.Start(api.Namespace);
-        w.Lines(ExceptionText.Replace("$Api$", api.Title));
+        w.Lines(Emitter.Template(ExceptionText).Replace("$Api$", api.Title));
         return w.ToString();
     }
 
     private const string JsonCodecText = """
 /// <summary>Reads and writes JSON values for the generated converters, with messages that say what and where.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.1.0")]
+$GeneratedCode$
 internal static class JsonCodec
 {
     public delegate T Reader<T>(ref global::System.Text.Json.Utf8JsonReader reader);
@@ -321,7 +321,7 @@ internal static class JsonCodec
 
     private const string ProblemText = """
 /// <summary>An RFC 9457 problem details document (<c>application/problem+json</c>), as servers send it with an error.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.1.0")]
+$GeneratedCode$
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ApiProblemJsonConverter))]
 public sealed partial record ApiProblem
 {
@@ -345,7 +345,7 @@ public sealed partial record ApiProblem
 }
 
 /// <summary>Reads and writes <see cref="ApiProblem"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.1.0")]
+$GeneratedCode$
 public sealed class ApiProblemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ApiProblem>
 {
     /// <summary>The shared instance.</summary>
@@ -422,7 +422,7 @@ public sealed class ApiProblemJsonConverter : global::System.Text.Json.Serializa
 /// Thrown when the $Api$ answers with a status the operation does not document as a success,
 /// or with a body that does not match the API description.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.1.0")]
+$GeneratedCode$
 public sealed class ApiException : global::System.Exception
 {
     /// <summary>Creates the exception.</summary>

@@ -227,13 +227,13 @@ internal sealed class ValidatorEmitter
     public static string Checks(ApiModel api)
     {
         var w = Emitter.Start(api.Namespace);
-        w.Lines(ChecksText);
+        w.Lines(Emitter.Template(ChecksText));
         return w.ToString();
     }
 
     private const string ChecksText = """
 /// <summary>One violation of the API description: the member (or parameter) and the rule it breaks.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.1.0")]
+$GeneratedCode$
 public sealed record ValidationError(string Name, string Reason)
 {
     /// <inheritdoc/>
@@ -241,7 +241,7 @@ public sealed record ValidationError(string Name, string Reason)
 }
 
 /// <summary>The checks generated validators are made of.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.1.0")]
+$GeneratedCode$
 internal static class SchemaChecks
 {
     public delegate void Check(global::System.Text.Json.JsonElement value, string path, global::System.Collections.Generic.ICollection<ValidationError> errors);
