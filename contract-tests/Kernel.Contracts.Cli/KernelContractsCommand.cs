@@ -207,6 +207,7 @@ public static class KernelContractsCommand
         {
             serve,
             VerifyCommand.Create(output, error),
+            CheckPactsCommand.Create(output, error),
         };
     }
 }

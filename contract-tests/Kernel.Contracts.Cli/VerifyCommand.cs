@@ -30,11 +30,12 @@ internal static class VerifyCommand
         var secretKey = new Option<string?>("--secret-key") { Description = "Sessions: the secret key of --access-key." };
         var pact = new Option<FileSystemInfo?>("--pact") { Description = "A pact file or folder to verify instead of the committed pacts." };
         var junit = new Option<FileInfo?>("--junit") { Description = "Write the results as JUnit XML to this file." };
+        var json = new Option<FileInfo?>("--json") { Description = "Write the results as JSON to this file (the report reads it)." };
         var timeout = new Option<double>("--timeout") { Description = "Seconds each request may take.", DefaultValueFactory = _ => 10 };
 
         var command = new Command("verify", "Verify a running implementation against the committed pacts.")
         {
-            api, baseUrl, stateUrl, apiKey, accessKey, secretKey, pact, junit, timeout,
+            api, baseUrl, stateUrl, apiKey, accessKey, secretKey, pact, junit, json, timeout,
         };
         command.Validators.Add(result =>
         {
@@ -86,7 +87,7 @@ internal static class VerifyCommand
                 await output.WriteLineAsync("note: the pacts' paths start with /api/v1; requests go to " + provider).ConfigureAwait(false);
             }
 
-            var files = PactFiles(which, parse.GetValue(pact), error);
+            var files = PactSources.Resolve(which, parse.GetValue(pact), error);
             if (files.Count == 0)
             {
                 return 2;
@@ -105,9 +106,10 @@ internal static class VerifyCommand
             var failed = 0;
             var passed = 0;
             var suites = new List<XElement>();
+            var records = new List<VerifyRecord>();
             foreach (var file in files)
             {
-                var providerName = ProviderName(file);
+                var providerName = PactSources.ProviderName(file);
                 await output.WriteLineAsync("Verifying " + Path.GetFileName(file) + " (" + providerName + ") against " + provider + " …").ConfigureAwait(false);
                 var verifier = new PactVerifier(providerName, new PactVerifierOptions { RequestTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)) })
                     .WithHttpEndpoint(proxy.Address)
@@ -138,12 +140,18 @@ internal static class VerifyCommand
                 passed += filePassed;
                 failed += fileFailed;
                 suites.Add(Suite(Path.GetFileName(file), result));
+                records.AddRange(result.Interactions.Select(i => new VerifyRecord(Path.GetFileName(file), i.Description, i.Passed, i.Mismatches.ToList())));
             }
 
             if (parse.GetValue(junit) is { } report)
             {
                 new XDocument(new XElement("testsuites", suites)).Save(report.FullName);
                 await output.WriteLineAsync("JUnit XML written to " + report.FullName).ConfigureAwait(false);
+            }
+
+            if (parse.GetValue(json) is { } jsonFile)
+            {
+                await File.WriteAllTextAsync(jsonFile.FullName, System.Text.Json.JsonSerializer.Serialize(records, CliJson.Default.ListVerifyRecord), cancellationToken).ConfigureAwait(false);
             }
 
             await output.WriteLineAsync($"verify: {passed} passed, {failed} failed").ConfigureAwait(false);
@@ -155,63 +163,6 @@ internal static class VerifyCommand
 
     private static bool TryHttpUrl(string? text, out Uri uri) =>
         Uri.TryCreate(text, UriKind.Absolute, out uri!) && uri.Scheme is "http" or "https";
-
-    /// <summary>The pacts to verify: the given file or folder, or the committed pacts of the API.</summary>
-    private static List<string> PactFiles(string api, FileSystemInfo? given, TextWriter error)
-    {
-        if (given is not null)
-        {
-            var list = given switch
-            {
-                FileInfo { Exists: true } f => new List<string> { f.FullName },
-                DirectoryInfo { Exists: true } d => d.GetFiles("*.json").Select(f => f.FullName).OrderBy(f => f, StringComparer.Ordinal).ToList(),
-                _ => new List<string>(),
-            };
-            if (list.Count == 0)
-            {
-                error.WriteLine("error: no pact at '" + given.FullName + "': give a pact file or a folder with *.json pacts.");
-            }
-
-            return list;
-        }
-
-        var assembly = typeof(VerifyCommand).Assembly;
-        var folder = Directory.CreateTempSubdirectory("kernel-contracts-pacts-");
-        var files = new List<string>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("pacts/", StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            var path = Path.Combine(folder.FullName, name.Substring("pacts/".Length));
-            using (var file = File.Create(path))
-            {
-                stream.CopyTo(file);
-            }
-
-            if (ProviderName(path).Contains(api == "platform" ? "platform" : "sessions", StringComparison.OrdinalIgnoreCase))
-            {
-                files.Add(path);
-            }
-        }
-
-        if (files.Count == 0)
-        {
-            error.WriteLine("error: this build of kernel-contracts carries no committed pact for the " + api + " API; pass one with --pact FILE.");
-        }
-
-        return files;
-    }
-
-    private static string ProviderName(string pactFile)
-    {
-        try
-        {
-            return JsonNode.Parse(File.ReadAllText(pactFile))?["provider"]?["name"]?.GetValue<string>() ?? "provider";
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return "provider";
-        }
-    }
 
     private static async Task<bool> ReachableAsync(Uri provider, TextWriter error, CancellationToken cancellationToken)
     {

@@ -1,0 +1,16 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace Kernel.Contracts.Cli;
+
+/// <summary>One interaction of <c>verify</c> (for <c>--json</c> and the report).</summary>
+internal sealed record VerifyRecord(string Pact, string Description, bool Passed, IReadOnlyList<string> Mismatches);
+
+/// <summary>One interaction of <c>check-pacts</c>.</summary>
+internal sealed record CheckRecord(string Pact, string Description, string? OperationId, int Status, bool Passed, IReadOnlyList<string> Findings);
+
+/// <summary>Reflection-free JSON for the result files the commands write.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(List<VerifyRecord>))]
+[JsonSerializable(typeof(List<CheckRecord>))]
+internal sealed partial class CliJson : JsonSerializerContext;
