@@ -208,6 +208,7 @@ public static class KernelContractsCommand
             serve,
             VerifyCommand.Create(output, error),
             CheckPactsCommand.Create(output, error),
+            ProbeCommand.Create(output, error),
         };
     }
 }

@@ -93,7 +93,7 @@ internal static class VerifyCommand
                 return 2;
             }
 
-            if (!await ReachableAsync(provider, error, cancellationToken).ConfigureAwait(false))
+            if (!await Reachability.CheckAsync(provider, error, cancellationToken).ConfigureAwait(false))
             {
                 return 2;
             }
@@ -163,21 +163,6 @@ internal static class VerifyCommand
 
     private static bool TryHttpUrl(string? text, out Uri uri) =>
         Uri.TryCreate(text, UriKind.Absolute, out uri!) && uri.Scheme is "http" or "https";
-
-    private static async Task<bool> ReachableAsync(Uri provider, TextWriter error, CancellationToken cancellationToken)
-    {
-        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        try
-        {
-            using var response = await probe.GetAsync(provider, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            await error.WriteLineAsync("error: the provider at " + provider + " cannot be reached (" + e.Message + "). Is it running?").ConfigureAwait(false);
-            return false;
-        }
-    }
 
     private static XElement Suite(string name, VerificationResult result) =>
         new(

@@ -34,6 +34,22 @@ public sealed class ApiDocument
     /// <summary>The path prefixes of the servers (<c>/api/v1</c>; <c>""</c> and <c>/v1</c>..<c>/v4</c>), longest first.</summary>
     public IReadOnlyList<string> BasePaths { get; }
 
+    /// <summary>The path of the first server (its variables at their defaults): where a probe sends its requests.</summary>
+    public string DefaultBasePath
+    {
+        get
+        {
+            var server = (Root["servers"] as JsonArray)?.FirstOrDefault();
+            var url = server?["url"]?.GetValue<string>() ?? string.Empty;
+            foreach (var (name, variable) in server?["variables"] as JsonObject ?? [])
+            {
+                url = url.Replace("{" + name + "}", variable?["default"]?.GetValue<string>() ?? string.Empty, StringComparison.Ordinal);
+            }
+
+            return (Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.AbsolutePath : url).TrimEnd('/');
+        }
+    }
+
     /// <summary>Every operation, in document order.</summary>
     public IReadOnlyList<SpecOperation> Operations { get; }
 
@@ -241,7 +257,8 @@ public sealed class ApiDocument
                     body,
                     responses,
                     names,
-                    new Regex(pattern, RegexOptions.CultureInvariant));
+                    new Regex(pattern, RegexOptions.CultureInvariant),
+                    (operation["security"] ?? Root["security"]) is JsonArray security && security.Count > 0 && security.All(r => r is JsonObject { Count: > 0 }));
             }
         }
     }
@@ -271,6 +288,7 @@ public sealed class ApiDocument
 /// <param name="Responses">Status (<c>200</c>, <c>4XX</c>, <c>default</c>) → response.</param>
 /// <param name="PathParameterNames">The names in the path template, in order.</param>
 /// <param name="PathPattern">Matches a concrete path (without the server's base path).</param>
+/// <param name="Secured">Whether every request needs credentials (no empty security requirement).</param>
 public sealed record SpecOperation(
     string OperationId,
     string Method,
@@ -281,7 +299,8 @@ public sealed record SpecOperation(
     SpecBody? RequestBody,
     IReadOnlyDictionary<string, SpecResponse> Responses,
     IReadOnlyList<string> PathParameterNames,
-    Regex PathPattern)
+    Regex PathPattern,
+    bool Secured)
 {
     /// <summary>
     /// The documented response for a status: the exact code, then a <c>4XX</c>-style range. <c>default</c> counts only

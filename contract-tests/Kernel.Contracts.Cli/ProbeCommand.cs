@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Xml.Linq;
+using Kernel.Contracts.Conformance;
+using Kernel.Contracts.Conformance.Probing;
+using Kernel.Sessions.Client;
+using Fakes = Kernel.Contracts.Reference.Fakes;
+
+namespace Kernel.Contracts.Cli;
+
+/// <summary>
+/// <c>kernel-contracts probe</c>: sends valid and deliberately broken requests made from the OpenAPI document to a
+/// running implementation and checks every response against the document; each failure comes with a curl line.
+/// </summary>
+internal static class ProbeCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var api = new Option<string>("--api") { Description = "Which API the implementation serves: platform or sessions.", Required = true };
+        api.AcceptOnlyFromAmong("platform", "sessions");
+        var baseUrl = new Option<string>("--base-url") { Description = "The implementation's root address, e.g. http://127.0.0.1:5080/ (the document's server path, /api/v1 for Platform, is added).", Required = true };
+        var apiKey = new Option<string?>("--api-key") { Description = "Platform: a valid API key." };
+        var accessKey = new Option<string?>("--access-key") { Description = "Sessions: a valid access key." };
+        var secretKey = new Option<string?>("--secret-key") { Description = "Sessions: the secret key of --access-key." };
+        var seed = new Option<int>("--seed") { Description = "The seed: the same seed sends the same requests.", DefaultValueFactory = _ => 1 };
+        var maxRequests = new Option<int>("--max-requests") { Description = "Send at most this many requests.", DefaultValueFactory = _ => 300 };
+        var timeLimit = new Option<double>("--time-limit") { Description = "Stop after this many seconds.", DefaultValueFactory = _ => 60 };
+        var junit = new Option<FileInfo?>("--junit") { Description = "Write the results as JUnit XML to this file." };
+        var json = new Option<FileInfo?>("--json") { Description = "Write every request and its result as JSON to this file (the report reads it)." };
+        var command = new Command("probe", "Probe a running implementation with valid and broken requests made from the OpenAPI document.")
+        {
+            api, baseUrl, apiKey, accessKey, secretKey, seed, maxRequests, timeLimit, junit, json,
+        };
+        command.Validators.Add(result =>
+        {
+            var sessions = result.GetValue(api) == "sessions";
+            if (sessions && (result.GetValue(accessKey) is null || result.GetValue(secretKey) is null))
+            {
+                result.AddError("--api sessions needs --access-key and --secret-key (valid requests are signed with them).");
+            }
+
+            if (!sessions && result.GetValue(apiKey) is null)
+            {
+                result.AddError("--api platform needs --api-key (valid requests send it).");
+            }
+        });
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var which = parse.GetValue(api)!;
+            if (parse.GetValue(maxRequests) < 1 || parse.GetValue(timeLimit) <= 0)
+            {
+                await error.WriteLineAsync("error: --max-requests must be at least 1 and --time-limit positive.").ConfigureAwait(false);
+                return 2;
+            }
+
+            if (!Uri.TryCreate(parse.GetValue(baseUrl), UriKind.Absolute, out var root) || root.Scheme is not ("http" or "https"))
+            {
+                await error.WriteLineAsync("error: --base-url must be an absolute http(s) URL, not '" + parse.GetValue(baseUrl) + "'.").ConfigureAwait(false);
+                return 2;
+            }
+
+            if (!root.AbsoluteUri.EndsWith('/')) root = new Uri(root.AbsoluteUri + "/");
+            if (!await Reachability.CheckAsync(root, error, cancellationToken).ConfigureAwait(false)) return 2;
+
+            var document = ApiDocument.Embedded(which);
+            var options = new ProbeOptions
+            {
+                BaseAddress = root,
+                Seed = parse.GetValue(seed),
+                MaxRequests = parse.GetValue(maxRequests),
+                TimeLimit = TimeSpan.FromSeconds(parse.GetValue(timeLimit)),
+                Handler = which == "platform" ? PlatformHandler(parse.GetValue(apiKey)!) : SessionsHandler(parse.GetValue(accessKey)!, parse.GetValue(secretKey)!),
+                FakeBody = FakeBody,
+            };
+
+            await output.WriteLineAsync($"Probing {root} with {document.Title} (seed {options.Seed}, at most {options.MaxRequests} requests) …").ConfigureAwait(false);
+            var result = await Prober.RunAsync(document, options, record =>
+            {
+                if (!record.Passed)
+                {
+                    output.WriteLine("  FAIL  " + record.OperationId + " [" + record.Kind + "] → " + (record.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no response"));
+                    foreach (var problem in record.Problems) output.WriteLine("          " + problem);
+                    output.WriteLine("          " + record.Curl);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+
+            foreach (var operation in result.Requests.GroupBy(r => r.OperationId))
+            {
+                var statuses = string.Join(", ", operation.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => (g.Key?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none") + "×" + g.Count()));
+                await output.WriteLineAsync($"  {operation.Key}: {operation.Count()} requests ({operation.Count(r => r.Valid)} valid, {operation.Count(r => !r.Valid)} broken on purpose), statuses {statuses}, {operation.Count(r => !r.Passed)} failed").ConfigureAwait(false);
+            }
+
+            if (result.TimedOut)
+            {
+                await output.WriteLineAsync("note: the time limit ended the probe after " + result.Requests.Count + " requests.").ConfigureAwait(false);
+            }
+
+            if (parse.GetValue(junit) is { } junitFile)
+            {
+                new XDocument(new XElement("testsuites", new XElement(
+                    "testsuite",
+                    new XAttribute("name", "probe " + which),
+                    new XAttribute("tests", result.Requests.Count),
+                    new XAttribute("failures", result.Requests.Count(r => !r.Passed)),
+                    result.Requests.Select((r, i) => new XElement(
+                        "testcase",
+                        new XAttribute("name", $"{i + 1:0000} {r.OperationId} [{r.Kind}] → {r.Status}"),
+                        new XAttribute("classname", "probe." + which + "." + r.OperationId),
+                        r.Passed ? null : new XElement("failure", new XAttribute("message", r.Problems[0]), string.Join("\n", r.Problems) + "\n" + r.Curl)))))).Save(junitFile.FullName);
+            }
+
+            if (parse.GetValue(json) is { } jsonFile)
+            {
+                var records = result.Requests.Select(r => new ProbeJsonRecord(r.OperationId, r.Kind, r.Method, r.Url, r.Status, r.Passed, r.Problems, r.Curl)).ToList();
+                await File.WriteAllTextAsync(jsonFile.FullName, JsonSerializer.Serialize(records, CliJson.Default.ListProbeJsonRecord), cancellationToken).ConfigureAwait(false);
+            }
+
+            var failed = result.Requests.Count(r => !r.Passed);
+            await output.WriteLineAsync($"probe: {result.Requests.Count} requests ({result.Requests.Count(r => r.Valid)} valid, {result.Requests.Count(r => !r.Valid)} broken on purpose), {failed} failed").ConfigureAwait(false);
+            return failed == 0 ? 0 : 1;
+        });
+
+        return command;
+    }
+
+    private static Func<ProbeCredentials, HttpMessageHandler> PlatformHandler(string apiKey) => credentials => credentials switch
+    {
+        ProbeCredentials.Valid => new HeaderHandler("Authorization", apiKey) { InnerHandler = new SocketsHttpHandler() },
+        ProbeCredentials.Wrong => new HeaderHandler("Authorization", "not-" + apiKey) { InnerHandler = new SocketsHttpHandler() },
+        _ => new SocketsHttpHandler(),
+    };
+
+    private static Func<ProbeCredentials, HttpMessageHandler> SessionsHandler(string accessKey, string secretKey) => credentials => credentials switch
+    {
+        ProbeCredentials.Valid => new BackendAiSigningHandler(accessKey, secretKey) { InnerHandler = new SocketsHttpHandler() },
+        ProbeCredentials.Wrong => new BackendAiSigningHandler(accessKey, "not-" + secretKey) { InnerHandler = new SocketsHttpHandler() },
+        _ => new SocketsHttpHandler(),
+    };
+
+    /// <summary>Valid bodies from the generated Bogus fakers (the one request body of our documents).</summary>
+    private static JsonNode? FakeBody(SpecOperation operation, Bogus.Faker faker) => operation.OperationId switch
+    {
+        "createKernel" or "createKernelLegacy" => JsonSerializer.SerializeToNode(
+            Fakes.Sessions.SessionsFakers.CreateKernelRequest(faker),
+            (System.Text.Json.Serialization.Metadata.JsonTypeInfo<Fakes.Sessions.CreateKernelRequest>)Fakes.Sessions.SessionsJsonTypeInfoResolver.Options.GetTypeInfo(typeof(Fakes.Sessions.CreateKernelRequest))),
+        _ => null,
+    };
+}

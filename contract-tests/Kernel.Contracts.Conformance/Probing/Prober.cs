@@ -1,0 +1,481 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Kernel.Contracts.Conformance.Probing;
+
+/// <summary>
+/// Probes a running implementation from its OpenAPI document: valid requests (document examples and faked bodies,
+/// with ids chained from earlier responses: create then get, run then status) and requests broken on purpose (a
+/// required member missing, a wrong type, a pattern, length, range or enum broken, an unknown member of a closed
+/// object, malformed JSON, missing or wrong credentials). Each response must be no 5xx, a status the document gives
+/// the operation, a 4xx for broken input, and a Content-Type and body that match the documented response.
+/// </summary>
+public sealed class Prober
+{
+    private const string Breaks = "\u00a7 not valid \u00a7";
+    private readonly ApiDocument _document;
+    private readonly ProbeOptions _options;
+    private readonly Bogus.Faker _faker;
+    private readonly Random _random;
+    private readonly Dictionary<string, List<string>> _pool = new(StringComparer.Ordinal);
+    private readonly Dictionary<ProbeCredentials, HttpClient> _clients = new();
+    private readonly List<ProbeRecord> _records = [];
+    private int _round;
+
+    private Prober(ApiDocument document, ProbeOptions options)
+    {
+        _document = document;
+        _options = options;
+        _faker = new Bogus.Faker { Random = new Bogus.Randomizer(options.Seed) };
+        _random = new Random(options.Seed);
+    }
+
+    /// <summary>Runs a probe; <paramref name="progress"/> hears of each request as it completes.</summary>
+    public static async Task<ProbeResult> RunAsync(ApiDocument document, ProbeOptions options, Action<ProbeRecord>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var prober = new Prober(document, options);
+        try
+        {
+            return await prober.RunAsync(progress, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var client in prober._clients.Values) client.Dispose();
+        }
+    }
+
+    private async Task<ProbeResult> RunAsync(Action<ProbeRecord>? progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var operations = Ordered(_document.Operations).ToList();
+        var broken = operations.SelectMany(BrokenCases).ToList();
+        var timedOut = false;
+
+        // One valid round first (it fills the id pool), then every broken case, then valid rounds until the budget is spent.
+        var queue = new Queue<Func<Task<ProbeRecord>>>();
+        foreach (var operation in operations) queue.Enqueue(() => SendValidAsync(operation, cancellationToken));
+        foreach (var @case in broken) queue.Enqueue(() => SendAsync(@case, cancellationToken));
+        while (_records.Count < _options.MaxRequests)
+        {
+            if (queue.Count == 0)
+            {
+                _round++;
+                foreach (var operation in operations) queue.Enqueue(() => SendValidAsync(operation, cancellationToken));
+            }
+
+            if (clock.Elapsed > _options.TimeLimit)
+            {
+                timedOut = true;
+                break;
+            }
+
+            var record = await queue.Dequeue()().ConfigureAwait(false);
+            _records.Add(record);
+            progress?.Invoke(record);
+        }
+
+        return new ProbeResult(_records, timedOut);
+    }
+
+    /// <summary>Creating operations first, reading and changing ones next, deleting ones last.</summary>
+    private static IEnumerable<SpecOperation> Ordered(IEnumerable<SpecOperation> operations) =>
+        operations.OrderBy(o => o.Method switch { "POST" => 0, "PUT" => 1, "GET" => 2, "PATCH" => 3, "DELETE" => 5, _ => 4 }).ThenBy(o => o.PathParameterNames.Count);
+
+    private sealed record ProbeCase(SpecOperation Operation, string Kind, ProbeCredentials Credentials, Func<RequestParts, RequestParts>? Break);
+
+    /// <summary>A request before it is sent: path values, query, headers, body text.</summary>
+    private sealed record RequestParts(Dictionary<string, string> Path, Dictionary<string, string> Query, Dictionary<string, string> Headers, string? Body, string? ContentType);
+
+    private Task<ProbeRecord> SendValidAsync(SpecOperation operation, CancellationToken cancellationToken) =>
+        SendAsync(new ProbeCase(operation, "valid", ProbeCredentials.Valid, null), cancellationToken);
+
+    private IEnumerable<ProbeCase> BrokenCases(SpecOperation operation)
+    {
+        foreach (var parameter in operation.Parameters.Where(p => p.SchemaPointer is not null && p.In is "path" or "query" or "header"))
+        {
+            var shape = SchemaShape.Of(_document, parameter.SchemaPointer!);
+            if (parameter.Required && parameter.In != "path")
+            {
+                yield return Case(operation, "invalid: " + parameter.In + " parameter '" + parameter.Name + "' missing", r => Without(r, parameter));
+            }
+
+            foreach (var (what, value) in BrokenTexts(shape))
+            {
+                yield return Case(operation, "invalid: " + parameter.In + " parameter '" + parameter.Name + "' " + what, r => With(r, parameter, value));
+            }
+        }
+
+        if (operation.RequestBody is { } body && body.Content.FirstOrDefault(c => PactSpecCheck.IsJson(c.Key)) is { Value: { } schema } json)
+        {
+            var shape = SchemaShape.Of(_document, schema);
+            if (body.Required)
+            {
+                yield return Case(operation, "invalid: body missing", r => r with { Body = null });
+            }
+
+            yield return Case(operation, "invalid: malformed JSON body", r => r with { Body = (r.Body ?? "{}").TrimEnd().TrimEnd('}') + ",\"" });
+            foreach (var (what, change) in BrokenMembers(shape, string.Empty))
+            {
+                yield return Case(operation, "invalid: body " + what, r => r with { Body = Mutate(r.Body, change) });
+            }
+        }
+
+        if (operation.Secured)
+        {
+            yield return new ProbeCase(operation, "credentials: missing", ProbeCredentials.Missing, null);
+            yield return new ProbeCase(operation, "credentials: wrong", ProbeCredentials.Wrong, null);
+        }
+    }
+
+    private static ProbeCase Case(SpecOperation operation, string kind, Func<RequestParts, RequestParts> change) =>
+        new(operation, kind, ProbeCredentials.Valid, change);
+
+    private static RequestParts Without(RequestParts parts, SpecParameter parameter)
+    {
+        (parameter.In == "query" ? parts.Query : parts.Headers).Remove(parameter.Name);
+        return parts;
+    }
+
+    private static RequestParts With(RequestParts parts, SpecParameter parameter, string value)
+    {
+        (parameter.In switch { "path" => parts.Path, "query" => parts.Query, _ => parts.Headers })[parameter.Name] = value;
+        return parts;
+    }
+
+    /// <summary>Texts a parameter with this schema must refuse.</summary>
+    private static IEnumerable<(string What, string Value)> BrokenTexts(SchemaShape shape)
+    {
+        switch (shape.Type)
+        {
+            case "integer":
+            case "number":
+                yield return ("not a number", "NaN-x");
+                if (shape.Minimum is { } min) yield return ("below its minimum", (min - 1).ToString(CultureInfo.InvariantCulture));
+                if (shape.Maximum is { } max) yield return ("above its maximum", (max + 1).ToString(CultureInfo.InvariantCulture));
+                break;
+            case "boolean":
+                yield return ("not a boolean", "maybe");
+                break;
+            case "string":
+                if (shape.Enum is { Count: > 0 }) yield return ("not in its enum", "not-a-member-x");
+                if (shape.Pattern is { } pattern && !Regex.IsMatch("bad.value~x", pattern)) yield return ("breaking its pattern", "bad.value~x");
+                if (shape.MaxLength is { } maxLength) yield return ("longer than " + maxLength, new string('a', maxLength + 1));
+                if (shape.MinLength is > 1 and var minLength) yield return ("shorter than " + minLength, new string('a', minLength - 1));
+                break;
+        }
+    }
+
+    /// <summary>Changes to a JSON object with this schema that make it invalid.</summary>
+    private static IEnumerable<(string What, Action<JsonObject> Change)> BrokenMembers(SchemaShape shape, string prefix)
+    {
+        foreach (var name in shape.Required.Order(StringComparer.Ordinal))
+        {
+            yield return ("without required '" + prefix + name + "'", o => o.Remove(name));
+        }
+
+        if (shape.Closed)
+        {
+            yield return ("with an unknown member '" + prefix + "unexpectedMember'", o => o["unexpectedMember"] = 1);
+        }
+
+        foreach (var (name, member) in shape.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var path = prefix + name;
+            JsonNode wrong = member.Type switch
+            {
+                "string" => JsonValue.Create(12345),
+                "object" or "array" => JsonValue.Create("not-" + member.Type),
+                _ => JsonValue.Create("not-" + (member.Type ?? "a-value")),
+            };
+            if (member.Type is not null) yield return ("with '" + path + "' of the wrong type", o => o[name] = wrong.DeepClone());
+            if (!member.Nullable && !shape.Required.Contains(name) && member.Type is not null) yield return ("with '" + path + "' null", o => o[name] = null);
+            if (member.Type == "string")
+            {
+                foreach (var (what, value) in BrokenTexts(member).Where(t => t.What != "not a number"))
+                {
+                    yield return ("with '" + path + "' " + what, o => o[name] = value);
+                }
+            }
+
+            if (member.Type is "integer" or "number")
+            {
+                if (member.Minimum is { } min) yield return ("with '" + path + "' below its minimum", o => o[name] = min - 1);
+                if (member.Maximum is { } max) yield return ("with '" + path + "' above its maximum", o => o[name] = max + 1);
+            }
+
+            if (member.Type == "object" && member.Properties.Count > 0)
+            {
+                foreach (var (what, change) in BrokenMembers(member, path + "."))
+                {
+                    yield return (what, o =>
+                    {
+                        if (o[name] is not JsonObject inner)
+                        {
+                            o[name] = inner = new JsonObject();
+                        }
+
+                        change(inner);
+                    });
+                }
+            }
+        }
+    }
+
+    private static string? Mutate(string? body, Action<JsonObject> change)
+    {
+        if (body is null || JsonNode.Parse(body) is not JsonObject value) return body;
+        change(value);
+        return value.ToJsonString();
+    }
+
+    private async Task<ProbeRecord> SendAsync(ProbeCase @case, CancellationToken cancellationToken)
+    {
+        var operation = @case.Operation;
+        var parts = ValidParts(operation);
+        if (@case.Break is { } change) parts = change(parts);
+
+        var path = _document.DefaultBasePath + Regex.Replace(operation.PathTemplate, "{([^}]+)}", m => Uri.EscapeDataString(parts.Path.GetValueOrDefault(m.Groups[1].Value, "x")));
+        var query = string.Join("&", parts.Query.Select(q => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(q.Value)));
+        var url = new Uri(_options.BaseAddress, path.TrimStart('/') + (query.Length > 0 ? "?" + query : string.Empty));
+        using var request = new HttpRequestMessage(new HttpMethod(operation.Method), url);
+        foreach (var (name, value) in parts.Headers) request.Headers.TryAddWithoutValidation(name, value);
+        if (parts.Body is not null)
+        {
+            request.Content = new StringContent(parts.Body, Encoding.UTF8);
+            request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(parts.ContentType ?? "application/json");
+        }
+
+        var problems = new List<string>();
+        int? status = null;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_options.RequestTimeout);
+            using var response = await Client(@case.Credentials).SendAsync(request, timeout.Token).ConfigureAwait(false);
+            status = (int)response.StatusCode;
+            var text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+            Check(@case, response, text, problems);
+            if (@case.Kind == "valid" && status is >= 200 and < 300) Remember(operation, parts, text);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            problems.Add("no response: " + e.Message);
+        }
+
+        return new ProbeRecord(operation.OperationId, @case.Kind, operation.Method, url.ToString(), status, problems, Curl.Of(request, parts.Body));
+    }
+
+    private void Check(ProbeCase @case, HttpResponseMessage response, string text, List<string> problems)
+    {
+        var status = (int)response.StatusCode;
+        var operation = @case.Operation;
+        if (status >= 500)
+        {
+            problems.Add("server error " + status + (text.Length > 0 ? ": " + Shorten(text) : string.Empty));
+        }
+
+        if (@case.Kind != "valid" && status is < 400 or >= 500)
+        {
+            problems.Add("accepted broken input (" + @case.Kind + ") with " + status + "; expected a 4xx");
+        }
+
+        var documented = operation.ResponseFor(status);
+        if (documented is null)
+        {
+            problems.Add("status " + status + " is not documented for " + operation.OperationId + " (documented: " + string.Join(", ", operation.Responses.Keys) + ")");
+            return;
+        }
+
+        var contentType = response.Content.Headers.ContentType?.MediaType;
+        if (documented.Content.Count == 0 || text.Length == 0)
+        {
+            if (documented.Content.Count > 0 && response.RequestMessage?.Method != HttpMethod.Head)
+            {
+                problems.Add("response " + status + " has no body; the document gives it " + string.Join(", ", documented.Content.Keys));
+            }
+
+            return;
+        }
+
+        var media = PactSpecCheck.MediaMatch(documented.Content, contentType ?? "(none)");
+        if (media is null)
+        {
+            problems.Add("Content-Type '" + (contentType ?? "(none)") + "' is not documented for " + status + " (documented: " + string.Join(", ", documented.Content.Keys) + ")");
+            return;
+        }
+
+        if (documented.Content[media] is { } schema && PactSpecCheck.IsJson(media))
+        {
+            JsonNode? body;
+            try
+            {
+                body = JsonNode.Parse(text);
+            }
+            catch (JsonException)
+            {
+                problems.Add("the " + status + " body is not JSON: " + Shorten(text));
+                return;
+            }
+
+            problems.AddRange(_document.Validator(schema).Validate(body).Select(e => "the " + status + " body breaks " + schema + ": " + e));
+        }
+    }
+
+    /// <summary>Valid parts: ids from earlier responses when there are some, else the document's examples, else faked values.</summary>
+    private RequestParts ValidParts(SpecOperation operation)
+    {
+        var parts = new RequestParts(new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.OrdinalIgnoreCase), null, null);
+        foreach (var parameter in operation.Parameters)
+        {
+            if (parameter.In == "query" && !parameter.Required && _random.Next(2) == 0) continue;
+            if (parameter.In == "header" && !parameter.Required) continue;
+            var value = Chained(parameter.Name) ?? Example(parameter);
+            if (value is null) continue;
+            (parameter.In switch { "path" => parts.Path, "query" => parts.Query, "header" => parts.Headers, _ => new Dictionary<string, string>() })[parameter.Name] = value;
+        }
+
+        if (operation.RequestBody is { } body && body.Content.FirstOrDefault(c => PactSpecCheck.IsJson(c.Key)) is { Key: { } mediaType } media)
+        {
+            var example = BodyExample(body, mediaType);
+            var faked = _options.FakeBody?.Invoke(operation, _faker);
+            var chosen = _round % 2 == 1 && faked is not null ? faked : example ?? faked;
+            if (chosen is JsonObject o && _round > 0)
+            {
+                // A fresh value for members that name a new thing (a session token), so creates create.
+                foreach (var (name, value) in o.ToList())
+                {
+                    if (value is JsonValue v && v.GetValueKind() == JsonValueKind.String && name.EndsWith("Token", StringComparison.Ordinal))
+                    {
+                        o[name] = "probe" + _options.Seed.ToString(CultureInfo.InvariantCulture) + "r" + _round.ToString(CultureInfo.InvariantCulture);
+                    }
+                }
+            }
+
+            parts = parts with { Body = chosen?.ToJsonString(), ContentType = mediaType };
+        }
+
+        return parts;
+    }
+
+    private string? Chained(string parameter)
+    {
+        if (!_pool.TryGetValue(Key(parameter), out var values) || values.Count == 0) return null;
+        return values[_random.Next(values.Count)];
+    }
+
+    private string? Example(SpecParameter parameter)
+    {
+        if (parameter.Example is JsonValue example) return example.ToString();
+        if (parameter.SchemaPointer is null) return null;
+        var shape = SchemaShape.Of(_document, parameter.SchemaPointer);
+        if (shape.Enum is { Count: > 0 } values) return values[_random.Next(values.Count)]?.ToString();
+        var schema = _document.Resolve(parameter.SchemaPointer) as JsonObject;
+        if (schema?["example"] is JsonValue schemaExample) return schemaExample.ToString();
+        return shape.Type switch
+        {
+            "integer" or "number" => (shape.Minimum ?? 1).ToString(CultureInfo.InvariantCulture),
+            "boolean" => "true",
+            _ => "probe" + _faker.Random.AlphaNumeric(Math.Max(4, shape.MinLength ?? 4)),
+        };
+    }
+
+    private JsonNode? BodyExample(SpecBody body, string mediaType)
+    {
+        var pointer = body.Content[mediaType];
+        if (pointer is null) return null;
+        var mediaPointer = pointer[..^"/schema".Length];
+        var media = _document.Resolve(mediaPointer) as JsonObject;
+        if (media?["example"] is { } example) return example.DeepClone();
+        if (media?["examples"] is JsonObject examples && examples.Count > 0)
+        {
+            var pick = examples.ElementAt(_random.Next(examples.Count));
+            var (node, _) = _document.Deref((JsonObject)pick.Value!, mediaPointer + "/examples/" + ApiDocument.Escape(pick.Key));
+            return node["value"]?.DeepClone();
+        }
+
+        return (_document.Resolve(pointer) as JsonObject)?["example"]?.DeepClone();
+    }
+
+    /// <summary>Keeps the strings of a successful response, by member name (and <c>id</c>s by their container: datasets[].id → dataset id).</summary>
+    private void Remember(SpecOperation operation, RequestParts parts, string text)
+    {
+        foreach (var (name, value) in parts.Path) Add(name, value);
+        if (operation.Method == "DELETE")
+        {
+            foreach (var (name, value) in parts.Path) _pool.GetValueOrDefault(Key(name))?.Remove(value);
+            return;
+        }
+
+        JsonNode? body;
+        try
+        {
+            body = JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return;
+        }
+
+        Walk(body, null, 0);
+
+        void Walk(JsonNode? node, string? container, int depth)
+        {
+            if (depth > 4) return;
+            switch (node)
+            {
+                case JsonObject o:
+                    foreach (var (name, child) in o)
+                    {
+                        if (child is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+                        {
+                            Add(name, v.GetValue<string>());
+                            if (name == "id" && container is not null) Add(Singular(container) + "Id", v.GetValue<string>());
+                        }
+                        else
+                        {
+                            Walk(child, name, depth + 1);
+                        }
+                    }
+
+                    break;
+                case JsonArray a:
+                    foreach (var child in a.Take(20)) Walk(child, container, depth + 1);
+                    break;
+            }
+        }
+    }
+
+    private void Add(string name, string value)
+    {
+        var key = Key(name);
+        if (!_pool.TryGetValue(key, out var values)) _pool[key] = values = [];
+        if (!values.Contains(value, StringComparer.Ordinal)) values.Add(value);
+    }
+
+    private static string Singular(string name) => name.EndsWith('s') ? name[..^1] : name;
+
+    /// <summary><c>kernel_id</c>, <c>kernelId</c> and <c>KernelID</c> are one key.</summary>
+    private static string Key(string name) => name.Replace("_", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+
+    private HttpClient Client(ProbeCredentials credentials)
+    {
+        if (!_clients.TryGetValue(credentials, out var client))
+        {
+            _clients[credentials] = client = new HttpClient(_options.Handler(credentials)) { Timeout = Timeout.InfiniteTimeSpan };
+        }
+
+        return client;
+    }
+
+    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
+}
