@@ -153,20 +153,21 @@ Task("PackageSmoke")
     summary.Add("package smoke: a new project built and ran against the packed generator");
 });
 
-Task("Verify")
-    .Description("Starts both reference servers with `kernel-contracts serve --provider-states` and verifies them with `kernel-contracts verify` (JUnit in artifacts/verify).")
+Task("Contracts")
+    .Description("Per API: starts the reference server (`kernel-contracts serve --provider-states`), verifies the committed pacts against it, checks the pacts against the OpenAPI document and probes it from the document. Results in artifacts/results.")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    var results = artifacts.Combine("verify");
+    var results = artifacts.Combine("results");
     CleanDirectory(results);
     var failed = new List<string>();
-    foreach (var (api, serveArgs, verifyArgs) in new[]
+    foreach (var (api, serveArgs, credentials) in new[]
     {
         ("platform", "--api-key ci-key-1", "--api-key ci-key-1"),
         ("sessions", "--access-key AKCIKEY1 --secret-key ci-secret-1", "--access-key AKCIKEY1 --secret-key ci-secret-1"),
     })
     {
+        string File(string name) => "\"" + results.CombineWithFilePath(name).FullPath + "\"";
         var port = FreePort();
         var address = $"http://127.0.0.1:{port}/";
         using var server = StartAndReturnProcess("dotnet", new ProcessSettings
@@ -177,16 +178,19 @@ Task("Verify")
         try
         {
             WaitUntilListening(address);
-            var lines = new List<string>();
-            var exit = StartProcess("dotnet", new ProcessSettings
+            foreach (var (step, arguments) in new[]
             {
-                Arguments = $"\"{Cli()}\" verify --api {api} --base-url {address} --state-change-url {address}_pact/provider-states {verifyArgs} --junit \"{results.CombineWithFilePath(api + ".xml")}\"",
-                RedirectStandardOutput = true,
-            }, out var output);
-            lines.AddRange(output);
-            lines.ForEach(l => Information(l));
-            summary.Add($"verify {api} reference: " + (lines.LastOrDefault(l => l.StartsWith("verify:")) ?? "no result") + (exit == 0 ? string.Empty : $" (exit {exit})"));
-            if (exit != 0) failed.Add(api);
+                ("verify", $"verify --api {api} --base-url {address} --state-change-url {address}_pact/provider-states {credentials} --junit {File($"verify-{api}.xml")} --json {File($"verify-{api}.json")}"),
+                ("check-pacts", $"check-pacts --api {api} --junit {File($"check-{api}.xml")} --json {File($"check-{api}.json")}"),
+                ("probe", $"probe --api {api} --base-url {address} {credentials} --seed 1 --max-requests 300 --time-limit 60 --junit {File($"probe-{api}.xml")} --json {File($"probe-{api}.json")}"),
+            })
+            {
+                var exit = StartProcess("dotnet", new ProcessSettings { Arguments = $"\"{Cli()}\" {arguments}", RedirectStandardOutput = true }, out var output);
+                var lines = output.ToList();
+                lines.ForEach(l => Information(l));
+                summary.Add($"{api} reference, {step}: " + (lines.LastOrDefault(l => l.StartsWith(step + ":")) ?? "no result") + (exit == 0 ? string.Empty : $" (exit {exit})"));
+                if (exit != 0) failed.Add(step + " " + api);
+            }
         }
         finally
         {
@@ -196,7 +200,7 @@ Task("Verify")
 
     if (failed.Count > 0)
     {
-        throw new CakeException("Contract verification failed for the " + string.Join(" and ", failed) + " reference server.");
+        throw new CakeException("Contract checks failed: " + string.Join(", ", failed) + " (details above and in artifacts/results).");
     }
 });
 
@@ -208,9 +212,9 @@ Task("Test")
     .IsDependentOn("Corpus");
 
 Task("Default")
-    .Description("The main job: lint, build, test, verify both reference servers, pack.")
+    .Description("The main job: lint, build, test, verify, check and probe both reference servers, pack.")
     .IsDependentOn("Test")
-    .IsDependentOn("Verify")
+    .IsDependentOn("Contracts")
     .IsDependentOn("Pack");
 
 Teardown(context =>
