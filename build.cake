@@ -31,6 +31,20 @@ Task("Npm")
     .Description("Installs the pinned npm tools (npm ci from the committed lock file).")
     .Does(() => Run("npm", "ci --no-audit --no-fund"));
 
+Task("Browser")
+    .Description("Installs Debian's Chromium for the report's browser test when it is not there (apt-get).")
+    .Does(() =>
+{
+    var chromium = Environment.GetEnvironmentVariable("CHROMIUM") ?? "/usr/bin/chromium";
+    if (System.IO.File.Exists(chromium))
+    {
+        return;
+    }
+
+    Information("Installing chromium for the browser test …");
+    Run("bash", "-c \"(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) || (sudo -n apt-get update -qq && sudo -n DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)\"");
+});
+
 Task("Lint")
     .Description("Lints both OpenAPI documents with Redocly CLI: zero errors and zero warnings.")
     .IsDependentOn("Npm")
@@ -51,6 +65,8 @@ Task("Build")
 Task("UnitTests")
     .Description("Runs every test project of the solution and counts the results.")
     .IsDependentOn("Build")
+    .IsDependentOn("Npm")
+    .IsDependentOn("Browser")
     .Does(() =>
 {
     var results = artifacts.Combine("test-results");
@@ -204,6 +220,31 @@ Task("Contracts")
     }
 });
 
+Task("Docs")
+    .Description("Builds the API reference of both documents with Redocly (one self-contained HTML file each) into artifacts/docs.")
+    .IsDependentOn("Npm")
+    .Does(() =>
+{
+    var docs = artifacts.Combine("docs");
+    CleanDirectory(docs);
+    foreach (var api in new[] { "platform", "sessions" })
+    {
+        Run("npx", $"--no-install redocly build-docs spec/kernel-{api}.openapi.yaml --inlineBundle --output \"{docs.CombineWithFilePath($"kernel-{api}.html")}\"");
+    }
+
+    summary.Add("docs: API reference of both documents in artifacts/docs");
+});
+
+Task("Report")
+    .Description("Writes the contract-health page artifacts/report/index.html from the results of the Contracts target.")
+    .IsDependentOn("Contracts")
+    .IsDependentOn("Docs")
+    .Does(() =>
+{
+    Run("dotnet", $"\"{Cli()}\" report --results \"{artifacts.Combine("results")}\" --out \"{artifacts.Combine("report")}\" --docs ../docs/kernel-{{api}}.html");
+    summary.Add("report: artifacts/report/index.html");
+});
+
 Task("Test")
     .Description("Every test: lint, unit and integration tests, the package smoke test, the corpus build.")
     .IsDependentOn("Lint")
@@ -212,9 +253,10 @@ Task("Test")
     .IsDependentOn("Corpus");
 
 Task("Default")
-    .Description("The main job: lint, build, test, verify, check and probe both reference servers, pack.")
+    .Description("The main job: lint, build, test, verify, check and probe both reference servers, report, docs, pack.")
     .IsDependentOn("Test")
     .IsDependentOn("Contracts")
+    .IsDependentOn("Report")
     .IsDependentOn("Pack");
 
 Teardown(context =>

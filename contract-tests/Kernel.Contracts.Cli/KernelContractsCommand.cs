@@ -209,6 +209,7 @@ public static class KernelContractsCommand
             VerifyCommand.Create(output, error),
             CheckPactsCommand.Create(output, error),
             ProbeCommand.Create(output, error),
+            ReportCommand.Create(output, error),
         };
     }
 }
