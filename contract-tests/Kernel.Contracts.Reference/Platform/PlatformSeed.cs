@@ -2,11 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Bogus;
+using System.Text.Json;
 using Kernel.Platform.Server;
+using Faked = Kernel.Contracts.Reference.Fakes.Platform;
 
 namespace Kernel.Contracts.Reference.Platform;
 
-/// <summary>Deterministic studies, datasets and participants made with Bogus from <see cref="PlatformReferenceOptions.Seed"/>.</summary>
+/// <summary>Deterministic studies, datasets and participants, made with the generated Bogus fakers from <see cref="PlatformReferenceOptions.Seed"/>.</summary>
 public static class PlatformSeed
 {
     private static readonly string[] Experiments = ["resting-state", "finger-tapping", "n-back", "auditory-oddball", "visual-checkerboard"];
@@ -45,12 +47,16 @@ public static class PlatformSeed
         var datasets = new List<Dataset>();
         for (var i = 0; i < count; i++)
         {
+            // The generated faker makes a dataset that validates against the schema; the seed then makes it tell a
+            // coherent story: created, started a minute later, stopped up to an hour after that (the newest still
+            // recording), with one of the study's participants.
+            var fake = ToServer<Faked.Dataset, Dataset>(Faked.PlatformFakers.Dataset(faker), Faked.PlatformJsonTypeInfoResolver.Options, KernelPlatformJsonTypeInfoResolver.Options);
             var created = Epoch.AddMinutes(faker.Random.Int(0, 500_000));
             var started = created.AddSeconds(faker.Random.Int(1, 60));
-            var recording = i == count - 1; // the newest dataset is still recording
-            datasets.Add(new Dataset
+            var recording = i == count - 1;
+            datasets.Add(fake with
             {
-                Id = i == 0 && firstId is not null ? firstId : HexId(faker),
+                Id = i == 0 && firstId is not null ? firstId : fake.Id,
                 Meta = faker.Random.Bool(0.8f)
                     ? new DatasetMeta { Name = "Session " + (i + 1), Description = faker.Lorem.Sentence(), Experiment = faker.PickRandom(Experiments) }
                     : new DatasetMeta(),
@@ -66,10 +72,10 @@ public static class PlatformSeed
 
     private static Participant Participant(Faker faker, int number)
     {
+        var fake = ToServer<Faked.Participant, Participant>(Faked.PlatformFakers.Participant(faker), Faked.PlatformJsonTypeInfoResolver.Options, KernelPlatformJsonTypeInfoResolver.Options);
         var pending = faker.Random.Bool(0.2f);
-        return new Participant
+        return fake with
         {
-            Id = HexId(faker),
             ParticipantId = "P-" + number.ToString("000", System.Globalization.CultureInfo.InvariantCulture),
             CreatedAt = Seconds(Epoch.AddDays(-faker.Random.Int(1, 90))),
             Active = !pending,
@@ -77,6 +83,10 @@ public static class PlatformSeed
             Status = pending ? "pending" : "active",
         };
     }
+
+    /// <summary>A faked DTO as the server's own type: the same JSON, read by the stubs' codec.</summary>
+    private static T ToServer<TFake, T>(TFake fake, JsonSerializerOptions fakeOptions, JsonSerializerOptions serverOptions) =>
+        (T)JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(fake, fakeOptions.GetTypeInfo(typeof(TFake))), serverOptions.GetTypeInfo(typeof(T)))!;
 
     private static double Seconds(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 1000.0;
 }

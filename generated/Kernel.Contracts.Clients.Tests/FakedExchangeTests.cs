@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Xunit;
+using P = Kernel.Platform.Client;
+using S = Kernel.Sessions.Client;
+
+namespace Kernel.Contracts.Clients.Tests;
+
+/// <summary>
+/// The clients against many faked exchanges: a server answers with a value the generated Bogus fakers made (valid for
+/// the schema by construction), and the client hands back exactly that value; a faked request body goes out unchanged.
+/// </summary>
+public sealed class FakedExchangeTests
+{
+    private const int Exchanges = 300;
+
+    public static TheoryData<string> Operations() => new() { "listDatasets", "runPipeline", "getPipelineStatus", "createKernel", "getKernelInfo", "destroyKernel" };
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public async Task The_client_returns_every_faked_response_unchanged(string operation)
+    {
+        var faker = new Bogus.Faker { Random = new Bogus.Randomizer(20261130) };
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < Exchanges; i++)
+        {
+            var (served, call) = operation switch
+            {
+                "listDatasets" => Platform(Fixtures.Platform.PlatformFakers.DatasetList(faker), c => c.ListDatasetsAsync("s1"), P.KernelPlatformJsonTypeInfoResolver.Options),
+                "runPipeline" => Platform(Fixtures.Platform.PlatformFakers.RunPipelineResponse(faker), c => c.RunPipelineAsync("s1", "d1", P.PipelineName.QcNirs), P.KernelPlatformJsonTypeInfoResolver.Options),
+                "getPipelineStatus" => Platform(Fixtures.Platform.PlatformFakers.PipelineRunStatus(faker), c => c.GetPipelineStatusAsync("s1", "d1", P.PipelineName.QcNirs), P.KernelPlatformJsonTypeInfoResolver.Options),
+                "createKernel" => Sessions(Fixtures.Sessions.SessionsFakers.CreateKernelResponse(faker), c => c.CreateKernelAsync(new S.CreateKernelRequest { Lang = "python:3.6", ClientSessionToken = "tok-1" })),
+                "getKernelInfo" => Sessions(Fixtures.Sessions.SessionsFakers.KernelInfo(faker), c => c.GetKernelInfoAsync("tok-1")),
+                "destroyKernel" => Sessions(Fixtures.Sessions.SessionsFakers.DestroyKernelResponse(faker), c => c.DestroyKernelAsync("tok-1")),
+                _ => throw new ArgumentOutOfRangeException(nameof(operation)),
+            };
+
+            var returned = await call();
+            JsonSemantic.Equal(JsonNode.Parse(served), returned, operation + " exchange " + i);
+            distinct.Add(served);
+        }
+
+        Assert.True(distinct.Count > Exchanges / 2, operation + ": the fakers made only " + distinct.Count + " different responses");
+    }
+
+    [Fact]
+    public async Task Every_faked_create_request_goes_out_as_faked()
+    {
+        var faker = new Fixtures.Sessions.CreateKernelRequestFaker(42);
+        for (var i = 0; i < Exchanges; i++)
+        {
+            var fake = faker.Generate();
+            var json = JsonSerializer.Serialize(fake, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<Fixtures.Sessions.CreateKernelRequest>)Fixtures.Sessions.SessionsJsonTypeInfoResolver.Options.GetTypeInfo(typeof(Fixtures.Sessions.CreateKernelRequest)));
+            var request = (S.CreateKernelRequest)JsonSerializer.Deserialize(json, S.KernelSessionsJsonTypeInfoResolver.Options.GetTypeInfo(typeof(S.CreateKernelRequest)))!;
+            var handler = new Recorder(HttpStatusCode.Created, """{"kernelId":"tok-1","created":true}""");
+            var client = new S.KernelSessionsClient(new HttpClient(handler), new S.KernelSessionsClientOptions { BaseAddress = new Uri("http://sessions.test/") });
+
+            await client.CreateKernelAsync(request);
+
+            JsonSemantic.Equal(JsonNode.Parse(json), handler.Body!, "create request " + i);
+        }
+    }
+
+    private static (string Served, Func<Task<string>> Call) Platform<TFake, TResult>(TFake fake, Func<P.KernelPlatformClient, Task<TResult>> call, JsonSerializerOptions clientOptions)
+    {
+        var served = JsonSerializer.Serialize(fake, Fixtures.Platform.PlatformJsonTypeInfoResolver.Options.GetTypeInfo(typeof(TFake)));
+        var client = new P.KernelPlatformClient(new HttpClient(new Recorder(HttpStatusCode.OK, served)), new P.KernelPlatformClientOptions { BaseAddress = new Uri("http://platform.test/api/v1/") });
+        return (served, async () => JsonSerializer.Serialize(await call(client), clientOptions.GetTypeInfo(typeof(TResult))));
+    }
+
+    private static (string Served, Func<Task<string>> Call) Sessions<TFake, TResult>(TFake fake, Func<S.KernelSessionsClient, Task<TResult>> call)
+    {
+        var served = JsonSerializer.Serialize(fake, Fixtures.Sessions.SessionsJsonTypeInfoResolver.Options.GetTypeInfo(typeof(TFake)));
+        var status = typeof(TFake) == typeof(Fixtures.Sessions.CreateKernelResponse) ? HttpStatusCode.Created : HttpStatusCode.OK;
+        var client = new S.KernelSessionsClient(new HttpClient(new Recorder(status, served)), new S.KernelSessionsClientOptions { BaseAddress = new Uri("http://sessions.test/") });
+        return (served, async () => JsonSerializer.Serialize(await call(client), S.KernelSessionsJsonTypeInfoResolver.Options.GetTypeInfo(typeof(TResult))));
+    }
+
+    /// <summary>Answers with one status and body, and keeps the request body.</summary>
+    private sealed class Recorder(HttpStatusCode status, string body) : HttpMessageHandler
+    {
+        public string? Body { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+            return new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json"), RequestMessage = request };
+        }
+    }
+}
