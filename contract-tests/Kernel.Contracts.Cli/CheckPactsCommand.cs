@@ -21,8 +21,8 @@ internal static class CheckPactsCommand
         api.AcceptOnlyFromAmong("platform", "sessions");
         var spec = new Option<FileInfo?>("--spec") { Description = "Check against this OpenAPI document (YAML or JSON) instead." };
         var pact = new Option<FileSystemInfo?>("--pact") { Description = "A pact file or a folder of *.json pacts (default: the committed pacts of --api)." };
-        var junit = new Option<FileInfo?>("--junit") { Description = "Write the results as JUnit XML to this file." };
-        var json = new Option<FileInfo?>("--json") { Description = "Write the results as JSON to this file (the report reads it)." };
+        var junit = CliOptions.Junit();
+        var json = CliOptions.Json();
         var command = new Command("check-pacts", "Check pact interactions against the OpenAPI document: path, method, parameters, body, status, response schema.")
         {
             api, spec, pact, junit, json,

@@ -24,17 +24,16 @@ internal static class ProbeCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var api = new Option<string>("--api") { Description = "Which API the implementation serves: platform or sessions.", Required = true };
-        api.AcceptOnlyFromAmong("platform", "sessions");
-        var baseUrl = new Option<string>("--base-url") { Description = "The implementation's root address, e.g. http://127.0.0.1:5080/ (the document's server path, /api/v1 for Platform, is added).", Required = true };
-        var apiKey = new Option<string?>("--api-key") { Description = "Platform: a valid API key." };
-        var accessKey = new Option<string?>("--access-key") { Description = "Sessions: a valid access key." };
-        var secretKey = new Option<string?>("--secret-key") { Description = "Sessions: the secret key of --access-key." };
+        var api = CliOptions.Api("Which API the implementation serves: platform or sessions.");
+        var baseUrl = CliOptions.BaseUrl("The implementation's root address, e.g. http://127.0.0.1:5080/ (the document's server path, /api/v1 for Platform, is added).");
+        var apiKey = CliOptions.ApiKey();
+        var accessKey = CliOptions.AccessKey();
+        var secretKey = CliOptions.SecretKey();
         var seed = new Option<int>("--seed") { Description = "The seed: the same seed sends the same requests.", DefaultValueFactory = _ => 1 };
         var maxRequests = new Option<int>("--max-requests") { Description = "Send at most this many requests.", DefaultValueFactory = _ => 300 };
         var timeLimit = new Option<double>("--time-limit") { Description = "Stop after this many seconds.", DefaultValueFactory = _ => 60 };
-        var junit = new Option<FileInfo?>("--junit") { Description = "Write the results as JUnit XML to this file." };
-        var json = new Option<FileInfo?>("--json") { Description = "Write every request and its result as JSON to this file (the report reads it)." };
+        var junit = CliOptions.Junit();
+        var json = CliOptions.Json();
         var command = new Command("probe", "Probe a running implementation with valid and broken requests made from the OpenAPI document.")
         {
             api, baseUrl, apiKey, accessKey, secretKey, seed, maxRequests, timeLimit, junit, json,
@@ -62,13 +61,12 @@ internal static class ProbeCommand
                 return 2;
             }
 
-            if (!Uri.TryCreate(parse.GetValue(baseUrl), UriKind.Absolute, out var root) || root.Scheme is not ("http" or "https"))
+            if (!CliOptions.TryRootUrl(parse.GetValue(baseUrl), out var root))
             {
                 await error.WriteLineAsync("error: --base-url must be an absolute http(s) URL, not '" + parse.GetValue(baseUrl) + "'.").ConfigureAwait(false);
                 return 2;
             }
 
-            if (!root.AbsoluteUri.EndsWith('/')) root = new Uri(root.AbsoluteUri + "/");
             if (!await Reachability.CheckAsync(root, error, cancellationToken).ConfigureAwait(false)) return 2;
 
             var document = ApiDocument.Embedded(which);

@@ -21,16 +21,15 @@ internal static class VerifyCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var api = new Option<string>("--api") { Description = "Which API the implementation serves: platform or sessions.", Required = true };
-        api.AcceptOnlyFromAmong("platform", "sessions");
-        var baseUrl = new Option<string>("--base-url") { Description = "The implementation's root address, e.g. http://127.0.0.1:5080/ (the pacts' paths start with /api/v1 for Platform, /kernel for Sessions).", Required = true };
+        var api = CliOptions.Api("Which API the implementation serves: platform or sessions.");
+        var baseUrl = CliOptions.BaseUrl("The implementation's root address, e.g. http://127.0.0.1:5080/ (the pacts' paths start with /api/v1 for Platform, /kernel for Sessions).");
         var stateUrl = new Option<string?>("--state-change-url") { Description = "The provider-state endpoint (POST {state, params, action}); `serve --provider-states` offers /_pact/provider-states." };
-        var apiKey = new Option<string?>("--api-key") { Description = "Platform: the API key to send in Authorization." };
-        var accessKey = new Option<string?>("--access-key") { Description = "Sessions: the access key each request is signed with." };
-        var secretKey = new Option<string?>("--secret-key") { Description = "Sessions: the secret key of --access-key." };
+        var apiKey = CliOptions.ApiKey();
+        var accessKey = CliOptions.AccessKey();
+        var secretKey = CliOptions.SecretKey();
         var pact = new Option<FileSystemInfo?>("--pact") { Description = "A pact file or folder to verify instead of the committed pacts." };
-        var junit = new Option<FileInfo?>("--junit") { Description = "Write the results as JUnit XML to this file." };
-        var json = new Option<FileInfo?>("--json") { Description = "Write the results as JSON to this file (the report reads it)." };
+        var junit = CliOptions.Junit();
+        var json = CliOptions.Json();
         var timeout = new Option<double>("--timeout") { Description = "Seconds each request may take.", DefaultValueFactory = _ => 10 };
 
         var command = new Command("verify", "Verify a running implementation against the committed pacts.")
@@ -61,7 +60,7 @@ internal static class VerifyCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var which = parse.GetValue(api)!;
-            if (!TryHttpUrl(parse.GetValue(baseUrl), out var provider))
+            if (!CliOptions.TryRootUrl(parse.GetValue(baseUrl), out var provider))
             {
                 await error.WriteLineAsync("error: --base-url must be an absolute http(s) URL, not '" + parse.GetValue(baseUrl) + "'.").ConfigureAwait(false);
                 return 2;
@@ -72,11 +71,6 @@ internal static class VerifyCommand
             {
                 await error.WriteLineAsync("error: --state-change-url must be an absolute http(s) URL, not '" + stateText + "'.").ConfigureAwait(false);
                 return 2;
-            }
-
-            if (!provider.AbsoluteUri.EndsWith('/'))
-            {
-                provider = new Uri(provider.AbsoluteUri + "/");
             }
 
             // The pacts' paths are absolute (/api/v1/study/… for the Platform API): a base URL that already ends in the

@@ -12,13 +12,7 @@ namespace Kernel.Contracts.Reference.Tests;
 /// <summary>`kernel-contracts check-pacts`: the committed pacts agree with our documents; a team's broken pact is named precisely.</summary>
 public sealed class CheckPactsCliTests
 {
-    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await KernelContractsCommand.InvokeAsync(args, output, error, CancellationToken.None);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Output, string Error)> Run(params string[] args) => CliRun.RunAsync(args);
 
     [Theory]
     [InlineData("platform", 14)]

@@ -14,13 +14,7 @@ namespace Kernel.Contracts.Reference.Tests;
 /// <summary>`kernel-contracts probe`: the reference servers answer every probe as documented; a sloppy implementation is caught.</summary>
 public sealed class ProbeCliTests
 {
-    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await KernelContractsCommand.InvokeAsync(args, output, error, CancellationToken.None);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Output, string Error)> Run(params string[] args) => CliRun.RunAsync(args);
 
     [Fact]
     public async Task The_platform_reference_answers_several_hundred_probes_as_documented()

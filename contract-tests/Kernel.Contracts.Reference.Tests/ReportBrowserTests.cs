@@ -17,9 +17,7 @@ public sealed class ReportBrowserTests
 {
     private static async Task Run(params string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await KernelContractsCommand.InvokeAsync(args, output, error, CancellationToken.None);
+        var (code, output, error) = await CliRun.RunAsync(args);
         Assert.True(code == 0, string.Join(" ", args) + ":\n" + output + error);
     }
 

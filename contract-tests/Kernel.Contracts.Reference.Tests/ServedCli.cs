@@ -47,3 +47,15 @@ public sealed class ServedCli : IAsyncDisposable
         _stop.Dispose();
     }
 }
+
+/// <summary>Runs <c>kernel-contracts</c> in this process and keeps what it printed.</summary>
+public static class CliRun
+{
+    public static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await KernelContractsCommand.InvokeAsync(args, output, error, CancellationToken.None);
+        return (code, output.ToString(), error.ToString());
+    }
+}

@@ -17,13 +17,7 @@ namespace Kernel.Contracts.Reference.Tests;
 /// <summary>`kernel-contracts verify` fails readably when it cannot do its job.</summary>
 public sealed class VerifyCliTests
 {
-    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await KernelContractsCommand.InvokeAsync(args, output, error, CancellationToken.None);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Output, string Error)> Run(params string[] args) => CliRun.RunAsync(args);
 
     private static int FreePort()
     {
