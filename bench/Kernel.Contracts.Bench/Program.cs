@@ -2,9 +2,11 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Kernel.Contracts.Bench.Generation;
@@ -58,9 +60,11 @@ public static class Program
     private static IConfig MicroConfig() =>
         ManualConfig.CreateMinimumViable()
             .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("ShortRun-InProcess"))
+            .AddColumn(StatisticColumn.Median, StatisticColumn.Min, StatisticColumn.Max)
             .AddExporter(MarkdownExporter.GitHub)
             .WithArtifactsPath(Path.Combine(BenchPaths.Results, "bdn"))
-            .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile);
+            .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(40))
+            .WithOptions(ConfigOptions.DisableLogFile);
 
     private static string? Option(string[] args, string name)
     {
