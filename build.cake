@@ -1,6 +1,7 @@
 // Kernel.Contracts build script. Two entry points, as the README says:
 //   dotnet tool restore && dotnet cake                  (the main job: Default)
 //   dotnet tool restore && dotnet cake --target=Test    (every test)
+//   dotnet tool restore && dotnet cake --target=Bench   (the tables of docs/performance.md; minutes)
 #nullable enable
 using System.IO.Compression;
 using System.Text.Json;
@@ -243,6 +244,31 @@ Task("Report")
 {
     Run("dotnet", $"\"{Cli()}\" report --results \"{artifacts.Combine("results")}\" --out \"{artifacts.Combine("report")}\" --docs ../docs/kernel-{{api}}.html");
     summary.Add("report: artifacts/report/index.html");
+});
+
+Task("Bench")
+    .Description("Builds bench/ in Release and reproduces every table of docs/performance.md into artifacts/bench/ (minutes; not part of Test).")
+    .IsDependentOn("Npm")
+    .Does(() =>
+{
+    // Always Release: timings of a Debug build mean nothing. npm ci brought nswag (the bench build generates
+    // NSwag's clients from it), the pact CLI and libpact_ffi.
+    var cli = root.CombineWithFilePath("contract-tests/Kernel.Contracts.Cli/Kernel.Contracts.Cli.csproj");
+    var bench = root.CombineWithFilePath("bench/Kernel.Contracts.Bench/Kernel.Contracts.Bench.csproj");
+    DotNetBuild(cli.FullPath, new DotNetBuildSettings { Configuration = "Release" });
+    DotNetBuild(bench.FullPath, new DotNetBuildSettings { Configuration = "Release" });
+
+    var benchDll = root.CombineWithFilePath("bench/Kernel.Contracts.Bench/bin/Release/net10.0/Kernel.Contracts.Bench.dll");
+    var cliDll = root.CombineWithFilePath("contract-tests/Kernel.Contracts.Cli/bin/Release/net10.0/Kernel.Contracts.Cli.dll");
+    var nswagDll = root.CombineWithFilePath("node_modules/nswag/bin/binaries/Net100/dotnet-nswag.dll");
+    var filter = Argument("bench-filter", "*");
+    var runs = Argument("bench-runs", 5);
+    var only = Argument("bench-only", "micro,generate,verify").Split(',');
+
+    if (only.Contains("micro")) Run("dotnet", $"\"{benchDll}\" micro --filter \"{filter}\"");
+    if (only.Contains("generate")) Run("dotnet", $"\"{benchDll}\" generate --cli \"{cliDll}\" --nswag \"{nswagDll}\" --runs {runs}");
+    if (only.Contains("verify")) Run("dotnet", $"\"{benchDll}\" verify --runs {runs}");
+    summary.Add("bench: tables in artifacts/bench/ (BenchmarkDotNet reports in artifacts/bench/bdn/results)");
 });
 
 Task("Test")

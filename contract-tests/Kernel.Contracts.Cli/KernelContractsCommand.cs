@@ -21,7 +21,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Kernel.Contracts.Cli;
 
-/// <summary>The <c>kernel-contracts</c> command line: <c>serve</c> and <c>verify</c>.</summary>
+/// <summary>The <c>kernel-contracts</c> command line: <c>serve</c>, <c>verify</c> and <c>generate</c>.</summary>
 public static class KernelContractsCommand
 {
     /// <summary>Parses <paramref name="args"/> and runs the command; returns the exit code.</summary>
@@ -210,6 +210,7 @@ public static class KernelContractsCommand
             CheckPactsCommand.Create(output, error),
             ProbeCommand.Create(output, error),
             ReportCommand.Create(output, error),
+            GenerateCommand.Create(output, error),
         };
     }
 }

@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+
+namespace Kernel.Contracts.Bench;
+
+/// <summary>Where the repository, its documents and the public corpus are.</summary>
+public static class BenchPaths
+{
+    private static readonly Lazy<string> RootPath = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Kernel.Contracts.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("Kernel.Contracts.sln not found above " + AppContext.BaseDirectory);
+    });
+
+    /// <summary>The large public documents timed against NSwag (read in place from ../shared/openapi-corpus).</summary>
+    public static readonly string[] LargeCorpusDocuments =
+    [
+        "discord.com_10.json",
+        "ingrammicro.com-reseller_6.0.json",
+        "mistral.ai_1.0.0.yaml",
+        "pagerduty.com-rest_2.0.0.json",
+        "plaid.com_2020-09-14.yml",
+    ];
+
+    public static string Root => RootPath.Value;
+
+    public static string Spec(string name) => Path.Combine(Root, "spec", name);
+
+    public static string Corpus => Path.GetFullPath(Path.Combine(Root, "..", "shared", "openapi-corpus"));
+
+    public static string Pacts => Path.Combine(Root, "contract-tests", "pacts");
+
+    public static string PactCli => Path.Combine(Root, "node_modules", "@pact-foundation", "pact-cli-linux-x64", "standalone", "pact");
+
+    public static string Results => Path.Combine(Root, "artifacts", "bench");
+
+    /// <summary>Our two documents, then every large corpus document that is present.</summary>
+    public static IEnumerable<string> Documents(bool includeCorpus = true)
+    {
+        yield return Spec("kernel-platform.openapi.yaml");
+        yield return Spec("kernel-sessions.openapi.yaml");
+        if (!includeCorpus)
+        {
+            yield break;
+        }
+
+        foreach (var name in LargeCorpusDocuments.Where(n => File.Exists(Path.Combine(Corpus, n))))
+        {
+            yield return Path.Combine(Corpus, name);
+        }
+    }
+}

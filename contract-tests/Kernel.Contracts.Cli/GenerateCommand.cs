@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Kernel.Contracts.Generator;
+using Kernel.Contracts.Generator.Emitting;
+using Kernel.Contracts.Generator.Model;
+using Kernel.Contracts.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+
+namespace Kernel.Contracts.Cli;
+
+/// <summary>
+/// <c>kernel-contracts generate</c>: runs the source generator's own parser and emitter on a document and writes
+/// the <c>.g.cs</c> files, to read or vendor the output without a build. Diagnostics print as the compiler would
+/// (file, line, column, ID); an error exits 1, a missing or unreadable file exits 2.
+/// </summary>
+internal static class GenerateCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var spec = new Option<FileInfo>("--spec") { Description = "The OpenAPI document (YAML or JSON, 3.0 or 3.1).", Required = true };
+        var outDir = new Option<DirectoryInfo>("--out") { Description = "The folder the .g.cs files are written to (created when missing).", Required = true };
+        var generate = new Option<string?>("--generate") { Description = "What to generate: any of Models, Client, Server, Fakers separated by ';' (default Models;Client), as the Generate metadata of an OpenApiSpec item." };
+        var ns = new Option<string?>("--namespace") { Description = "The namespace of the generated code (default: the document's title)." };
+        var clientName = new Option<string?>("--client-name") { Description = "The prefix of the generated types (default: the document's title)." };
+        var references = new Option<FileInfo[]>("--reference") { Description = "Another document that $refs of --spec point into (repeatable).", AllowMultipleArgumentsPerToken = true };
+
+        var command = new Command("generate", "Generate the C# files of an OpenAPI document, as the source generator would, into a folder.")
+        {
+            spec, outDir, generate, ns, clientName, references,
+        };
+
+        command.SetAction(parse =>
+        {
+            var files = new List<FileInfo> { parse.GetRequiredValue(spec) };
+            files.AddRange(parse.GetValue(references) ?? []);
+            var inputs = new List<SpecInput>();
+            foreach (var file in files)
+            {
+                if (!file.Exists)
+                {
+                    error.WriteLine("error: no such file: " + file.FullName);
+                    return 2;
+                }
+
+                string text;
+                try
+                {
+                    text = File.ReadAllText(file.FullName);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    error.WriteLine("error: cannot read " + file.FullName + ": " + e.Message);
+                    return 2;
+                }
+
+                var main = inputs.Count == 0;
+                inputs.Add(new SpecInput(file.FullName, text, main ? parse.GetValue(ns) : null, main ? parse.GetValue(generate) : "None", main ? parse.GetValue(clientName) : null, null));
+            }
+
+            var result = Run(inputs[0], inputs.Skip(1));
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                (diagnostic.Severity == DiagnosticSeverity.Error ? error : output).WriteLine(diagnostic.ToString());
+            }
+
+            var folder = parse.GetRequiredValue(outDir);
+            if (result.Files.Count > 0)
+            {
+                Directory.CreateDirectory(folder.FullName);
+                foreach (var file in result.Files)
+                {
+                    File.WriteAllText(Path.Combine(folder.FullName, file.HintName), file.Text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                }
+            }
+
+            var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+            output.WriteLine($"generate: {result.Files.Count} files written to {folder.FullName}" + (errors > 0 ? $", {errors} errors" : string.Empty));
+            return errors > 0 || result.Files.Count == 0 ? 1 : 0;
+        });
+
+        return command;
+    }
+
+    /// <summary>What one run produced: the files and every diagnostic, ordered by place.</summary>
+    internal sealed record Output(IReadOnlyList<GeneratedFile> Files, IReadOnlyList<Diagnostic> Diagnostics);
+
+    /// <summary>
+    /// The generator's pipeline without the compiler: <see cref="SpecParser.Parse"/> then <see cref="Emitter.Emit"/>.
+    /// The compilation facts are what the requested kinds need (a project generating a server references ASP.NET Core).
+    /// </summary>
+    internal static Output Run(SpecInput spec, IEnumerable<SpecInput> others)
+    {
+        var parsed = SpecParser.Parse(new SpecRequest(spec, others.ToEquatableArray()));
+        var diagnostics = parsed.Diagnostics
+            .Select(d => d.ToDiagnostic())
+            .OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.GetLineSpan().StartLinePosition)
+            .ToList();
+        if (parsed.Model is not { } model)
+        {
+            return new Output([], diagnostics);
+        }
+
+        var facts = new CompilationFacts(
+            HasHttpClientFactory: true,
+            HasAspNetCore: (model.Kinds & GenerateKinds.Server) != 0,
+            HasBogus: (model.Kinds & GenerateKinds.Fakers) != 0);
+        return new Output(Emitter.Emit(model, facts).ToList(), diagnostics);
+    }
+}
