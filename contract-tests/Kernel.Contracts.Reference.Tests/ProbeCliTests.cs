@@ -35,6 +35,8 @@ public sealed class ProbeCliTests
         Assert.Contains(kinds, k => k.Contains("pipeline_name' not in its enum", StringComparison.Ordinal));
         Assert.Contains(kinds, k => k.Contains("study_id' breaking its pattern", StringComparison.Ordinal));
         Assert.All(records.Where(r => r!["kind"]!.GetValue<string>() != "valid"), r => Assert.InRange(r!["status"]!.GetValue<int>(), 400, 499));
+        // Valid ids no one issued are asked for too, and answered with the documented 404.
+        Assert.Contains(records, r => r!["kind"]!.GetValue<string>() == "valid" && r["operationId"]!.GetValue<string>() == "listDatasets" && r["status"]!.GetValue<int>() == 404);
         // Ids were chained: a status read after a run of the same dataset.
         Assert.Contains(records, r => r!["operationId"]!.GetValue<string>() == "getPipelineStatus" && r["status"]!.GetValue<int>() == 200);
     }

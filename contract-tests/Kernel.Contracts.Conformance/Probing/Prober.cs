@@ -339,7 +339,8 @@ public sealed class Prober
         {
             if (parameter.In == "query" && !parameter.Required && _random.Next(2) == 0) continue;
             if (parameter.In == "header" && !parameter.Required) continue;
-            var value = Chained(parameter.Name) ?? Example(parameter);
+            // Every fourth round asks for things that do not exist: valid ids no one issued (a documented 404, say).
+            var value = (_round % 4 == 3 && parameter.In == "path" ? Unknown(parameter) : null) ?? Chained(parameter.Name) ?? Example(parameter);
             if (value is null) continue;
             (parameter.In switch { "path" => parts.Path, "query" => parts.Query, "header" => parts.Headers, _ => new Dictionary<string, string>() })[parameter.Name] = value;
         }
@@ -371,6 +372,25 @@ public sealed class Prober
     {
         if (!_pool.TryGetValue(Key(parameter), out var values) || values.Count == 0) return null;
         return values[_random.Next(values.Count)];
+    }
+
+    /// <summary>A value the schema accepts but no server issued: random hex, as long as the example when that is needed.</summary>
+    private string? Unknown(SpecParameter parameter)
+    {
+        if (parameter.SchemaPointer is null) return null;
+        var shape = SchemaShape.Of(_document, parameter.SchemaPointer);
+        if (shape.Type != "string" || shape.Enum is not null) return null;
+        var exampleLength = (parameter.Example as JsonValue)?.ToString().Length ?? 0;
+        foreach (var candidate in new[] { "probe" + _faker.Random.Hash(24), _faker.Random.Hash(Math.Max(exampleLength, 8)) })
+        {
+            if ((shape.Pattern is null || Regex.IsMatch(candidate, shape.Pattern))
+                && candidate.Length >= (shape.MinLength ?? 0) && candidate.Length <= (shape.MaxLength ?? int.MaxValue))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     private string? Example(SpecParameter parameter)
