@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text;
@@ -65,6 +66,26 @@ public sealed class FakedExchangeTests
             await client.CreateKernelAsync(request);
 
             JsonSemantic.Equal(JsonNode.Parse(json), handler.Body!, "create request " + i);
+        }
+    }
+
+    [Fact]
+    public async Task Bodies_written_on_many_threads_at_once_are_each_their_own()
+    {
+        // The codec keeps one buffer per thread: concurrent requests must not see each other's bytes.
+        var faker = new Fixtures.Sessions.CreateKernelRequestFaker(7);
+        var fakes = faker.Generate(Exchanges).Select(f => JsonSerializer.Serialize(f, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<Fixtures.Sessions.CreateKernelRequest>)Fixtures.Sessions.SessionsJsonTypeInfoResolver.Options.GetTypeInfo(typeof(Fixtures.Sessions.CreateKernelRequest)))).ToList();
+        var sent = await Task.WhenAll(fakes.Select(json => Task.Run(async () =>
+        {
+            var handler = new Recorder(HttpStatusCode.Created, """{"kernelId":"tok-1","created":true}""");
+            var client = new S.KernelSessionsClient(new HttpClient(handler), new S.KernelSessionsClientOptions { BaseAddress = new Uri("http://sessions.test/") });
+            await client.CreateKernelAsync((S.CreateKernelRequest)JsonSerializer.Deserialize(json, S.KernelSessionsJsonTypeInfoResolver.Options.GetTypeInfo(typeof(S.CreateKernelRequest)))!);
+            return handler.Body!;
+        })));
+
+        for (var i = 0; i < fakes.Count; i++)
+        {
+            JsonSemantic.Equal(JsonNode.Parse(fakes[i]), sent[i], "concurrent create request " + i);
         }
     }
 

@@ -15,6 +15,7 @@ namespace Kernel.Contracts.Generator.Emitting;
 internal sealed class ServerEmitter
 {
     private const string Ctx = "global::Microsoft.AspNetCore.Http.HttpContext";
+    private const string StringValues = "global::Microsoft.Extensions.Primitives.StringValues";
     private const string Ct = "global::System.Threading.CancellationToken";
     private const string Errors = "global::System.Collections.Generic.List<" + "ValidationError" + ">";
 
@@ -368,6 +369,12 @@ internal sealed class ServerEmitter
 
     private void EmitHandler(SourceWriter w, OperationModel op)
     {
+        if (op.Security.Count > 0)
+        {
+            w.Line("private static readonly string[] " + op.Name + "Schemes = { " + string.Join(", ", op.Security.Select(Naming.Literal)) + " };");
+            w.Line();
+        }
+
         using (w.Block("private static async global::System.Threading.Tasks.Task " + op.Name + "(" + Ctx + " context, " + Options + " options)"))
         {
             w.Line("var cancellationToken = context.RequestAborted;");
@@ -380,7 +387,7 @@ internal sealed class ServerEmitter
                 }
 
                 w.Line("var security = (" + Security + ")context.RequestServices.GetService(typeof(" + Security + "))!;");
-                w.Line("var rejected = await security.AuthenticateAsync(context, new[] { " + string.Join(", ", op.Security.Select(Naming.Literal)) + " }, cancellationToken).ConfigureAwait(false);");
+                w.Line("var rejected = await security.AuthenticateAsync(context, " + op.Name + "Schemes, cancellationToken).ConfigureAwait(false);");
                 w.Line("if (rejected is not null) { await rejected.ExecuteAsync(context).ConfigureAwait(false); return; }");
             }
 
@@ -437,11 +444,12 @@ internal sealed class ServerEmitter
     {
         var source = p.In switch
         {
-            ParameterLocationKind.Path => "context.Request.RouteValues.TryGetValue(" + Naming.Literal(p.WireName) + ", out var " + Raw(p) + "Route) ? new[] { global::System.Convert.ToString(" + Raw(p) + "Route, global::System.Globalization.CultureInfo.InvariantCulture) } : null",
-            ParameterLocationKind.Query => "context.Request.Query.TryGetValue(" + Naming.Literal(p.WireName) + ", out var " + Raw(p) + "Query) ? " + Raw(p) + "Query.ToArray() : null",
-            _ => "context.Request.Headers.TryGetValue(" + Naming.Literal(p.WireName) + ", out var " + Raw(p) + "Header) ? " + Raw(p) + "Header.ToArray() : null",
+            // StringValues wraps one string without an array: no allocation per parameter.
+            ParameterLocationKind.Path => "context.Request.RouteValues.TryGetValue(" + Naming.Literal(p.WireName) + ", out var " + Raw(p) + "Route) ? new " + StringValues + "(" + Raw(p) + "Route as string ?? global::System.Convert.ToString(" + Raw(p) + "Route, global::System.Globalization.CultureInfo.InvariantCulture)) : " + StringValues + ".Empty",
+            ParameterLocationKind.Query => "context.Request.Query[" + Naming.Literal(p.WireName) + "]",
+            _ => "context.Request.Headers[" + Naming.Literal(p.WireName) + "]",
         };
-        w.Line("string?[]? " + Raw(p) + " = " + source + ";");
+        w.Line(StringValues + " " + Raw(p) + " = " + source + ";");
         var isArray = p.Type.Kind == TypeRefKind.Array;
         var element = isArray ? p.Type.Element! : p.Type;
         var elementType = _names.Of(element);
@@ -500,10 +508,10 @@ private static void SkipValidation(global::System.Text.Json.JsonElement value, s
 {
 }
 
-private static bool ParseOne(string?[]? values, string name, bool required, global::System.Collections.Generic.List<ValidationError> errors, out string? text)
+private static bool ParseOne(global::Microsoft.Extensions.Primitives.StringValues values, string name, bool required, global::System.Collections.Generic.List<ValidationError> errors, out string? text)
 {
-    text = values is { Length: > 0 } ? values[0] : null;
-    if (values is { Length: > 1 })
+    text = values.Count > 0 ? values[0] : null;
+    if (values.Count > 1)
     {
         errors.Add(new ValidationError(name, "must be given once"));
         return false;
@@ -522,9 +530,9 @@ private static bool ParseOne(string?[]? values, string name, bool required, glob
     return true;
 }
 
-private static global::System.Collections.Generic.IReadOnlyList<T>? ParseAll<T>(string?[]? values, string name, bool required, global::System.Collections.Generic.List<ValidationError> errors, global::System.Func<string, string, global::System.Collections.Generic.List<ValidationError>, T> parse)
+private static global::System.Collections.Generic.IReadOnlyList<T>? ParseAll<T>(global::Microsoft.Extensions.Primitives.StringValues values, string name, bool required, global::System.Collections.Generic.List<ValidationError> errors, global::System.Func<string, string, global::System.Collections.Generic.List<ValidationError>, T> parse)
 {
-    if (values is null || values.Length == 0)
+    if (values.Count == 0)
     {
         if (required)
         {

@@ -35,14 +35,16 @@ public static partial class KernelPlatformServerEndpoints
         return builders;
     }
 
+    private static readonly string[] ListDatasetsSchemes = { "apiKey" };
+
     private static async global::System.Threading.Tasks.Task ListDatasets(global::Microsoft.AspNetCore.Http.HttpContext context, KernelPlatformServerOptions options)
     {
         var cancellationToken = context.RequestAborted;
         var security = (IKernelPlatformServerSecurity)context.RequestServices.GetService(typeof(IKernelPlatformServerSecurity))!;
-        var rejected = await security.AuthenticateAsync(context, new[] { "apiKey" }, cancellationToken).ConfigureAwait(false);
+        var rejected = await security.AuthenticateAsync(context, ListDatasetsSchemes, cancellationToken).ConfigureAwait(false);
         if (rejected is not null) { await rejected.ExecuteAsync(context).ConfigureAwait(false); return; }
         var errors = new global::System.Collections.Generic.List<ValidationError>();
-        string?[]? rawStudyId = context.Request.RouteValues.TryGetValue("study_id", out var rawStudyIdRoute) ? new[] { global::System.Convert.ToString(rawStudyIdRoute, global::System.Globalization.CultureInfo.InvariantCulture) } : null;
+        global::Microsoft.Extensions.Primitives.StringValues rawStudyId = context.Request.RouteValues.TryGetValue("study_id", out var rawStudyIdRoute) ? new global::Microsoft.Extensions.Primitives.StringValues(rawStudyIdRoute as string ?? global::System.Convert.ToString(rawStudyIdRoute, global::System.Globalization.CultureInfo.InvariantCulture)) : global::Microsoft.Extensions.Primitives.StringValues.Empty;
         string? studyId = default;
         if (ParseOne(rawStudyId, "study_id", true, errors, out var rawStudyIdText))
         {
@@ -57,14 +59,16 @@ public static partial class KernelPlatformServerEndpoints
         await result.ExecuteAsync(context).ConfigureAwait(false);
     }
 
+    private static readonly string[] RunPipelineSchemes = { "apiKey" };
+
     private static async global::System.Threading.Tasks.Task RunPipeline(global::Microsoft.AspNetCore.Http.HttpContext context, KernelPlatformServerOptions options)
     {
         var cancellationToken = context.RequestAborted;
         var security = (IKernelPlatformServerSecurity)context.RequestServices.GetService(typeof(IKernelPlatformServerSecurity))!;
-        var rejected = await security.AuthenticateAsync(context, new[] { "apiKey" }, cancellationToken).ConfigureAwait(false);
+        var rejected = await security.AuthenticateAsync(context, RunPipelineSchemes, cancellationToken).ConfigureAwait(false);
         if (rejected is not null) { await rejected.ExecuteAsync(context).ConfigureAwait(false); return; }
         var errors = new global::System.Collections.Generic.List<ValidationError>();
-        string?[]? rawStudyId = context.Request.RouteValues.TryGetValue("study_id", out var rawStudyIdRoute) ? new[] { global::System.Convert.ToString(rawStudyIdRoute, global::System.Globalization.CultureInfo.InvariantCulture) } : null;
+        global::Microsoft.Extensions.Primitives.StringValues rawStudyId = context.Request.RouteValues.TryGetValue("study_id", out var rawStudyIdRoute) ? new global::Microsoft.Extensions.Primitives.StringValues(rawStudyIdRoute as string ?? global::System.Convert.ToString(rawStudyIdRoute, global::System.Globalization.CultureInfo.InvariantCulture)) : global::Microsoft.Extensions.Primitives.StringValues.Empty;
         string? studyId = default;
         if (ParseOne(rawStudyId, "study_id", true, errors, out var rawStudyIdText))
         {
@@ -73,7 +77,7 @@ public static partial class KernelPlatformServerEndpoints
             var parseErrors = errors;
             studyId = CheckText(parseText, parseName, 1, 64, Pattern0, null, parseErrors);
         }
-        string?[]? rawDatasetId = context.Request.RouteValues.TryGetValue("dataset_id", out var rawDatasetIdRoute) ? new[] { global::System.Convert.ToString(rawDatasetIdRoute, global::System.Globalization.CultureInfo.InvariantCulture) } : null;
+        global::Microsoft.Extensions.Primitives.StringValues rawDatasetId = context.Request.RouteValues.TryGetValue("dataset_id", out var rawDatasetIdRoute) ? new global::Microsoft.Extensions.Primitives.StringValues(rawDatasetIdRoute as string ?? global::System.Convert.ToString(rawDatasetIdRoute, global::System.Globalization.CultureInfo.InvariantCulture)) : global::Microsoft.Extensions.Primitives.StringValues.Empty;
         string? datasetId = default;
         if (ParseOne(rawDatasetId, "dataset_id", true, errors, out var rawDatasetIdText))
         {
@@ -82,7 +86,7 @@ public static partial class KernelPlatformServerEndpoints
             var parseErrors = errors;
             datasetId = CheckText(parseText, parseName, 1, 64, Pattern0, null, parseErrors);
         }
-        string?[]? rawPipelineName = context.Request.RouteValues.TryGetValue("pipeline_name", out var rawPipelineNameRoute) ? new[] { global::System.Convert.ToString(rawPipelineNameRoute, global::System.Globalization.CultureInfo.InvariantCulture) } : null;
+        global::Microsoft.Extensions.Primitives.StringValues rawPipelineName = context.Request.RouteValues.TryGetValue("pipeline_name", out var rawPipelineNameRoute) ? new global::Microsoft.Extensions.Primitives.StringValues(rawPipelineNameRoute as string ?? global::System.Convert.ToString(rawPipelineNameRoute, global::System.Globalization.CultureInfo.InvariantCulture)) : global::Microsoft.Extensions.Primitives.StringValues.Empty;
         global::Kernel.Platform.Client.PipelineName? pipelineName = default;
         if (ParseOne(rawPipelineName, "pipeline_name", true, errors, out var rawPipelineNameText))
         {
@@ -97,14 +101,16 @@ public static partial class KernelPlatformServerEndpoints
         await result.ExecuteAsync(context).ConfigureAwait(false);
     }
 
+    private static readonly string[] GetPipelineStatusSchemes = { "apiKey" };
+
     private static async global::System.Threading.Tasks.Task GetPipelineStatus(global::Microsoft.AspNetCore.Http.HttpContext context, KernelPlatformServerOptions options)
     {
         var cancellationToken = context.RequestAborted;
         var security = (IKernelPlatformServerSecurity)context.RequestServices.GetService(typeof(IKernelPlatformServerSecurity))!;
-        var rejected = await security.AuthenticateAsync(context, new[] { "apiKey" }, cancellationToken).ConfigureAwait(false);
+        var rejected = await security.AuthenticateAsync(context, GetPipelineStatusSchemes, cancellationToken).ConfigureAwait(false);
         if (rejected is not null) { await rejected.ExecuteAsync(context).ConfigureAwait(false); return; }
         var errors = new global::System.Collections.Generic.List<ValidationError>();
-        string?[]? rawStudyId = context.Request.RouteValues.TryGetValue("study_id", out var rawStudyIdRoute) ? new[] { global::System.Convert.ToString(rawStudyIdRoute, global::System.Globalization.CultureInfo.InvariantCulture) } : null;
+        global::Microsoft.Extensions.Primitives.StringValues rawStudyId = context.Request.RouteValues.TryGetValue("study_id", out var rawStudyIdRoute) ? new global::Microsoft.Extensions.Primitives.StringValues(rawStudyIdRoute as string ?? global::System.Convert.ToString(rawStudyIdRoute, global::System.Globalization.CultureInfo.InvariantCulture)) : global::Microsoft.Extensions.Primitives.StringValues.Empty;
         string? studyId = default;
         if (ParseOne(rawStudyId, "study_id", true, errors, out var rawStudyIdText))
         {
@@ -113,7 +119,7 @@ public static partial class KernelPlatformServerEndpoints
             var parseErrors = errors;
             studyId = CheckText(parseText, parseName, 1, 64, Pattern0, null, parseErrors);
         }
-        string?[]? rawDatasetId = context.Request.RouteValues.TryGetValue("dataset_id", out var rawDatasetIdRoute) ? new[] { global::System.Convert.ToString(rawDatasetIdRoute, global::System.Globalization.CultureInfo.InvariantCulture) } : null;
+        global::Microsoft.Extensions.Primitives.StringValues rawDatasetId = context.Request.RouteValues.TryGetValue("dataset_id", out var rawDatasetIdRoute) ? new global::Microsoft.Extensions.Primitives.StringValues(rawDatasetIdRoute as string ?? global::System.Convert.ToString(rawDatasetIdRoute, global::System.Globalization.CultureInfo.InvariantCulture)) : global::Microsoft.Extensions.Primitives.StringValues.Empty;
         string? datasetId = default;
         if (ParseOne(rawDatasetId, "dataset_id", true, errors, out var rawDatasetIdText))
         {
@@ -122,7 +128,7 @@ public static partial class KernelPlatformServerEndpoints
             var parseErrors = errors;
             datasetId = CheckText(parseText, parseName, 1, 64, Pattern0, null, parseErrors);
         }
-        string?[]? rawPipelineName = context.Request.RouteValues.TryGetValue("pipeline_name", out var rawPipelineNameRoute) ? new[] { global::System.Convert.ToString(rawPipelineNameRoute, global::System.Globalization.CultureInfo.InvariantCulture) } : null;
+        global::Microsoft.Extensions.Primitives.StringValues rawPipelineName = context.Request.RouteValues.TryGetValue("pipeline_name", out var rawPipelineNameRoute) ? new global::Microsoft.Extensions.Primitives.StringValues(rawPipelineNameRoute as string ?? global::System.Convert.ToString(rawPipelineNameRoute, global::System.Globalization.CultureInfo.InvariantCulture)) : global::Microsoft.Extensions.Primitives.StringValues.Empty;
         global::Kernel.Platform.Client.PipelineName? pipelineName = default;
         if (ParseOne(rawPipelineName, "pipeline_name", true, errors, out var rawPipelineNameText))
         {
@@ -141,10 +147,10 @@ public static partial class KernelPlatformServerEndpoints
     {
     }
 
-    private static bool ParseOne(string?[]? values, string name, bool required, global::System.Collections.Generic.List<ValidationError> errors, out string? text)
+    private static bool ParseOne(global::Microsoft.Extensions.Primitives.StringValues values, string name, bool required, global::System.Collections.Generic.List<ValidationError> errors, out string? text)
     {
-        text = values is { Length: > 0 } ? values[0] : null;
-        if (values is { Length: > 1 })
+        text = values.Count > 0 ? values[0] : null;
+        if (values.Count > 1)
         {
             errors.Add(new ValidationError(name, "must be given once"));
             return false;
@@ -163,9 +169,9 @@ public static partial class KernelPlatformServerEndpoints
         return true;
     }
 
-    private static global::System.Collections.Generic.IReadOnlyList<T>? ParseAll<T>(string?[]? values, string name, bool required, global::System.Collections.Generic.List<ValidationError> errors, global::System.Func<string, string, global::System.Collections.Generic.List<ValidationError>, T> parse)
+    private static global::System.Collections.Generic.IReadOnlyList<T>? ParseAll<T>(global::Microsoft.Extensions.Primitives.StringValues values, string name, bool required, global::System.Collections.Generic.List<ValidationError> errors, global::System.Func<string, string, global::System.Collections.Generic.List<ValidationError>, T> parse)
     {
-        if (values is null || values.Length == 0)
+        if (values.Count == 0)
         {
             if (required)
             {

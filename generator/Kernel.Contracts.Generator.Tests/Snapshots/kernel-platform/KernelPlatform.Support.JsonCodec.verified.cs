@@ -208,16 +208,38 @@ internal static class JsonCodec
         writer.WriteEndObject();
     }
 
-    /// <summary>Serializes a value to UTF-8 JSON.</summary>
+    [global::System.ThreadStatic]
+    private static global::System.Buffers.ArrayBufferWriter<byte>? t_buffer;
+
+    [global::System.ThreadStatic]
+    private static global::System.Text.Json.Utf8JsonWriter? t_writer;
+
+    /// <summary>Serializes a value to UTF-8 JSON (through a buffer and writer kept per thread: only the result is allocated).</summary>
     public static byte[] Serialize<T>(T value, Writer<T> write)
     {
-        var buffer = new global::System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+        var buffer = t_buffer ??= new global::System.Buffers.ArrayBufferWriter<byte>(4096);
+        var writer = t_writer ??= new global::System.Text.Json.Utf8JsonWriter(buffer);
+        // Taken while in use, so a writer callback that serializes again gets its own (no corruption, only an allocation).
+        t_buffer = null;
+        t_writer = null;
+        try
         {
+            buffer.Clear();
+            writer.Reset(buffer);
             write(writer, value);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
         }
-
-        return buffer.WrittenSpan.ToArray();
+        finally
+        {
+            writer.Reset();
+            if (buffer.Capacity <= 1024 * 1024)
+            {
+                // Keep it for the next call on this thread (a huge one is let go rather than held forever).
+                t_buffer = buffer;
+                t_writer = writer;
+            }
+        }
     }
 
     /// <summary>Deserializes one JSON value from UTF-8 bytes; trailing content is an error.</summary>

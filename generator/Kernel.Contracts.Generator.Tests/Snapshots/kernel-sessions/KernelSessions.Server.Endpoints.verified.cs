@@ -37,12 +37,14 @@ public static partial class KernelSessionsServerEndpoints
         return builders;
     }
 
+    private static readonly string[] CreateKernelSchemes = { "backendAiSignature" };
+
     private static async global::System.Threading.Tasks.Task CreateKernel(global::Microsoft.AspNetCore.Http.HttpContext context, KernelSessionsServerOptions options)
     {
         var cancellationToken = context.RequestAborted;
         global::Microsoft.AspNetCore.Http.HttpRequestRewindExtensions.EnableBuffering(context.Request);
         var security = (IKernelSessionsServerSecurity)context.RequestServices.GetService(typeof(IKernelSessionsServerSecurity))!;
-        var rejected = await security.AuthenticateAsync(context, new[] { "backendAiSignature" }, cancellationToken).ConfigureAwait(false);
+        var rejected = await security.AuthenticateAsync(context, CreateKernelSchemes, cancellationToken).ConfigureAwait(false);
         if (rejected is not null) { await rejected.ExecuteAsync(context).ConfigureAwait(false); return; }
         var errors = new global::System.Collections.Generic.List<ValidationError>();
         global::Kernel.Sessions.Client.CreateKernelRequest? body = default;
@@ -68,12 +70,14 @@ public static partial class KernelSessionsServerEndpoints
         await result.ExecuteAsync(context).ConfigureAwait(false);
     }
 
+    private static readonly string[] CreateKernelLegacySchemes = { "backendAiSignature" };
+
     private static async global::System.Threading.Tasks.Task CreateKernelLegacy(global::Microsoft.AspNetCore.Http.HttpContext context, KernelSessionsServerOptions options)
     {
         var cancellationToken = context.RequestAborted;
         global::Microsoft.AspNetCore.Http.HttpRequestRewindExtensions.EnableBuffering(context.Request);
         var security = (IKernelSessionsServerSecurity)context.RequestServices.GetService(typeof(IKernelSessionsServerSecurity))!;
-        var rejected = await security.AuthenticateAsync(context, new[] { "backendAiSignature" }, cancellationToken).ConfigureAwait(false);
+        var rejected = await security.AuthenticateAsync(context, CreateKernelLegacySchemes, cancellationToken).ConfigureAwait(false);
         if (rejected is not null) { await rejected.ExecuteAsync(context).ConfigureAwait(false); return; }
         var errors = new global::System.Collections.Generic.List<ValidationError>();
         global::Kernel.Sessions.Client.CreateKernelRequest? body = default;
@@ -99,14 +103,16 @@ public static partial class KernelSessionsServerEndpoints
         await result.ExecuteAsync(context).ConfigureAwait(false);
     }
 
+    private static readonly string[] GetKernelInfoSchemes = { "backendAiSignature" };
+
     private static async global::System.Threading.Tasks.Task GetKernelInfo(global::Microsoft.AspNetCore.Http.HttpContext context, KernelSessionsServerOptions options)
     {
         var cancellationToken = context.RequestAborted;
         var security = (IKernelSessionsServerSecurity)context.RequestServices.GetService(typeof(IKernelSessionsServerSecurity))!;
-        var rejected = await security.AuthenticateAsync(context, new[] { "backendAiSignature" }, cancellationToken).ConfigureAwait(false);
+        var rejected = await security.AuthenticateAsync(context, GetKernelInfoSchemes, cancellationToken).ConfigureAwait(false);
         if (rejected is not null) { await rejected.ExecuteAsync(context).ConfigureAwait(false); return; }
         var errors = new global::System.Collections.Generic.List<ValidationError>();
-        string?[]? rawKernelId = context.Request.RouteValues.TryGetValue("kernelId", out var rawKernelIdRoute) ? new[] { global::System.Convert.ToString(rawKernelIdRoute, global::System.Globalization.CultureInfo.InvariantCulture) } : null;
+        global::Microsoft.Extensions.Primitives.StringValues rawKernelId = context.Request.RouteValues.TryGetValue("kernelId", out var rawKernelIdRoute) ? new global::Microsoft.Extensions.Primitives.StringValues(rawKernelIdRoute as string ?? global::System.Convert.ToString(rawKernelIdRoute, global::System.Globalization.CultureInfo.InvariantCulture)) : global::Microsoft.Extensions.Primitives.StringValues.Empty;
         string? kernelId = default;
         if (ParseOne(rawKernelId, "kernelId", true, errors, out var rawKernelIdText))
         {
@@ -121,14 +127,16 @@ public static partial class KernelSessionsServerEndpoints
         await result.ExecuteAsync(context).ConfigureAwait(false);
     }
 
+    private static readonly string[] DestroyKernelSchemes = { "backendAiSignature" };
+
     private static async global::System.Threading.Tasks.Task DestroyKernel(global::Microsoft.AspNetCore.Http.HttpContext context, KernelSessionsServerOptions options)
     {
         var cancellationToken = context.RequestAborted;
         var security = (IKernelSessionsServerSecurity)context.RequestServices.GetService(typeof(IKernelSessionsServerSecurity))!;
-        var rejected = await security.AuthenticateAsync(context, new[] { "backendAiSignature" }, cancellationToken).ConfigureAwait(false);
+        var rejected = await security.AuthenticateAsync(context, DestroyKernelSchemes, cancellationToken).ConfigureAwait(false);
         if (rejected is not null) { await rejected.ExecuteAsync(context).ConfigureAwait(false); return; }
         var errors = new global::System.Collections.Generic.List<ValidationError>();
-        string?[]? rawKernelId = context.Request.RouteValues.TryGetValue("kernelId", out var rawKernelIdRoute) ? new[] { global::System.Convert.ToString(rawKernelIdRoute, global::System.Globalization.CultureInfo.InvariantCulture) } : null;
+        global::Microsoft.Extensions.Primitives.StringValues rawKernelId = context.Request.RouteValues.TryGetValue("kernelId", out var rawKernelIdRoute) ? new global::Microsoft.Extensions.Primitives.StringValues(rawKernelIdRoute as string ?? global::System.Convert.ToString(rawKernelIdRoute, global::System.Globalization.CultureInfo.InvariantCulture)) : global::Microsoft.Extensions.Primitives.StringValues.Empty;
         string? kernelId = default;
         if (ParseOne(rawKernelId, "kernelId", true, errors, out var rawKernelIdText))
         {
@@ -143,14 +151,16 @@ public static partial class KernelSessionsServerEndpoints
         await result.ExecuteAsync(context).ConfigureAwait(false);
     }
 
+    private static readonly string[] RestartKernelSchemes = { "backendAiSignature" };
+
     private static async global::System.Threading.Tasks.Task RestartKernel(global::Microsoft.AspNetCore.Http.HttpContext context, KernelSessionsServerOptions options)
     {
         var cancellationToken = context.RequestAborted;
         var security = (IKernelSessionsServerSecurity)context.RequestServices.GetService(typeof(IKernelSessionsServerSecurity))!;
-        var rejected = await security.AuthenticateAsync(context, new[] { "backendAiSignature" }, cancellationToken).ConfigureAwait(false);
+        var rejected = await security.AuthenticateAsync(context, RestartKernelSchemes, cancellationToken).ConfigureAwait(false);
         if (rejected is not null) { await rejected.ExecuteAsync(context).ConfigureAwait(false); return; }
         var errors = new global::System.Collections.Generic.List<ValidationError>();
-        string?[]? rawKernelId = context.Request.RouteValues.TryGetValue("kernelId", out var rawKernelIdRoute) ? new[] { global::System.Convert.ToString(rawKernelIdRoute, global::System.Globalization.CultureInfo.InvariantCulture) } : null;
+        global::Microsoft.Extensions.Primitives.StringValues rawKernelId = context.Request.RouteValues.TryGetValue("kernelId", out var rawKernelIdRoute) ? new global::Microsoft.Extensions.Primitives.StringValues(rawKernelIdRoute as string ?? global::System.Convert.ToString(rawKernelIdRoute, global::System.Globalization.CultureInfo.InvariantCulture)) : global::Microsoft.Extensions.Primitives.StringValues.Empty;
         string? kernelId = default;
         if (ParseOne(rawKernelId, "kernelId", true, errors, out var rawKernelIdText))
         {
@@ -169,10 +179,10 @@ public static partial class KernelSessionsServerEndpoints
     {
     }
 
-    private static bool ParseOne(string?[]? values, string name, bool required, global::System.Collections.Generic.List<ValidationError> errors, out string? text)
+    private static bool ParseOne(global::Microsoft.Extensions.Primitives.StringValues values, string name, bool required, global::System.Collections.Generic.List<ValidationError> errors, out string? text)
     {
-        text = values is { Length: > 0 } ? values[0] : null;
-        if (values is { Length: > 1 })
+        text = values.Count > 0 ? values[0] : null;
+        if (values.Count > 1)
         {
             errors.Add(new ValidationError(name, "must be given once"));
             return false;
@@ -191,9 +201,9 @@ public static partial class KernelSessionsServerEndpoints
         return true;
     }
 
-    private static global::System.Collections.Generic.IReadOnlyList<T>? ParseAll<T>(string?[]? values, string name, bool required, global::System.Collections.Generic.List<ValidationError> errors, global::System.Func<string, string, global::System.Collections.Generic.List<ValidationError>, T> parse)
+    private static global::System.Collections.Generic.IReadOnlyList<T>? ParseAll<T>(global::Microsoft.Extensions.Primitives.StringValues values, string name, bool required, global::System.Collections.Generic.List<ValidationError> errors, global::System.Func<string, string, global::System.Collections.Generic.List<ValidationError>, T> parse)
     {
-        if (values is null || values.Length == 0)
+        if (values.Count == 0)
         {
             if (required)
             {
