@@ -50,6 +50,13 @@ public class ConstructTests
                 return JsonSerializer.Serialize(pet, options);
             }
 
+            public static int TextErrors(string text, int? minLength, int? maxLength)
+            {
+                var errors = new System.Collections.Generic.List<ValidationError>();
+                SchemaChecks.Text(text, "$", minLength, maxLength, null, null, errors);
+                return errors.Count;
+            }
+
             private static string Write<T>(JsonCodec.Writer<T> write, T value) => System.Text.Encoding.UTF8.GetString(JsonCodec.Serialize(value, write));
         }
         """;
@@ -65,6 +72,15 @@ public class ConstructTests
         Assert.Empty(result.CompileErrorsAndWarnings().Select(d => d.ToString()));
         return new CompiledAssembly(result.Output);
     });
+
+    [Theory]
+    [InlineData("ab", 2, 2, 0)]
+    [InlineData("a\U0001F600", 2, 2, 0)] // a surrogate pair is one character (a code point), as JSON Schema counts
+    [InlineData("ab\U0001F600", null, 2, 1)]
+    [InlineData("e\u0301", 2, 2, 0)] // a combining mark is a code point of its own
+    [InlineData("", 1, null, 1)]
+    public void String_lengths_count_code_points(string text, int? minLength, int? maxLength, int errors) =>
+        Assert.Equal(errors, Assembly.Value.Call<int>("Test.Api.Probe", "TextErrors", text, minLength, maxLength));
 
     private const string FullPet = """
         {"id":9007199254740993,"name":"Tom","nickname":"T","kind":"cat","born":"2020-02-29","lastSeen":"2024-05-01T10:00:00+02:00",

@@ -263,15 +263,24 @@ internal static class SchemaChecks
     /// <summary>Checks text (a JSON string, or a path, query or header value) against string constraints.</summary>
     public static void Text(string text, string path, int? minLength, int? maxLength, global::System.Text.RegularExpressions.Regex? pattern, string? format, global::System.Collections.Generic.ICollection<ValidationError> errors)
     {
-        var length = new global::System.Globalization.StringInfo(text).LengthInTextElements;
-        if (minLength is not null && length < minLength)
+        if (minLength is not null || maxLength is not null)
         {
-            errors.Add(new(path, "must be at least " + minLength + " characters long"));
-        }
+            // JSON Schema counts a string's characters as Unicode code points: a surrogate pair is one.
+            var length = text.Length;
+            foreach (var c in text)
+            {
+                if (char.IsLowSurrogate(c)) length--;
+            }
 
-        if (maxLength is not null && length > maxLength)
-        {
-            errors.Add(new(path, "must be at most " + maxLength + " characters long"));
+            if (minLength is not null && length < minLength)
+            {
+                errors.Add(new(path, "must be at least " + minLength + " characters long"));
+            }
+
+            if (maxLength is not null && length > maxLength)
+            {
+                errors.Add(new(path, "must be at most " + maxLength + " characters long"));
+            }
         }
 
         if (pattern is not null && !pattern.IsMatch(text))
