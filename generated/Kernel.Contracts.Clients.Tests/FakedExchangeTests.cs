@@ -89,6 +89,25 @@ public sealed class FakedExchangeTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_large_body_of_unknown_or_known_length_is_read_whole(bool chunked)
+    {
+        // Many times the first buffer, with and without Content-Length: the pooled buffer grows as it must.
+        var faker = new Bogus.Faker { Random = new Bogus.Randomizer(11) };
+        var list = new Fixtures.Platform.DatasetList { Datasets = Enumerable.Range(0, 2000).Select(_ => Fixtures.Platform.PlatformFakers.Dataset(faker)).ToList() };
+        var served = JsonSerializer.Serialize(list, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<Fixtures.Platform.DatasetList>)Fixtures.Platform.PlatformJsonTypeInfoResolver.Options.GetTypeInfo(typeof(Fixtures.Platform.DatasetList)));
+        Assert.True(Encoding.UTF8.GetByteCount(served) > 16384 * 8);
+        var handler = new Recorder(HttpStatusCode.OK, served, chunked);
+        var client = new P.KernelPlatformClient(new HttpClient(handler), new P.KernelPlatformClientOptions { BaseAddress = new Uri("http://platform.test/api/v1/") });
+
+        var returned = await client.ListDatasetsAsync("s1");
+
+        Assert.Equal(2000, returned.Datasets.Count);
+        JsonSemantic.Equal(JsonNode.Parse(served), JsonSerializer.Serialize(returned, P.KernelPlatformJsonTypeInfoResolver.Options.GetTypeInfo(typeof(P.DatasetList))), "2000 datasets");
+    }
+
     private static (string Served, Func<Task<string>> Call) Platform<TFake, TResult>(TFake fake, Func<P.KernelPlatformClient, Task<TResult>> call, JsonSerializerOptions clientOptions)
     {
         var served = JsonSerializer.Serialize(fake, Fixtures.Platform.PlatformJsonTypeInfoResolver.Options.GetTypeInfo(typeof(TFake)));
@@ -105,14 +124,35 @@ public sealed class FakedExchangeTests
     }
 
     /// <summary>Answers with one status and body, and keeps the request body.</summary>
-    private sealed class Recorder(HttpStatusCode status, string body) : HttpMessageHandler
+    private sealed class Recorder(HttpStatusCode status, string body, bool chunked = false) : HttpMessageHandler
     {
         public string? Body { get; private set; }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
-            return new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json"), RequestMessage = request };
+            HttpContent content = chunked ? new UnknownLengthContent(Encoding.UTF8.GetBytes(body)) : new StringContent(body, Encoding.UTF8);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            Assert.Equal(chunked, content.Headers.ContentLength is null);
+            return new HttpResponseMessage(status) { Content = content, RequestMessage = request };
+        }
+    }
+
+    /// <summary>A body sent in pieces whose length no header tells (as with chunked transfer encoding).</summary>
+    private sealed class UnknownLengthContent(byte[] bytes) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(System.IO.Stream stream, System.Net.TransportContext? context)
+        {
+            for (var offset = 0; offset < bytes.Length; offset += 1000)
+            {
+                await stream.WriteAsync(bytes.AsMemory(offset, Math.Min(1000, bytes.Length - offset)));
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
         }
     }
 }

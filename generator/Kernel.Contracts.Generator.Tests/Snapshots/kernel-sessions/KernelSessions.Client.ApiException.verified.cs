@@ -38,6 +38,13 @@ public sealed class ApiException : global::System.Exception
     /// <summary>Builds the exception from a response; reads the body.</summary>
     public static async global::System.Threading.Tasks.Task<ApiException> FromResponseAsync(global::System.Net.Http.HttpResponseMessage response, string? reason, global::System.Exception? innerException, global::System.Threading.CancellationToken cancellationToken)
     {
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return FromBody(response, bytes, reason, innerException);
+    }
+
+    /// <summary>The exception for a response whose body has already been read.</summary>
+    internal static ApiException FromBody(global::System.Net.Http.HttpResponseMessage response, byte[] bytes, string? reason, global::System.Exception? innerException)
+    {
         var headers = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>(global::System.StringComparer.OrdinalIgnoreCase);
         foreach (var header in response.Headers)
         {
@@ -49,7 +56,6 @@ public sealed class ApiException : global::System.Exception
             headers[header.Key] = global::System.Linq.Enumerable.ToArray(header.Value);
         }
 
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var body = bytes.Length == 0 ? null : global::System.Text.Encoding.UTF8.GetString(bytes);
         ApiProblem? problem = null;
         var mediaType = response.Content.Headers.ContentType?.MediaType;
