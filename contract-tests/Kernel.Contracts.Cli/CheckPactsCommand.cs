@@ -4,7 +4,6 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using System.Xml.Linq;
 using Kernel.Contracts.Conformance;
 
 namespace Kernel.Contracts.Cli;
@@ -89,16 +88,9 @@ internal static class CheckPactsCommand
             var failed = all.Count(i => !i.Passed);
             if (parse.GetValue(junit) is { } junitFile)
             {
-                new XDocument(new XElement("testsuites", checks.Select(c => new XElement(
-                    "testsuite",
-                    new XAttribute("name", "check-pacts " + c.Pact),
-                    new XAttribute("tests", c.Interactions.Count),
-                    new XAttribute("failures", c.Interactions.Count(i => !i.Passed)),
-                    c.Interactions.Select(i => new XElement(
-                        "testcase",
-                        new XAttribute("name", i.Description),
-                        new XAttribute("classname", c.Pact),
-                        i.Passed ? null : new XElement("failure", new XAttribute("message", i.Findings[0].Message), string.Join("\n", i.Findings)))))))).Save(junitFile.FullName);
+                JUnit.Save(junitFile.FullName, checks.Select(c => JUnit.Suite(
+                    "check-pacts " + c.Pact,
+                    c.Interactions.Select(i => new JUnitCase(i.Description, c.Pact, i.Findings.Select(f => f.ToString()).ToList())).ToList())));
             }
 
             if (parse.GetValue(json) is { } jsonFile)

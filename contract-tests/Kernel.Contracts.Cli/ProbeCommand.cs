@@ -8,7 +8,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
-using System.Xml.Linq;
 using Kernel.Contracts.Conformance;
 using Kernel.Contracts.Conformance.Probing;
 using Kernel.Sessions.Client;
@@ -104,16 +103,12 @@ internal static class ProbeCommand
 
             if (parse.GetValue(junit) is { } junitFile)
             {
-                new XDocument(new XElement("testsuites", new XElement(
-                    "testsuite",
-                    new XAttribute("name", "probe " + which),
-                    new XAttribute("tests", result.Requests.Count),
-                    new XAttribute("failures", result.Requests.Count(r => !r.Passed)),
-                    result.Requests.Select((r, i) => new XElement(
-                        "testcase",
-                        new XAttribute("name", $"{i + 1:0000} {r.OperationId} [{r.Kind}] → {r.Status}"),
-                        new XAttribute("classname", "probe." + which + "." + r.OperationId),
-                        r.Passed ? null : new XElement("failure", new XAttribute("message", r.Problems[0]), string.Join("\n", r.Problems) + "\n" + r.Curl)))))).Save(junitFile.FullName);
+                JUnit.Save(junitFile.FullName, [JUnit.Suite(
+                    "probe " + which,
+                    result.Requests.Select((r, i) => new JUnitCase(
+                        $"{i + 1:0000} {r.OperationId} [{r.Kind}] → {r.Status}",
+                        "probe." + which + "." + r.OperationId,
+                        r.Passed ? [] : [.. r.Problems, r.Curl])).ToList())]);
             }
 
             if (parse.GetValue(json) is { } jsonFile)

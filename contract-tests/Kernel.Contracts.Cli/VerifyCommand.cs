@@ -139,7 +139,7 @@ internal static class VerifyCommand
 
             if (parse.GetValue(junit) is { } report)
             {
-                new XDocument(new XElement("testsuites", suites)).Save(report.FullName);
+                JUnit.Save(report.FullName, suites);
                 await output.WriteLineAsync("JUnit XML written to " + report.FullName).ConfigureAwait(false);
             }
 
@@ -159,16 +159,8 @@ internal static class VerifyCommand
         Uri.TryCreate(text, UriKind.Absolute, out uri!) && uri.Scheme is "http" or "https";
 
     private static XElement Suite(string name, VerificationResult result) =>
-        new(
-            "testsuite",
-            new XAttribute("name", name),
-            new XAttribute("tests", result.Interactions.Count),
-            new XAttribute("failures", result.Interactions.Count(i => !i.Passed)),
-            result.Interactions.Select(i => new XElement(
-                "testcase",
-                new XAttribute("name", i.Description),
-                new XAttribute("classname", name),
-                new XAttribute("time", (i.Duration?.TotalSeconds ?? 0).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)),
-                i.Passed ? null : new XElement("failure", new XAttribute("message", i.Mismatches.FirstOrDefault() ?? "failed"), string.Join("\n", i.Mismatches)))),
-            result.Errors.Count == 0 ? null : new XElement("system-err", string.Join("\n", result.Errors)));
+        JUnit.Suite(
+            name,
+            result.Interactions.Select(i => new JUnitCase(i.Description, name, i.Passed ? [] : i.Mismatches.DefaultIfEmpty("failed").ToList(), i.Duration ?? TimeSpan.Zero)).ToList(),
+            result.Errors);
 }

@@ -30,6 +30,7 @@ public sealed class Prober
     private readonly Dictionary<string, List<string>> _pool = new(StringComparer.Ordinal);
     private readonly Dictionary<ProbeCredentials, HttpClient> _clients = new();
     private readonly List<ProbeRecord> _records = [];
+    private readonly Dictionary<string, SchemaShape> _shapes = new(StringComparer.Ordinal);
     private int _round;
 
     private Prober(ApiDocument document, ProbeOptions options)
@@ -103,7 +104,7 @@ public sealed class Prober
     {
         foreach (var parameter in operation.Parameters.Where(p => p.SchemaPointer is not null && p.In is "path" or "query" or "header"))
         {
-            var shape = SchemaShape.Of(_document, parameter.SchemaPointer!);
+            var shape = Shape(parameter.SchemaPointer!);
             if (parameter.Required && parameter.In != "path")
             {
                 yield return Case(operation, "invalid: " + parameter.In + " parameter '" + parameter.Name + "' missing", r => Without(r, parameter));
@@ -117,7 +118,7 @@ public sealed class Prober
 
         if (operation.RequestBody is { } body && body.Content.FirstOrDefault(c => PactSpecCheck.IsJson(c.Key)) is { Value: { } schema } json)
         {
-            var shape = SchemaShape.Of(_document, schema);
+            var shape = Shape(schema);
             if (body.Required)
             {
                 yield return Case(operation, "invalid: body missing", r => r with { Body = null });
@@ -135,6 +136,17 @@ public sealed class Prober
             yield return new ProbeCase(operation, "credentials: missing", ProbeCredentials.Missing, null);
             yield return new ProbeCase(operation, "credentials: wrong", ProbeCredentials.Wrong, null);
         }
+    }
+
+    /// <summary>The shape of the schema at a pointer, read once per probe.</summary>
+    private SchemaShape Shape(string pointer)
+    {
+        if (!_shapes.TryGetValue(pointer, out var shape))
+        {
+            _shapes[pointer] = shape = SchemaShape.Of(_document, pointer);
+        }
+
+        return shape;
     }
 
     private static ProbeCase Case(SpecOperation operation, string kind, Func<RequestParts, RequestParts> change) =>
@@ -378,7 +390,7 @@ public sealed class Prober
     private string? Unknown(SpecParameter parameter)
     {
         if (parameter.SchemaPointer is null) return null;
-        var shape = SchemaShape.Of(_document, parameter.SchemaPointer);
+        var shape = Shape(parameter.SchemaPointer);
         if (shape.Type != "string" || shape.Enum is not null) return null;
         var exampleLength = (parameter.Example as JsonValue)?.ToString().Length ?? 0;
         foreach (var candidate in new[] { "probe" + _faker.Random.Hash(24), _faker.Random.Hash(Math.Max(exampleLength, 8)) })
@@ -397,7 +409,7 @@ public sealed class Prober
     {
         if (parameter.Example is JsonValue example) return example.ToString();
         if (parameter.SchemaPointer is null) return null;
-        var shape = SchemaShape.Of(_document, parameter.SchemaPointer);
+        var shape = Shape(parameter.SchemaPointer);
         if (shape.Enum is { Count: > 0 } values) return values[_random.Next(values.Count)]?.ToString();
         var schema = _document.Resolve(parameter.SchemaPointer) as JsonObject;
         if (schema?["example"] is JsonValue schemaExample) return schemaExample.ToString();
