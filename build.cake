@@ -170,6 +170,15 @@ Task("PackageSmoke")
     summary.Add("package smoke: a new project built and ran against the packed generator");
 });
 
+Task("CleanRoom")
+    .Description("Installs the packed tool and packages in an empty folder outside the repository and runs what a team's CI runs (docs/ci.md): serve, verify, check-pacts, probe, report, and a consumer's own pact test.")
+    .IsDependentOn("Pack")
+    .Does(() =>
+{
+    Run("bash", $"contract-tests/clean-room/clean-room.sh \"{artifacts.Combine("packages")}\"");
+    summary.Add("clean room: the installed tool verified, checked, probed and reported on both APIs; a new consumer project recorded and verified a pact");
+});
+
 Task("Contracts")
     .Description("Per API: starts the reference server (`kernel-contracts serve --provider-states`), verifies the committed pacts against it, checks the pacts against the OpenAPI document and probes it from the document. Results in artifacts/results.")
     .IsDependentOn("Build")
@@ -272,10 +281,11 @@ Task("Bench")
 });
 
 Task("Test")
-    .Description("Every test: lint, unit and integration tests, the package smoke test, the corpus build.")
+    .Description("Every test: lint, unit and integration tests, the package smoke test, the clean-room test of the packages, the corpus build.")
     .IsDependentOn("Lint")
     .IsDependentOn("UnitTests")
     .IsDependentOn("PackageSmoke")
+    .IsDependentOn("CleanRoom")
     .IsDependentOn("Corpus");
 
 Task("Default")
@@ -329,8 +339,18 @@ void WaitUntilListening(string address)
 string PackageVersion() =>
     XDocument.Load(root.CombineWithFilePath("Directory.Build.props").FullPath).Descendants("Version").First().Value;
 
+// The project's public address, or "" while none is configured (Directory.Build.props).
+string ProjectUrl() =>
+    XDocument.Load(root.CombineWithFilePath("Directory.Build.props").FullPath).Descendants("KernelContractsProjectUrl").First().Value.Trim();
+
+// An address that cannot be the project's: not absolute https, or a documentation, local or made-up host.
+bool IsPlaceholder(string url) =>
+    url.Length > 0 && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != "https"
+        || System.Text.RegularExpressions.Regex.IsMatch(uri.Host, @"(^|\.)(example\.(com|org|net)|localhost|invalid|test)$|^127\.")
+        || System.Text.RegularExpressions.Regex.IsMatch(url, "placeholder|your-?org|changeme|TODO", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+
 // Every package we ship must be in the folder, release-ready: the nuspec has id, version, description, authors,
-// MIT license expression, packed README, tags, project URL and repository (type, URL, commit); the package's own
+// MIT license expression, packed README, tags, the configured project URL or none, and repository (type, commit); the package's own
 // assembly has its XML docs beside it; a .snupkg with the PDBs sits next to it; a tool carries every assembly its
 // deps.json names. Fails naming each package and each missing field.
 int CheckPackages(DirectoryPath packages)
@@ -341,7 +361,9 @@ int CheckPackages(DirectoryPath packages)
         "Kernel.Sessions.Server", "Kernel.Contracts.Pact", "Kernel.Contracts.Cli",
     };
     var version = PackageVersion();
+    var projectUrl = ProjectUrl();
     var problems = new List<string>();
+    if (IsPlaceholder(projectUrl)) problems.Add($"Directory.Build.props: KernelContractsProjectUrl '{projectUrl}' is a placeholder; leave it empty until the project has a real address");
     var found = new HashSet<string>(StringComparer.Ordinal);
     foreach (var nupkg in GetFiles(packages.FullPath + "/*.nupkg").OrderBy(f => f.FullPath))
     {
@@ -373,7 +395,11 @@ int CheckPackages(DirectoryPath packages)
         if (Field("description") is null) Missing("missing <description> (set Description in the csproj)");
         if (Field("authors") is null) Missing("missing <authors>");
         if (Field("tags") is null) Missing("missing <tags> (set PackageTags in the csproj)");
-        if (Field("projectUrl") is null) Missing("missing <projectUrl>");
+        // No invented addresses: the URLs are the configured one (KernelContractsProjectUrl) or absent.
+        foreach (var (what, url) in new[] { ("<projectUrl>", Field("projectUrl")), ("repository url", (string?)Element("repository")?.Attribute("url")) })
+        {
+            if ((url ?? "") != projectUrl) Missing($"{what} is '{url}', not the configured KernelContractsProjectUrl '{projectUrl}'");
+        }
         var license = Element("license");
         if (license is null || (string?)license.Attribute("type") != "expression" || license.Value != "MIT") Missing("missing <license type=\"expression\">MIT</license>");
         var readme = Field("readme");
@@ -389,7 +415,6 @@ int CheckPackages(DirectoryPath packages)
         else
         {
             if (string.IsNullOrEmpty((string?)repository.Attribute("type"))) Missing("missing repository type (RepositoryType)");
-            if (string.IsNullOrEmpty((string?)repository.Attribute("url"))) Missing("missing repository url (RepositoryUrl)");
             if (!System.Text.RegularExpressions.Regex.IsMatch((string?)repository.Attribute("commit") ?? "", "^[0-9a-f]{40}$")) Missing("missing repository commit (pack from a git checkout)");
         }
 
@@ -419,6 +444,17 @@ int CheckPackages(DirectoryPath packages)
             }
         }
 
+        // The Pact core travels with the binding and the tool, for every platform npm publishes it for, with its notice.
+        if (id is "Kernel.Contracts.Pact" or "Kernel.Contracts.Cli")
+        {
+            var prefix = id == "Kernel.Contracts.Cli" ? "tools/net10.0/any/runtimes/" : "runtimes/";
+            foreach (var native in PactCoreFiles.Where(f => !entries.Contains(prefix + f))) Missing($"the Pact core {prefix}{native} is not in the package");
+            if (!entries.Contains("THIRD-PARTY-NOTICES.md")) Missing("no THIRD-PARTY-NOTICES.md for the Pact core it ships");
+        }
+
+        const long MaxPackageBytes = 150L * 1024 * 1024;
+        if (new System.IO.FileInfo(nupkg.FullPath).Length > MaxPackageBytes) Missing($"{new System.IO.FileInfo(nupkg.FullPath).Length / 1024 / 1024} MB, over the 150 MB a package may weigh");
+
         var snupkg = nupkg.ChangeExtension(".snupkg");
         if (!FileExists(snupkg)) Missing($"no symbols package {snupkg.GetFilename()} beside it (IncludeSymbols, SymbolPackageFormat=snupkg)");
         else
@@ -429,8 +465,11 @@ int CheckPackages(DirectoryPath packages)
     }
 
     problems.AddRange(expected.Where(id => !found.Contains(id)).Select(id => $"{id}: no package was produced (IsPackable?)"));
-    problems.AddRange(StaleVersionsIn(System.IO.File.ReadAllText(root.CombineWithFilePath("README.md").FullPath), version)
-        .Select(v => $"README.md: installs version {v} of a package, not {version}"));
+    foreach (var doc in new[] { "README.md", "docs/ci.md" })
+    {
+        problems.AddRange(StaleVersionsIn(System.IO.File.ReadAllText(root.CombineWithFilePath(doc).FullPath), version)
+            .Select(v => $"{doc}: installs version {v} of a package, not {version}"));
+    }
     if (problems.Count > 0)
     {
         foreach (var problem in problems) Error(problem);
@@ -441,10 +480,19 @@ int CheckPackages(DirectoryPath packages)
     return found.Count;
 }
 
-// Versions in install snippets (<PackageReference Include="Kernel.…" Version="…" />) that are not the current one.
+// The Pact core as Kernel.Contracts.Pact lays it out (fetch-pact-core.mjs): one library per runtime identifier.
+static readonly string[] PactCoreFiles =
+{
+    "linux-x64/native/libpact_ffi.so", "linux-arm64/native/libpact_ffi.so", "linux-musl-x64/native/libpact_ffi.so",
+    "linux-musl-arm64/native/libpact_ffi.so", "osx-x64/native/libpact_ffi.dylib", "osx-arm64/native/libpact_ffi.dylib",
+    "win-x64/native/pact_ffi.dll",
+};
+
+// Versions in install snippets (<PackageReference Include="Kernel.…" Version="…" />, dotnet tool install Kernel.… --version …)
+// that are not the current one.
 IEnumerable<string> StaleVersionsIn(string markdown, string version) =>
-    System.Text.RegularExpressions.Regex.Matches(markdown, "Include=\"Kernel\\.[^\"]+\"\\s+Version=\"([^\"]+)\"")
-        .Select(m => m.Groups[1].Value)
+    System.Text.RegularExpressions.Regex.Matches(markdown, "Include=\"Kernel\\.[^\"]+\"\\s+Version=\"([^\"]+)\"|Kernel\\.[A-Za-z.]+ --version ([^\\s]+)")
+        .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)
         .Where(v => v != version)
         .Distinct();
 

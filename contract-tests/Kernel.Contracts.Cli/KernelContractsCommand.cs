@@ -38,6 +38,12 @@ public static class KernelContractsCommand
         {
             return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
+        catch (Kernel.Contracts.Pact.PactNativeLibraryNotFoundException e)
+        {
+            // The command cannot run at all here, like an unreachable provider or a missing pact.
+            await error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+            return 2;
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);

@@ -7,10 +7,10 @@ using Kernel.Contracts.Pact.Interop;
 namespace Kernel.Contracts.Pact;
 
 /// <summary>
-/// The native Pact core (<c>libpact_ffi</c>) this library drives. It is located once per process:
-/// the <c>PACT_FFI_LIBRARY</c> environment variable if set, otherwise
-/// <c>node_modules/@pact-foundation/pact-core-linux-x64-glibc/prebuilds/linux-x64/libpact_ffi.so</c>
-/// in the application folder or any folder above it (what <c>npm ci</c> in the repository root installs).
+/// The native Pact core (<c>libpact_ffi</c>) this library drives, shipped inside the package for seven platforms
+/// (<c>runtimes/&lt;rid&gt;/native/</c>). It is located once per process: the <c>PACT_FFI_LIBRARY</c> environment
+/// variable if set, otherwise the copy for the running platform in the application's <c>runtimes/&lt;rid&gt;/native/</c>
+/// folder or the application folder, otherwise wherever .NET's native-library probing finds <c>pact_ffi</c>.
 /// </summary>
 public static class PactNativeLibrary
 {
@@ -43,7 +43,7 @@ public static class PactNativeLibrary
     /// <summary>
     /// Loads the library once per process: registers the import resolver, sets <c>PACT_DO_NOT_TRACK=true</c>
     /// (unless already set) before the first native call, and sends the core's errors to stderr.
-    /// A failed attempt is not cached, so running <c>npm ci</c> and retrying works.
+    /// A failed attempt is not cached, so fixing the cause and retrying works.
     /// </summary>
     internal static void EnsureInitialized()
     {
@@ -59,23 +59,38 @@ public static class PactNativeLibrary
                 return;
             }
 
+            var runtime = NativeLibraryLocator.CurrentRuntime;
             var located = NativeLibraryLocator.Locate(
                 Environment.GetEnvironmentVariable(NativeLibraryLocator.OverrideVariable),
-                AppContext.BaseDirectory);
+                AppContext.BaseDirectory,
+                runtime);
 
             LibcEnvironment.SetIfUnset("PACT_DO_NOT_TRACK", "true");
 
             nint loaded;
-            try
+            if (located is null)
             {
-                loaded = NativeLibrary.Load(located);
+                // Last try: the runtime's own probing (native assets listed in deps.json, the app and system folders).
+                if (!NativeLibrary.TryLoad(NativeMethods.LibraryName, typeof(PactNativeLibrary).Assembly, null, out loaded))
+                {
+                    throw NativeLibraryLocator.NotFound(AppContext.BaseDirectory, runtime);
+                }
+
+                located = NativeMethods.LibraryName + " (found by the runtime's native-library probing)";
             }
-            catch (Exception exception) when (exception is DllNotFoundException or BadImageFormatException)
+            else
             {
-                throw new PactNativeLibraryNotFoundException(
-                    $"libpact_ffi at '{located}' could not be loaded: {exception.Message} " +
-                    "Run `npm ci` in the repository root, or set PACT_FFI_LIBRARY to a library built for this platform.",
-                    exception);
+                try
+                {
+                    loaded = NativeLibrary.Load(located);
+                }
+                catch (Exception exception) when (exception is DllNotFoundException or BadImageFormatException)
+                {
+                    throw new PactNativeLibraryNotFoundException(
+                        $"libpact_ffi at '{located}' could not be loaded on {runtime}: {exception.Message} " +
+                        $"Set {NativeLibraryLocator.OverrideVariable} to a library built for this platform.",
+                        exception);
+                }
             }
 
             NativeLibrary.SetDllImportResolver(typeof(PactNativeLibrary).Assembly, Resolve);

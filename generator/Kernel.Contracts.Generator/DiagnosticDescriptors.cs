@@ -7,7 +7,9 @@ namespace Kernel.Contracts.Generator;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "Kernel.Contracts.OpenApi";
-    private const string HelpBase = "https://github.com/kernel-contracts/kernel-contracts/blob/main/README.md#";
+
+    // The README's diagnostics table, when the project's public address is configured; no link rather than an invented one.
+    private static readonly string? HelpBase = ThisPackage.ProjectUrl.Length == 0 ? null : ThisPackage.ProjectUrl.TrimEnd('/') + "/blob/main/README.md#";
 
     public static readonly DiagnosticDescriptor SyntaxError = Create(
         "KCG001",
@@ -85,5 +87,5 @@ internal static class DiagnosticDescriptors
         Array.Find(All, d => d.Id == id) ?? throw new ArgumentException("Unknown diagnostic id " + id, nameof(id));
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
-        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase is null ? null : HelpBase + id.ToLowerInvariant());
 }
