@@ -217,6 +217,7 @@ public static class KernelContractsCommand
             ProbeCommand.Create(output, error),
             ReportCommand.Create(output, error),
             GenerateCommand.Create(output, error),
+            DiffCommand.Create(output, error),
         };
     }
 }
