@@ -36,7 +36,10 @@ public static class KernelContractsCommand
         var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false };
         try
         {
-            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+            var code = await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+
+            // A wrong option means the command could not run: 2, as for an unreachable provider (1 is a failed check).
+            return parse.Errors.Count > 0 && code != 0 ? 2 : code;
         }
         catch (Kernel.Contracts.Pact.PactNativeLibraryNotFoundException e)
         {
