@@ -117,9 +117,34 @@ Task("Corpus")
     }
 });
 
+Task("Diff")
+    .Description("Diffs both documents against the newest release in spec/releases (kernel-contracts diff): the changes go to artifacts/results for the report, and a breaking change without a major version step fails.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var results = artifacts.Combine("results");
+    EnsureDirectoryExists(results);
+    var released = GetDirectories(root.FullPath + "/spec/releases/*").Select(d => d.GetDirectoryName()).OrderBy(v => Version.Parse(v.Split('-')[0])).Last();
+    foreach (var api in new[] { "platform", "sessions" })
+    {
+        string File(string name) => "\"" + results.CombineWithFilePath(name).FullPath + "\"";
+        var exit = StartProcess("dotnet", new ProcessSettings
+        {
+            Arguments = $"\"{Cli()}\" diff --base spec/releases/{released}/kernel-{api}.openapi.yaml --head spec/kernel-{api}.openapi.yaml --allow-breaking --released-version {released} --version {PackageVersion()} --json {File($"diff-{api}.json")} --junit {File($"diff-{api}.xml")}",
+            WorkingDirectory = root.FullPath,
+            RedirectStandardOutput = true,
+        }, out var output);
+        var lines = output.ToList();
+        lines.ForEach(l => Information(l));
+        summary.Add($"{api} document since {released}: " + (lines.LastOrDefault(l => l.StartsWith("diff:")) ?? "no result"));
+        if (exit != 0) throw new CakeException($"kernel-contracts diff of the {api} document against release {released} failed (exit {exit}; details above).");
+    }
+});
+
 Task("Pack")
     .Description("Packs every package into artifacts/packages.")
     .IsDependentOn("Build")
+    .IsDependentOn("Diff")
     .Does(() =>
 {
     var packages = artifacts.Combine("packages");
@@ -185,7 +210,8 @@ Task("Contracts")
     .Does(() =>
 {
     var results = artifacts.Combine("results");
-    CleanDirectory(results);
+    EnsureDirectoryExists(results);
+    DeleteFiles(results.FullPath + "/{verify,check,probe}-*");
     var failed = new List<string>();
     foreach (var (api, serveArgs, credentials) in new[]
     {

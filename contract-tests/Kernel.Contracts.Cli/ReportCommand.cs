@@ -28,9 +28,9 @@ internal static class ReportCommand
             }
 
             var apis = new[] { "platform", "sessions" }.Select(api => ApiResults.Read(api, folder.FullName)).ToList();
-            if (apis.All(a => a.Checks is null && a.Verifies is null && a.Probes is null))
+            if (apis.All(a => a.Checks is null && a.Verifies is null && a.Probes is null && a.Diff is null))
             {
-                error.WriteLine("error: '" + folder.FullName + "' holds no verify-, check- or probe-{api}.json.");
+                error.WriteLine("error: '" + folder.FullName + "' holds no verify-, check-, probe- or diff-{api}.json.");
                 return 2;
             }
 

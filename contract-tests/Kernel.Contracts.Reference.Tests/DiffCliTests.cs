@@ -107,6 +107,27 @@ public sealed class DiffCliTests : IDisposable
     }
 
     [Fact]
+    public async Task The_report_lists_the_changes_and_the_pacts_they_break()
+    {
+        var (basePath, headPath) = Write("sessions", root => ((JsonObject)root["components"]!["schemas"]!["CreateKernelRequest"]!["properties"]!).Remove("clientSessionToken"));
+        var results = Directory.CreateDirectory(Path.Combine(_folder.FullName, "results")).FullName;
+        var json = Path.Combine(results, "diff-sessions.json");
+        Assert.Equal(1, (await Run("diff", "--base", basePath, "--head", headPath, "--json", json)).Code);
+        var expected = JsonNode.Parse(File.ReadAllText(json))!["changes"]!.AsArray().Count;
+
+        var report = Path.Combine(_folder.FullName, "report");
+        var (code, output, error) = await Run("report", "--results", results, "--out", report);
+
+        Assert.True(code == 0, output + error);
+        var html = File.ReadAllText(Path.Combine(report, "index.html"));
+        Assert.Contains("Changes since kernel-sessions.openapi.yaml", html, StringComparison.Ordinal);
+        Assert.Contains($"data-changes=\"{expected}\"", html, StringComparison.Ordinal);
+        Assert.Contains("request-property-removed-closed", html, StringComparison.Ordinal);
+        Assert.Contains("Pact interactions the change breaks:", html, StringComparison.Ordinal);
+        Assert.Contains("kernel-sessions-client: ", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_document_exits_two_naming_it()
     {
         var missing = Path.Combine(_folder.FullName, "nowhere.yaml");

@@ -104,6 +104,31 @@ public sealed class DiffTests
     }
 
     [Fact]
+    public void The_readme_table_lists_every_rule_as_the_code_classifies_it()
+    {
+        var folder = new System.IO.DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !System.IO.File.Exists(System.IO.Path.Combine(folder.FullName, "Kernel.Contracts.sln"))) folder = folder.Parent;
+        Assert.NotNull(folder);
+        var readme = System.IO.File.ReadAllText(System.IO.Path.Combine(folder.FullName, "README.md"));
+        static string Text(Impact impact) => impact switch
+        {
+            Impact.Breaking => "breaking",
+            Impact.PotentiallyBreaking => "potentially breaking",
+            _ => "compatible",
+        };
+
+        var rows = System.Text.RegularExpressions.Regex.Matches(readme, @"^\| `([a-z-]+)` \| ([a-z ]+) \| ([a-z ]+) \| ", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .ToDictionary(m => m.Groups[1].Value, m => (m.Groups[2].Value, m.Groups[3].Value));
+        foreach (var rule in DiffRules.All)
+        {
+            Assert.True(rows.TryGetValue(rule.Id, out var row), $"README.md has no row for {rule.Id}");
+            Assert.Equal((Text(rule.Client), Text(rule.Server)), row);
+        }
+
+        Assert.Equal(DiffRules.All.Count, rows.Keys.Count(id => DiffRules.All.Any(r => r.Id == id)));
+    }
+
+    [Fact]
     public void Messages_name_the_operation_and_the_member()
     {
         var (before, after) = Documents("sessions", "add a required request member");

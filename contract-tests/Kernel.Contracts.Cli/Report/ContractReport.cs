@@ -23,7 +23,10 @@ internal sealed class Cell
 /// <summary>The results of one API: its document and what verify, check-pacts and probe found (each may be missing).</summary>
 internal sealed record ApiResults(string Api, ApiDocument Document, IReadOnlyList<CheckRecord>? Checks, IReadOnlyList<VerifyRecord>? Verifies, IReadOnlyList<ProbeJsonRecord>? Probes)
 {
-    /// <summary>Reads <c>check-{api}.json</c>, <c>verify-{api}.json</c> and <c>probe-{api}.json</c> from a folder.</summary>
+    /// <summary>The changes of the document since the last release (<c>diff-{api}.json</c>), if the folder has them.</summary>
+    public DiffResult? Diff { get; init; }
+
+    /// <summary>Reads <c>check-{api}.json</c>, <c>verify-{api}.json</c>, <c>probe-{api}.json</c> and <c>diff-{api}.json</c> from a folder.</summary>
     public static ApiResults Read(string api, string folder)
     {
         static T? Load<T>(string path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) where T : class =>
@@ -34,7 +37,10 @@ internal sealed record ApiResults(string Api, ApiDocument Document, IReadOnlyLis
             ApiDocument.Embedded(api),
             Load(Path.Combine(folder, "check-" + api + ".json"), CliJson.Default.ListCheckRecord),
             Load(Path.Combine(folder, "verify-" + api + ".json"), CliJson.Default.ListVerifyRecord),
-            Load(Path.Combine(folder, "probe-" + api + ".json"), CliJson.Default.ListProbeJsonRecord));
+            Load(Path.Combine(folder, "probe-" + api + ".json"), CliJson.Default.ListProbeJsonRecord))
+        {
+            Diff = Load(Path.Combine(folder, "diff-" + api + ".json"), CliJson.Default.DiffResult),
+        };
     }
 }
 
@@ -98,6 +104,7 @@ internal static class ContractReport
             }
 
             sections.Append(Missing(api));
+            sections.Append(Changes(api));
             sections.Append("</section>\n");
         }
 
@@ -206,6 +213,36 @@ internal static class ContractReport
         if (api.Verifies is null) missing.Add("verify");
         if (api.Probes is null) missing.Add("probe");
         return missing.Count == 0 ? string.Empty : "<p class=\"bad\">Not run: " + string.Join(", ", missing) + " (their columns show nothing).</p>\n";
+    }
+
+    // The document's changes since the last release, as kernel-contracts diff classified them.
+    private static string Changes(ApiResults api)
+    {
+        if (api.Diff is not { } diff) return string.Empty;
+        var html = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<h3>Changes since {E(diff.Base)}</h3>\n");
+        if (diff.Changes.Count == 0)
+        {
+            return html.Append("<p class=\"changes\" data-changes=\"0\">No change to the document.</p>\n").ToString();
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<p>Suggested version bump: <strong>{E(diff.SuggestedBump)}</strong>{(diff.VersionProblem is null ? string.Empty : " — <span class=\"bad\">" + E(diff.VersionProblem) + "</span>")}</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<table class=\"changes\" data-changes=\"{diff.Changes.Count}\"><thead><tr><th>Clients</th><th>Servers</th><th>Change</th><th>Where</th></tr></thead><tbody>\n");
+        foreach (var change in diff.Changes)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"{Impact(change.Client)}\">{E(change.Client)}</td><td class=\"{Impact(change.Server)}\">{E(change.Server)}</td><td>{E(change.Message)}<br><small><code>{E(change.Rule)}</code></small></td><td><small>{E(change.Head ?? change.Base ?? string.Empty)}</small></td></tr>\n");
+        }
+
+        html.Append("</tbody></table>\n");
+        if (diff.BrokenInteractions.Count > 0)
+        {
+            html.Append("<p class=\"bad\">Pact interactions the change breaks:</p><ul>\n");
+            foreach (var broken in diff.BrokenInteractions) html.Append(CultureInfo.InvariantCulture, $"<li>{E(broken.Consumer)}: {E(broken.Interaction)}</li>\n");
+            html.Append("</ul>\n");
+        }
+
+        return html.ToString();
+
+        static string Impact(string impact) => impact == "Breaking" ? "fail" : impact == "Compatible" ? "ok" : "none";
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
