@@ -15,8 +15,8 @@ public sealed class CheckPactsCliTests
     private static Task<(int Code, string Output, string Error)> Run(params string[] args) => CliRun.RunAsync(args);
 
     [Theory]
-    [InlineData("platform", 14)]
-    [InlineData("sessions", 26)]
+    [InlineData("platform", 17)]
+    [InlineData("sessions", 33)]
     public async Task The_committed_pacts_agree_with_our_documents(string api, int interactions)
     {
         var json = Path.GetTempFileName();
