@@ -203,18 +203,15 @@ public sealed class Prober
             };
             if (member.Type is not null) yield return ("with '" + path + "' of the wrong type", o => o[name] = wrong.DeepClone());
             if (!member.Nullable && !shape.Required.Contains(name) && member.Type is not null) yield return ("with '" + path + "' null", o => o[name] = null);
-            if (member.Type == "string")
+            // The near misses of a parameter, as JSON (a wrong type is its own case above).
+            if (member.Type is "string" or "integer" or "number")
             {
+                var number = member.Type != "string";
                 foreach (var (what, value) in BrokenTexts(member).Where(t => t.What != "not a number"))
                 {
-                    yield return ("with '" + path + "' " + what, o => o[name] = value);
+                    JsonNode near = number ? JsonValue.Create(decimal.Parse(value, CultureInfo.InvariantCulture)) : JsonValue.Create(value);
+                    yield return ("with '" + path + "' " + what, o => o[name] = near.DeepClone());
                 }
-            }
-
-            if (member.Type is "integer" or "number")
-            {
-                if (member.Minimum is { } min) yield return ("with '" + path + "' below its minimum", o => o[name] = min - 1);
-                if (member.Maximum is { } max) yield return ("with '" + path + "' above its maximum", o => o[name] = max + 1);
             }
 
             if (member.Type == "object" && member.Properties.Count > 0)
@@ -396,7 +393,8 @@ public sealed class Prober
         if (shape is not null && (_round % 2 == 1 || parameter.Example is not JsonValue) && Sampled(parameter, shape) is { } sampled) return sampled;
         if (parameter.Example is JsonValue example) return example.ToString();
         if (shape is null) return null;
-        if (_document.Resolve(parameter.SchemaPointer!) is JsonObject { } schema && schema["example"] is JsonValue schemaExample) return schemaExample.ToString();
+        if (_document.Resolve(parameter.SchemaPointer!) is JsonObject schema && schema["example"] is JsonValue schemaExample) return schemaExample.ToString();
+        // No example and a pattern the sampler cannot follow: a plain value, which the server may refuse with a documented 4xx.
         return shape.Type is "string" or null ? "probe" + _faker.Random.AlphaNumeric(Math.Max(4, shape.MinLength ?? 4)) : null;
     }
 
