@@ -113,8 +113,9 @@ internal sealed class RegexSampler
     /// <summary>A set of characters: ranges and nested sets (<c>[\W_]</c>), possibly negated.</summary>
     private sealed class CharSet
     {
-        // What samples are drawn from: printable ASCII, then a few Latin-1 symbols no built-in class claims.
-        private static readonly char[] Universe = [.. Enumerable.Range(0x20, 0x5F).Select(c => (char)c), .. "¡¢£¤¥¦§¨©«¬®¯°±´¶·¸»¿"];
+        // What samples are drawn from: printable ASCII, else a few Latin-1 symbols no built-in class claims.
+        private static readonly char[] Ascii = [.. Enumerable.Range(0x20, 0x5F).Select(c => (char)c)];
+        private static readonly char[] Latin1 = [.. "¡¢£¤¥¦§¨©«¬®¯°±´¶·¸»¿"];
 
         private readonly bool _negated;
         private readonly List<(char Lo, char Hi)> _ranges;
@@ -143,9 +144,9 @@ internal sealed class RegexSampler
 
         public char? Pick(Random random)
         {
-            _members ??= [.. Universe.Where(Contains)];
+            _members ??= FirstNonEmpty(Ascii.Where(Contains), Latin1.Where(Contains));
             if (_members.Length > 0) return _members[random.Next(_members.Length)];
-            // Only characters beyond the universe (a tab, a CJK range): take them from the explicit ranges.
+            // Only characters beyond those (a tab, a CJK range): take them from the explicit ranges.
             List<(char Lo, char Hi)> beyond = _negated ? [] : [.. _ranges, .. _nested.Where(n => !n._negated).SelectMany(n => n._ranges)];
             var total = beyond.Sum(r => r.Hi - r.Lo + 1);
             if (total == 0) return null;
@@ -164,13 +165,15 @@ internal sealed class RegexSampler
         {
             if (_outside is null)
             {
-                var outside = Universe.Where(c => !Contains(c)).ToArray();
-                var alphanumeric = outside.Where(char.IsAsciiLetterOrDigit).ToArray();
-                _outside = alphanumeric.Length > 0 ? alphanumeric : outside;
+                var outside = Ascii.Where(c => !Contains(c)).ToList();
+                _outside = FirstNonEmpty(outside.Where(char.IsAsciiLetterOrDigit), outside, Latin1.Where(c => !Contains(c)));
             }
 
             return _outside.Length > 0 ? _outside[random.Next(_outside.Length)] : null;
         }
+
+        private static char[] FirstNonEmpty(params IEnumerable<char>[] choices) =>
+            choices.Select(c => c.ToArray()).FirstOrDefault(c => c.Length > 0) ?? [];
     }
 
     /// <summary>
