@@ -96,6 +96,11 @@ internal static class ProbeCommand
                 await output.WriteLineAsync($"  {operation.Key}: {operation.Count()} requests ({operation.Count(r => r.Valid)} valid, {operation.Count(r => !r.Valid)} broken on purpose), statuses {statuses}, {operation.Count(r => !r.Passed)} failed").ConfigureAwait(false);
             }
 
+            foreach (var note in result.Notes)
+            {
+                await output.WriteLineAsync("note: " + note).ConfigureAwait(false);
+            }
+
             if (result.TimedOut)
             {
                 await output.WriteLineAsync("note: the time limit ended the probe after " + result.Requests.Count + " requests.").ConfigureAwait(false);

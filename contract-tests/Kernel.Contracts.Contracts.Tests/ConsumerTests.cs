@@ -31,18 +31,18 @@ public sealed class ConsumerTests
         var platform = PlatformPact.Cases.Select(c => string.Join(' ', c.Name.Split(' ').Take(2))).ToHashSet();
         foreach (var op in new[] { "listDatasets", "runPipeline", "getPipelineStatus" })
         {
-            foreach (var status in new[] { "200", "400", "401", "404" }) Assert.Contains(op + " " + status, platform);
+            foreach (var status in new[] { "200", "400", "401", "404", "default" }) Assert.Contains(op + " " + status, platform);
         }
 
         var sessions = SessionsPact.Cases.Select(c => string.Join(' ', c.Name.Split(' ').Take(2))).ToHashSet();
         foreach (var op in new[] { "createKernel", "createKernelLegacy" })
         {
-            foreach (var status in new[] { "200", "201", "400", "401", "404", "406", "412" }) Assert.Contains(op + " " + status, sessions);
+            foreach (var status in new[] { "200", "201", "400", "401", "404", "406", "412", "default" }) Assert.Contains(op + " " + status, sessions);
         }
 
         foreach (var (op, success) in new[] { ("getKernelInfo", "200"), ("restartKernel", "204"), ("destroyKernel", "200") })
         {
-            foreach (var status in new[] { success, "400", "401", "404" }) Assert.Contains(op + " " + status, sessions);
+            foreach (var status in new[] { success, "400", "401", "404", "default" }) Assert.Contains(op + " " + status, sessions);
         }
     }
 

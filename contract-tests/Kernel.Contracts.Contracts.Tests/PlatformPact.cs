@@ -29,6 +29,7 @@ public static class PlatformPact
     private const string Hex32 = "^[0-9a-f]{32}$";
     private const string ProblemPrefix = "https://api.kernel.com/problems/";
     private const string InvalidParametersTitle = "One or more request parameters are invalid.";
+    private const string InternalErrorTitle = "The server failed to process the request.";
 
     public static PactBuilder Create(string pactDir) => Pact.Pact.V4(Consumer, Provider, new PactConfig { PactDir = pactDir });
 
@@ -87,6 +88,13 @@ public static class PlatformPact
                     instance = "/api/v1/study/" + UnknownId + "/datasets",
                 }),
             uri => Problem(() => Client(uri).ListDatasetsAsync(UnknownId), 404, "study-not-found", "The study does not exist.")),
+        new("listDatasets default the backend fails", pact => pact
+                .UponReceiving("a request for the datasets of a study when the backend fails")
+                .Given(PlatformProviderStates.BackendFails)
+                .WithRequest(HttpMethod.Get, "/api/v1/study/" + StudyId + "/datasets")
+                .WithHeader("Authorization", ApiKey)
+                .WillRespond().WithProblem(500, InternalError("/api/v1/study/" + StudyId + "/datasets")),
+            uri => Problem(() => Client(uri).ListDatasetsAsync(StudyId), 500, "internal-error", InternalErrorTitle)),
 
         // runPipeline
         new("runPipeline 200 a run is started", pact => pact
@@ -125,6 +133,13 @@ public static class PlatformPact
                     instance = PipelinePath(StudyId, UnknownId, Pipeline),
                 }),
             uri => Problem(() => Client(uri).RunPipelineAsync(StudyId, UnknownId, PipelineName.QcNirs), 404, "dataset-not-found", "The dataset does not exist in this study.")),
+        new("runPipeline default the backend fails", pact => pact
+                .UponReceiving("a request to run qc_nirs when the backend fails")
+                .Given(PlatformProviderStates.BackendFails)
+                .WithRequest(HttpMethod.Post, PipelinePath(StudyId, DatasetId, Pipeline))
+                .WithHeader("Authorization", ApiKey)
+                .WillRespond().WithProblem(500, InternalError(PipelinePath(StudyId, DatasetId, Pipeline))),
+            uri => Problem(() => Client(uri).RunPipelineAsync(StudyId, DatasetId, PipelineName.QcNirs), 500, "internal-error", InternalErrorTitle)),
 
         // getPipelineStatus
         new("getPipelineStatus 200 a succeeded run with signed URLs", pact => pact
@@ -208,6 +223,13 @@ public static class PlatformPact
                     instance = PipelinePath(StudyId, DatasetId, Pipeline) + "/status",
                 }),
             uri => Problem(() => Client(uri).GetPipelineStatusAsync(StudyId, DatasetId, PipelineName.QcNirs), 404, "run-not-found", "The pipeline has never run on this dataset.")),
+        new("getPipelineStatus default the backend fails", pact => pact
+                .UponReceiving("a request for the status of a qc_nirs run when the backend fails")
+                .Given(PlatformProviderStates.BackendFails)
+                .WithRequest(HttpMethod.Get, PipelinePath(StudyId, DatasetId, Pipeline) + "/status")
+                .WithHeader("Authorization", ApiKey)
+                .WillRespond().WithProblem(500, InternalError(PipelinePath(StudyId, DatasetId, Pipeline) + "/status")),
+            uri => Problem(() => Client(uri).GetPipelineStatusAsync(StudyId, DatasetId, PipelineName.QcNirs), 500, "internal-error", InternalErrorTitle)),
     ];
 
     /// <summary>The generated client with the API-key handler, against <paramref name="root"/>'s <c>/api/v1</c>.</summary>
@@ -245,6 +267,15 @@ public static class PlatformPact
         title = "A valid API key is required.",
         status = 401,
         detail = "The API key is not known or has been revoked.",
+    };
+
+    // An unexpected failure: the documented default response, a problem like any other.
+    private static object InternalError(string instance) => new
+    {
+        type = ProblemPrefix + "internal-error",
+        title = InternalErrorTitle,
+        status = 500,
+        instance,
     };
 
     private static object InvalidParameters(string parameter) => new

@@ -3,6 +3,7 @@ using Kernel.Contracts.Reference;
 using Kernel.Contracts.Reference.Platform;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kernel.Contracts.Contracts.Tests;
 
@@ -23,7 +24,8 @@ public static class PlatformProvider
                     // Only the successful run of the demo dataset is broken; every other interaction still passes.
                     if (HttpMethods.IsPost(context.Request.Method)
                         && context.Request.Path == "/api/v1/study/" + PlatformReferenceOptions.DemoStudyId + "/dataset/" + PlatformReferenceOptions.DemoDatasetId + "/pipeline/qc_nirs"
-                        && context.Request.Headers.Authorization == PlatformReferenceOptions.DemoApiKey)
+                        && context.Request.Headers.Authorization == PlatformReferenceOptions.DemoApiKey
+                        && !context.RequestServices.GetRequiredService<PlatformReferenceOptions>().BackendFails)
                     {
                         context.Response.ContentType = "application/json";
                         await context.Response.WriteAsync("{\"jobId\":\"9f8e7d6c5b4a39281706f5e4d3c2b1a0\"}");

@@ -64,10 +64,9 @@ public static class SessionsPact
                 .WithJsonBody(new { kernelId = Match.Regex(Token, KernelIdPattern), created = false }),
             async uri => Assert.False((await create(Client(uri), Body(Lang))).Created));
 
-        // The description lets servers answer a reuse with 200 (since 2019) or 201 (the seed's era); the reference is of
-        // the seed's era and answers 201, so the 200 answer is checked on the consumer side only, never committed.
-        yield return new(operation + " 200 a running session is reused (consumer only)", pact => CreateRequest(pact, "a request to create a session whose token names a running python:3.6 session, answered 200" + route, path, Lang)
-                .Given(SessionsProviderStates.SessionExists, Params(("token", Token), ("lang", Lang)))
+        // The description lets servers answer a reuse with 200 (since 2019) or 201 (the seed's era); the client takes both.
+        yield return new(operation + " 200 a running session is reused by a server since 2019", pact => CreateRequest(pact, "a request to create a session whose token names a running python:3.6 session, on a server that answers a reuse with 200" + route, path, Lang)
+                .Given(SessionsProviderStates.SessionExistsReuseOk, Params(("token", Token), ("lang", Lang)))
                 .WillRespond().WithStatus(200).WithHeader("Content-Type", JsonContentType)
                 .WithJsonBody(new { kernelId = Match.Regex(Token, KernelIdPattern), created = false }),
             async uri =>
@@ -75,8 +74,7 @@ public static class SessionsPact
                 var result = await create(Client(uri), Body(Lang));
                 Assert.Equal(Token, result.KernelId);
                 Assert.False(result.Created);
-            },
-            Committed: false);
+            });
         yield return new(operation + " 400 the token names a session of another lang", pact => CreateRequest(pact, "a request to create an r session whose token names a running python:3.6 session" + route, path, OtherLang)
                 .Given(SessionsProviderStates.SessionExists, Params(("token", Token), ("lang", Lang)))
                 .WillRespond().WithProblem(400, new
@@ -126,16 +124,20 @@ public static class SessionsPact
                     detail = "You cannot run more than " + SessionQuota + " concurrent sessions.",
                 }),
             uri => Problem(() => create(Client(uri), Body(Lang)), 412, "quota-exceeded", "You have reached your resource limit.", "You cannot run more than 5 concurrent sessions."));
+        yield return new(operation + " default the backend fails", pact => CreateRequest(pact, "a request to create a session when the backend fails" + route, path, Lang)
+                .Given(SessionsProviderStates.BackendFails)
+                .WillRespond().WithProblem(500, new { type = ProblemPrefix + "kernel-creation-failed", title = "Kernel creation has failed.", status = 500 }),
+            uri => Problem(() => create(Client(uri), Body(Lang)), 500, "kernel-creation-failed", "Kernel creation has failed."));
     }
 
     private static IEnumerable<PactCase> KernelCases()
     {
         const string path = "/kernel/" + Token;
-        var operations = new (string Name, HttpMethod Method, string Verb, Func<KernelSessionsClient, Task> Call)[]
+        var operations = new (string Name, HttpMethod Method, string Verb, Func<KernelSessionsClient, Task> Call, string Failure, string FailureTitle)[]
         {
-            ("getKernelInfo", HttpMethod.Get, "a request for the information of", c => c.GetKernelInfoAsync(Token)),
-            ("restartKernel", HttpMethod.Patch, "a request to restart", c => c.RestartKernelAsync(Token)),
-            ("destroyKernel", HttpMethod.Delete, "a request to destroy", c => c.DestroyKernelAsync(Token)),
+            ("getKernelInfo", HttpMethod.Get, "a request for the information of", c => c.GetKernelInfoAsync(Token), "internal-server-error", "Internal server error."),
+            ("restartKernel", HttpMethod.Patch, "a request to restart", c => c.RestartKernelAsync(Token), "kernel-restart-failed", "Kernel restart has failed."),
+            ("destroyKernel", HttpMethod.Delete, "a request to destroy", c => c.DestroyKernelAsync(Token), "kernel-destruction-failed", "Kernel destruction has failed."),
         };
 
         yield return new("getKernelInfo 200 a running session", pact => KernelRequest(pact, "a request for the information of a running python:3.6 session", HttpMethod.Get, path)
@@ -207,6 +209,10 @@ public static class SessionsPact
                     .Given(SessionsProviderStates.NoSession, Params(("kernelId", Token)))
                     .WillRespond().WithProblem(404, new { type = ProblemPrefix + "kernel-not-found", title = "No such kernel." }),
                 uri => Problem(() => op.Call(Client(uri)), 404, "kernel-not-found", "No such kernel."));
+            yield return new(op.Name + " default the backend fails", pact => KernelRequest(pact, op.Verb + " a session when the backend fails", op.Method, path)
+                    .Given(SessionsProviderStates.BackendFails)
+                    .WillRespond().WithProblem(500, new { type = ProblemPrefix + op.Failure, title = op.FailureTitle, status = 500 }),
+                uri => Problem(() => op.Call(Client(uri)), 500, op.Failure, op.FailureTitle));
         }
     }
 

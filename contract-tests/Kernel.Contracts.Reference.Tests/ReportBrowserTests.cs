@@ -58,6 +58,8 @@ public sealed class ReportBrowserTests
             var totals = Regex.Match(dom, "<tr data-api=\"" + api + "\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
             Assert.Contains("data-total=\"responses\">" + responses + "<", totals, StringComparison.Ordinal);
             Assert.Contains("data-total=\"pact\">" + covered + "<", totals, StringComparison.Ordinal);
+            // Every documented response, default included, is under a pact.
+            Assert.Equal(responses, covered);
             Assert.Contains("data-total=\"failing\">0<", totals, StringComparison.Ordinal);
             Assert.Contains("href=\"../docs/kernel-" + api + ".html\"", dom, StringComparison.Ordinal);
         }

@@ -37,10 +37,10 @@ public sealed class VerifyCliTests
             "--state-change-url", new Uri(served.Address, "_pact/provider-states").ToString(), "--junit", junit);
 
         Assert.True(code == 0, output + error);
-        Assert.Matches(@"verify: 14 passed, 0 failed", output);
+        Assert.Matches(@"verify: 17 passed, 0 failed", output);
         Assert.Contains("  ok    a request to run qc_nirs on a dataset", output, StringComparison.Ordinal);
         var suite = XDocument.Load(junit).Root!.Element("testsuite")!;
-        Assert.Equal("14", suite.Attribute("tests")!.Value);
+        Assert.Equal("17", suite.Attribute("tests")!.Value);
         Assert.Equal("0", suite.Attribute("failures")!.Value);
     }
 
@@ -54,7 +54,7 @@ public sealed class VerifyCliTests
             "--state-change-url", new Uri(served.Address, "_pact/provider-states").ToString());
 
         Assert.True(code == 0, output + error);
-        Assert.Contains("verify: 26 passed, 0 failed", output, StringComparison.Ordinal);
+        Assert.Contains("verify: 33 passed, 0 failed", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class VerifyCliTests
         Assert.Contains("  FAIL  a request to run qc_nirs on a dataset", output, StringComparison.Ordinal);
         Assert.Contains("  FAIL  a request for the status of a succeeded qc_nirs run", output, StringComparison.Ordinal);
         Assert.Contains("BodyMismatch at '$': Actual map is missing the following keys: job_id", output, StringComparison.Ordinal);
-        Assert.True(output.Contains("verify: 11 passed, 3 failed", StringComparison.Ordinal), output);
+        Assert.True(output.Contains("verify: 14 passed, 3 failed", StringComparison.Ordinal), output);
         Assert.Empty(error);
         var failures = XDocument.Load(junit).Descendants("failure").Select(f => f.Parent!.Attribute("name")!.Value).Order(StringComparer.Ordinal);
         Assert.Equal(["a request for the status of a running qc_nirs run", "a request for the status of a succeeded qc_nirs run", "a request to run qc_nirs on a dataset"], failures);

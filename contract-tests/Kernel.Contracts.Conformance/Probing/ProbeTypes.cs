@@ -71,4 +71,7 @@ public sealed record ProbeResult(IReadOnlyList<ProbeRecord> Requests, bool Timed
 {
     /// <summary>Whether every response was as documented.</summary>
     public bool Passed => Requests.All(r => r.Passed);
+
+    /// <summary>What the probe could not do as planned (a pattern it cannot sample), one sentence each.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -31,6 +31,7 @@ public sealed class Prober
     private readonly Dictionary<ProbeCredentials, HttpClient> _clients = new();
     private readonly List<ProbeRecord> _records = [];
     private readonly Dictionary<string, SchemaShape> _shapes = new(StringComparer.Ordinal);
+    private readonly List<string> _notes = [];
     private int _round;
 
     private Prober(ApiDocument document, ProbeOptions options)
@@ -85,7 +86,7 @@ public sealed class Prober
             progress?.Invoke(record);
         }
 
-        return new ProbeResult(_records, timedOut);
+        return new ProbeResult(_records, timedOut) { Notes = _notes };
     }
 
     /// <summary>Creating operations first, reading and changing ones next, deleting ones last.</summary>
@@ -110,7 +111,7 @@ public sealed class Prober
                 yield return Case(operation, "invalid: " + parameter.In + " parameter '" + parameter.Name + "' missing", r => Without(r, parameter));
             }
 
-            foreach (var (what, value) in BrokenTexts(shape))
+            foreach (var (what, value) in BrokenTexts(shape).Where(t => Travels(parameter.In, t.Value)))
             {
                 yield return Case(operation, "invalid: " + parameter.In + " parameter '" + parameter.Name + "' " + what, r => With(r, parameter, value));
             }
@@ -164,31 +165,22 @@ public sealed class Prober
         return parts;
     }
 
-    /// <summary>Texts a parameter with this schema must refuse.</summary>
-    private static IEnumerable<(string What, string Value)> BrokenTexts(SchemaShape shape)
+    /// <summary>Texts a parameter with this schema must refuse: near misses of valid values.</summary>
+    private IEnumerable<(string What, string Value)> BrokenTexts(SchemaShape shape) => SchemaSampler.NearMisses(shape, _random).ToList();
+
+    /// <summary>
+    /// Whether a value reaches the server as itself: a path segment of dots is removed by URL normalisation and an
+    /// encoded slash is read differently by different servers; a header loses surrounding whitespace.
+    /// </summary>
+    private static bool Travels(string location, string value) => location switch
     {
-        switch (shape.Type)
-        {
-            case "integer":
-            case "number":
-                yield return ("not a number", "NaN-x");
-                if (shape.Minimum is { } min) yield return ("below its minimum", (min - 1).ToString(CultureInfo.InvariantCulture));
-                if (shape.Maximum is { } max) yield return ("above its maximum", (max + 1).ToString(CultureInfo.InvariantCulture));
-                break;
-            case "boolean":
-                yield return ("not a boolean", "maybe");
-                break;
-            case "string":
-                if (shape.Enum is { Count: > 0 }) yield return ("not in its enum", "not-a-member-x");
-                if (shape.Pattern is { } pattern && !Regex.IsMatch("bad.value~x", pattern)) yield return ("breaking its pattern", "bad.value~x");
-                if (shape.MaxLength is { } maxLength) yield return ("longer than " + maxLength, new string('a', maxLength + 1));
-                if (shape.MinLength is > 1 and var minLength) yield return ("shorter than " + minLength, new string('a', minLength - 1));
-                break;
-        }
-    }
+        "path" => value is not ("" or "." or "..") && !value.Contains('/', StringComparison.Ordinal),
+        "header" => value.Length > 0 && value.Trim() == value && value.All(c => c >= ' ' && c < 0x7F),
+        _ => true,
+    };
 
     /// <summary>Changes to a JSON object with this schema that make it invalid.</summary>
-    private static IEnumerable<(string What, Action<JsonObject> Change)> BrokenMembers(SchemaShape shape, string prefix)
+    private IEnumerable<(string What, Action<JsonObject> Change)> BrokenMembers(SchemaShape shape, string prefix)
     {
         foreach (var name in shape.Required.Order(StringComparer.Ordinal))
         {
@@ -211,18 +203,15 @@ public sealed class Prober
             };
             if (member.Type is not null) yield return ("with '" + path + "' of the wrong type", o => o[name] = wrong.DeepClone());
             if (!member.Nullable && !shape.Required.Contains(name) && member.Type is not null) yield return ("with '" + path + "' null", o => o[name] = null);
-            if (member.Type == "string")
+            // The near misses of a parameter, as JSON (a wrong type is its own case above).
+            if (member.Type is "string" or "integer" or "number")
             {
+                var number = member.Type != "string";
                 foreach (var (what, value) in BrokenTexts(member).Where(t => t.What != "not a number"))
                 {
-                    yield return ("with '" + path + "' " + what, o => o[name] = value);
+                    JsonNode near = number ? JsonValue.Create(decimal.Parse(value, CultureInfo.InvariantCulture)) : JsonValue.Create(value);
+                    yield return ("with '" + path + "' " + what, o => o[name] = near.DeepClone());
                 }
-            }
-
-            if (member.Type is "integer" or "number")
-            {
-                if (member.Minimum is { } min) yield return ("with '" + path + "' below its minimum", o => o[name] = min - 1);
-                if (member.Maximum is { } max) yield return ("with '" + path + "' above its maximum", o => o[name] = max + 1);
             }
 
             if (member.Type == "object" && member.Properties.Count > 0)
@@ -386,39 +375,45 @@ public sealed class Prober
         return values[_random.Next(values.Count)];
     }
 
-    /// <summary>A value the schema accepts but no server issued: random hex, as long as the example when that is needed.</summary>
+    /// <summary>A value the schema accepts but no server issued (an id sampled from its pattern, say).</summary>
     private string? Unknown(SpecParameter parameter)
     {
         if (parameter.SchemaPointer is null) return null;
         var shape = Shape(parameter.SchemaPointer);
-        if (shape.Type != "string" || shape.Enum is not null) return null;
-        var exampleLength = (parameter.Example as JsonValue)?.ToString().Length ?? 0;
-        foreach (var candidate in new[] { "probe" + _faker.Random.Hash(24), _faker.Random.Hash(Math.Max(exampleLength, 8)) })
+        return shape.Type != "string" || shape.Enum is not null ? null : Sampled(parameter, shape);
+    }
+
+    /// <summary>
+    /// The document's example, or on odd rounds (and when there is none) a value sampled from the schema, as
+    /// different users would send; the schema's own example when a pattern cannot be sampled.
+    /// </summary>
+    private string? Example(SpecParameter parameter)
+    {
+        var shape = parameter.SchemaPointer is null ? null : Shape(parameter.SchemaPointer);
+        if (shape is not null && (_round % 2 == 1 || parameter.Example is not JsonValue) && Sampled(parameter, shape) is { } sampled) return sampled;
+        if (parameter.Example is JsonValue example) return example.ToString();
+        if (shape is null) return null;
+        if (_document.Resolve(parameter.SchemaPointer!) is JsonObject schema && schema["example"] is JsonValue schemaExample) return schemaExample.ToString();
+        // No example and a pattern the sampler cannot follow: a plain value, which the server may refuse with a documented 4xx.
+        return shape.Type is "string" or null ? "probe" + _faker.Random.AlphaNumeric(Math.Max(4, shape.MinLength ?? 4)) : null;
+    }
+
+    /// <summary>A value sampled from the parameter's schema that travels as itself; null (with a note) for a pattern the sampler does not support.</summary>
+    private string? Sampled(SpecParameter parameter, SchemaShape shape)
+    {
+        if (shape.PatternUnsupported is { } why)
         {
-            if ((shape.Pattern is null || Regex.IsMatch(candidate, shape.Pattern))
-                && candidate.Length >= (shape.MinLength ?? 0) && candidate.Length <= (shape.MaxLength ?? int.MaxValue))
-            {
-                return candidate;
-            }
+            var note = "the pattern '" + shape.Pattern + "' of " + parameter.In + " parameter '" + parameter.Name + "' " + why + "; its values come from the document's examples.";
+            if (!_notes.Contains(note, StringComparer.Ordinal)) _notes.Add(note);
+            return null;
+        }
+
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            if (SchemaSampler.Valid(shape, _random) is { } value && Travels(parameter.In, value)) return value;
         }
 
         return null;
-    }
-
-    private string? Example(SpecParameter parameter)
-    {
-        if (parameter.Example is JsonValue example) return example.ToString();
-        if (parameter.SchemaPointer is null) return null;
-        var shape = Shape(parameter.SchemaPointer);
-        if (shape.Enum is { Count: > 0 } values) return values[_random.Next(values.Count)]?.ToString();
-        var schema = _document.Resolve(parameter.SchemaPointer) as JsonObject;
-        if (schema?["example"] is JsonValue schemaExample) return schemaExample.ToString();
-        return shape.Type switch
-        {
-            "integer" or "number" => (shape.Minimum ?? 1).ToString(CultureInfo.InvariantCulture),
-            "boolean" => "true",
-            _ => "probe" + _faker.Random.AlphaNumeric(Math.Max(4, shape.MinLength ?? 4)),
-        };
     }
 
     private JsonNode? BodyExample(SpecBody body, string mediaType)

@@ -22,6 +22,14 @@ internal sealed class SchemaShape
 
     public string? Pattern { get; private init; }
 
+    /// <summary>The sampler of <see cref="Pattern"/>; null when there is no pattern or it is one the sampler does not support.</summary>
+    public RegexSampler? PatternSampler { get; private init; }
+
+    /// <summary>Why <see cref="Pattern"/> has no sampler (an unsupported construct and its position).</summary>
+    public string? PatternUnsupported { get; private init; }
+
+    public string? Format { get; private init; }
+
     public int? MinLength { get; private init; }
 
     public int? MaxLength { get; private init; }
@@ -84,11 +92,16 @@ internal sealed class SchemaShape
             }
         }
 
+        var pattern = node["pattern"]?.GetValue<string>();
+        string? unsupported = null;
         return new SchemaShape
         {
             Type = type ?? (properties.Count > 0 ? "object" : null),
             Nullable = nullable,
-            Pattern = node["pattern"]?.GetValue<string>(),
+            Pattern = pattern,
+            PatternSampler = pattern is null ? null : RegexSampler.TryCreate(pattern, out unsupported),
+            PatternUnsupported = unsupported,
+            Format = node["format"]?.GetValue<string>(),
             MinLength = (int?)Number(node["minLength"]),
             MaxLength = (int?)Number(node["maxLength"]),
             Minimum = Number(node["minimum"]),

@@ -25,6 +25,9 @@ public static class PlatformProblems
     internal static Problem RunNotFound(string pipeline, string datasetId, string instance) =>
         Make("run-not-found", "The pipeline has never run on this dataset.", 404, "Pipeline " + pipeline + " has no run on dataset " + datasetId + ".", instance);
 
+    internal static Problem InternalError(string instance) =>
+        Make("internal-error", "The server failed to process the request.", 500, null, instance);
+
     internal static Problem Make(string name, string title, int status, string? detail, string? instance) =>
         new() { Type = TypePrefix + name, Title = title, Status = status, Detail = detail, Instance = instance };
 }

@@ -41,7 +41,10 @@ public sealed class PlatformProviderStates : IProviderStateHandler
     /// <summary>The pipeline has never run on the dataset.</summary>
     public const string NeverRun = "the pipeline has never run on the dataset";
 
-    private static readonly string[] Names = [StudyWithDatasets, StudyWithoutDatasets, NoStudy, UnknownApiKey, DatasetExists, NoDataset, SucceededRun, RunningRun, NeverRun];
+    /// <summary>Every operation fails on the server side (a 500 problem, the documented <c>default</c> response).</summary>
+    public const string BackendFails = "the backend fails";
+
+    private static readonly string[] Names = [StudyWithDatasets, StudyWithoutDatasets, NoStudy, UnknownApiKey, DatasetExists, NoDataset, SucceededRun, RunningRun, NeverRun, BackendFails];
 
     private readonly PlatformReferenceServer _server;
     private readonly PlatformReferenceOptions _options;
@@ -83,6 +86,9 @@ public sealed class PlatformProviderStates : IProviderStateHandler
                 case NoStudy:
                     Require(!_server.Studies.ContainsKey(change.Text("studyId")), change, "a study has this id");
                     break;
+                case BackendFails:
+                    _options.BackendFails = true;
+                    break;
                 case UnknownApiKey:
                     // Whatever key the verifier sends, it is rejected until the next state change.
                     _options.ApiKeys.Clear();
@@ -116,6 +122,7 @@ public sealed class PlatformProviderStates : IProviderStateHandler
         _clock.Reset();
         _options.ApiKeys.Clear();
         foreach (var key in _apiKeys) _options.ApiKeys.Add(key);
+        _options.BackendFails = false;
     }
 
     private bool HasDataset(string studyId, string datasetId) =>

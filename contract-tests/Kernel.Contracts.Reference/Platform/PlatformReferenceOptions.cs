@@ -44,4 +44,7 @@ public sealed class PlatformReferenceOptions
 
     /// <summary>The HMAC key of signed URLs; random per process unless set.</summary>
     public string? UrlSigningSecret { get; set; }
+
+    /// <summary>Every operation fails on the server side with a 500 problem (the documented <c>default</c> response).</summary>
+    public bool BackendFails { get; set; }
 }

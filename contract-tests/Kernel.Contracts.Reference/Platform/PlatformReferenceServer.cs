@@ -62,13 +62,15 @@ public sealed class PlatformReferenceServer : IKernelPlatformServer
 
     /// <inheritdoc />
     public Task<ListDatasetsResult> ListDatasetsAsync(string studyId, HttpContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(_studies.TryGetValue(studyId, out var datasets)
-            ? ListDatasetsResult.Ok(new DatasetList { Datasets = datasets })
+        Task.FromResult(
+            _options.BackendFails ? ListDatasetsResult.Status(500, PlatformProblems.InternalError(Instance(context)))
+            : _studies.TryGetValue(studyId, out var datasets) ? ListDatasetsResult.Ok(new DatasetList { Datasets = datasets })
             : ListDatasetsResult.NotFound(PlatformProblems.StudyNotFound(studyId, Instance(context))));
 
     /// <inheritdoc />
     public Task<RunPipelineResult> RunPipelineAsync(string studyId, string datasetId, PipelineName pipelineName, HttpContext context, CancellationToken cancellationToken)
     {
+        if (_options.BackendFails) return Task.FromResult(RunPipelineResult.Status(500, PlatformProblems.InternalError(Instance(context))));
         if (Find(studyId, datasetId, context) is { } problem)
         {
             return Task.FromResult(RunPipelineResult.NotFound(problem));
@@ -87,6 +89,7 @@ public sealed class PlatformReferenceServer : IKernelPlatformServer
     /// <inheritdoc />
     public Task<GetPipelineStatusResult> GetPipelineStatusAsync(string studyId, string datasetId, PipelineName pipelineName, HttpContext context, CancellationToken cancellationToken)
     {
+        if (_options.BackendFails) return Task.FromResult(GetPipelineStatusResult.Status(500, PlatformProblems.InternalError(Instance(context))));
         if (Find(studyId, datasetId, context) is { } problem)
         {
             return Task.FromResult(GetPipelineStatusResult.NotFound(problem));

@@ -28,6 +28,14 @@ public static class SessionsProblems
 
     internal static Problem ResourceLimitExceeded(string detail) => Make("resource-limit-exceeded", "The requested resource limits exceed the server's own limits.", detail, 406);
 
+    internal static Problem InternalServerError() => Make("internal-server-error", "Internal server error.", null, 500);
+
+    internal static Problem KernelCreationFailed() => Make("kernel-creation-failed", "Kernel creation has failed.", null, 500);
+
+    internal static Problem KernelDestructionFailed() => Make("kernel-destruction-failed", "Kernel destruction has failed.", null, 500);
+
+    internal static Problem KernelRestartFailed() => Make("kernel-restart-failed", "Kernel restart has failed.", null, 500);
+
     private static Problem Make(string name, string title, string? detail, int? status = null) =>
         new() { Type = TypePrefix + name, Title = title, Detail = detail, Status = status };
 }

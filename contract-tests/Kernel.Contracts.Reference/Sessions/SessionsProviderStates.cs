@@ -18,6 +18,12 @@ public sealed class SessionsProviderStates : IProviderStateHandler
     /// <summary>Every access key has the session <c>token</c> running <c>lang</c>.</summary>
     public const string SessionExists = "a session exists";
 
+    /// <summary>As <see cref="SessionExists"/>, on a server of 2019 or later: a create that reuses the session is 200, not 201.</summary>
+    public const string SessionExistsReuseOk = "a session exists on a server that answers a reuse with 200";
+
+    /// <summary>Every operation fails on the server side (a 500 problem, the documented <c>default</c> response).</summary>
+    public const string BackendFails = "the backend fails";
+
     /// <summary>No session has the kernel id <c>kernelId</c>.</summary>
     public const string NoSession = "no session with this kernel id exists";
 
@@ -36,7 +42,7 @@ public sealed class SessionsProviderStates : IProviderStateHandler
     /// <summary>The server clock is an hour ahead of the client's (a signed request is 400).</summary>
     public const string StaleDate = "the request date is out of sync with the server clock";
 
-    private static readonly string[] Names = [SessionExists, NoSession, NoImage, MemoryLimit, QuotaReached, UnknownAccessKey, StaleDate];
+    private static readonly string[] Names = [SessionExists, SessionExistsReuseOk, BackendFails, NoSession, NoImage, MemoryLimit, QuotaReached, UnknownAccessKey, StaleDate];
 
     private readonly SessionsReferenceServer _server;
     private readonly SessionsReferenceOptions _options;
@@ -71,6 +77,8 @@ public sealed class SessionsProviderStates : IProviderStateHandler
             switch (change.State)
             {
                 case SessionExists:
+                case SessionExistsReuseOk:
+                    _options.ReuseAnswersOk = change.State == SessionExistsReuseOk;
                     var request = new CreateKernelRequest { Lang = change.Text("lang"), ClientSessionToken = change.Text("token") };
                     foreach (var (accessKey, _) in _credentials)
                     {
@@ -82,6 +90,9 @@ public sealed class SessionsProviderStates : IProviderStateHandler
 
                     break;
                 case NoSession:
+                    break;
+                case BackendFails:
+                    _options.BackendFails = true;
                     break;
                 case NoImage:
                     var lang = change.Text("lang");
@@ -127,6 +138,8 @@ public sealed class SessionsProviderStates : IProviderStateHandler
         foreach (var (key, secret) in _credentials) _options.Credentials[key] = secret;
         _options.MaxMemoryMiB = _maxMemoryMiB;
         _options.MaxConcurrentSessions = _maxSessions;
+        _options.ReuseAnswersOk = false;
+        _options.BackendFails = false;
     }
 
     private static int Positive(ProviderStateChange change, string name)

@@ -44,4 +44,10 @@ public sealed class SessionsReferenceOptions
 
     /// <summary>The share of wall time a session spends on CPU, which drives <c>cpuCreditUsed</c>.</summary>
     public double CpuUtilisation { get; set; } = 0.25;
+
+    /// <summary>Answer a create that reuses a running session with 200, as servers since 2019 do (default: 201, the seed's era).</summary>
+    public bool ReuseAnswersOk { get; set; }
+
+    /// <summary>Every operation fails on the server side with a 500 problem (the documented <c>default</c> response).</summary>
+    public bool BackendFails { get; set; }
 }

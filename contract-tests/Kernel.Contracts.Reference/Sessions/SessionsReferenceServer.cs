@@ -28,15 +28,20 @@ public sealed class SessionsReferenceServer : IKernelSessionsServer
 
     /// <inheritdoc />
     public Task<CreateKernelResult> CreateKernelAsync(CreateKernelRequest body, HttpContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(Create(body, context, CreateKernelResult.Created, CreateKernelResult.BadRequest, CreateKernelResult.NotFound, CreateKernelResult.NotAcceptable, CreateKernelResult.PreconditionFailed));
+        Task.FromResult(_options.BackendFails
+            ? CreateKernelResult.Status(500, SessionsProblems.KernelCreationFailed())
+            : Create(body, context, CreateKernelResult.Created, _options.ReuseAnswersOk ? CreateKernelResult.Ok : CreateKernelResult.Created, CreateKernelResult.BadRequest, CreateKernelResult.NotFound, CreateKernelResult.NotAcceptable, CreateKernelResult.PreconditionFailed));
 
     /// <inheritdoc />
     public Task<CreateKernelLegacyResult> CreateKernelLegacyAsync(CreateKernelRequest body, HttpContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(Create(body, context, CreateKernelLegacyResult.Created, CreateKernelLegacyResult.BadRequest, CreateKernelLegacyResult.NotFound, CreateKernelLegacyResult.NotAcceptable, CreateKernelLegacyResult.PreconditionFailed));
+        Task.FromResult(_options.BackendFails
+            ? CreateKernelLegacyResult.Status(500, SessionsProblems.KernelCreationFailed())
+            : Create(body, context, CreateKernelLegacyResult.Created, _options.ReuseAnswersOk ? CreateKernelLegacyResult.Ok : CreateKernelLegacyResult.Created, CreateKernelLegacyResult.BadRequest, CreateKernelLegacyResult.NotFound, CreateKernelLegacyResult.NotAcceptable, CreateKernelLegacyResult.PreconditionFailed));
 
     /// <inheritdoc />
     public Task<GetKernelInfoResult> GetKernelInfoAsync(string kernelId, HttpContext context, CancellationToken cancellationToken)
     {
+        if (_options.BackendFails) return Task.FromResult(GetKernelInfoResult.Status(500, SessionsProblems.InternalServerError()));
         lock (_lock)
         {
             if (!Sessions(context).TryGetValue(kernelId, out var session))
@@ -60,6 +65,7 @@ public sealed class SessionsReferenceServer : IKernelSessionsServer
     /// <inheritdoc />
     public Task<DestroyKernelResult> DestroyKernelAsync(string kernelId, HttpContext context, CancellationToken cancellationToken)
     {
+        if (_options.BackendFails) return Task.FromResult(DestroyKernelResult.Status(500, SessionsProblems.KernelDestructionFailed()));
         lock (_lock)
         {
             var sessions = Sessions(context);
@@ -92,6 +98,7 @@ public sealed class SessionsReferenceServer : IKernelSessionsServer
     /// <inheritdoc />
     public Task<RestartKernelResult> RestartKernelAsync(string kernelId, HttpContext context, CancellationToken cancellationToken)
     {
+        if (_options.BackendFails) return Task.FromResult(RestartKernelResult.Status(500, SessionsProblems.KernelRestartFailed()));
         lock (_lock)
         {
             if (!Sessions(context).TryGetValue(kernelId, out var session))
@@ -113,7 +120,7 @@ public sealed class SessionsReferenceServer : IKernelSessionsServer
     {
         var context = new DefaultHttpContext();
         SessionsSecurity.SetAccessKey(context, accessKey);
-        return Create(body, context, r => r.Created, _ => false, _ => false, _ => false, _ => false);
+        return Create(body, context, r => r.Created, _ => false, _ => false, _ => false, _ => false, _ => false);
     }
 
     /// <summary>Ends every session of every access key.</summary>
@@ -129,6 +136,7 @@ public sealed class SessionsReferenceServer : IKernelSessionsServer
         CreateKernelRequest body,
         HttpContext context,
         Func<CreateKernelResponse, TResult> created,
+        Func<CreateKernelResponse, TResult> reused,
         Func<Problem, TResult> badRequest,
         Func<Problem, TResult> notFound,
         Func<Problem, TResult> notAcceptable,
@@ -141,7 +149,7 @@ public sealed class SessionsReferenceServer : IKernelSessionsServer
             if (sessions.TryGetValue(body.ClientSessionToken, out var existing))
             {
                 return existing.Lang == lang
-                    ? created(new CreateKernelResponse { KernelId = existing.Id, Created = false })
+                    ? reused(new CreateKernelResponse { KernelId = existing.Id, Created = false })
                     : badRequest(SessionsProblems.KernelAlreadyExists());
             }
 
