@@ -13,7 +13,7 @@ internal sealed record CheckRecord(string Pact, string Description, string? Oper
 internal sealed record ProbeJsonRecord(string OperationId, string Kind, string Method, string Url, int? Status, bool Passed, IReadOnlyList<string> Problems, string Curl);
 
 /// <summary>Reflection-free JSON for the result files the commands write.</summary>
-[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, Converters = [typeof(ResultTextJsonConverter)])]
 [JsonSerializable(typeof(List<VerifyRecord>))]
 [JsonSerializable(typeof(List<CheckRecord>))]
 [JsonSerializable(typeof(List<ProbeJsonRecord>))]
