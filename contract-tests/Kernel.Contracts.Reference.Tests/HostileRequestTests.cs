@@ -267,7 +267,7 @@ internal sealed record HostileRequest(string Method, string Summary, byte[] Byte
     private static byte[] MutateBody(byte[] body, Random random)
     {
         var text = Encoding.UTF8.GetString(body);
-        return random.Next(14) switch
+        return random.Next(15) switch
         {
             0 => [],
             1 => Encoding.UTF8.GetBytes(text.Length > 2 ? text[..(text.Length / 2)] : "{"),
@@ -276,12 +276,21 @@ internal sealed record HostileRequest(string Method, string Summary, byte[] Byte
             4 => Encoding.UTF8.GetBytes(new string('[', 5000) + new string(']', 5000)),
             5 => RandomBytes(random, 200),
             6 => Encoding.UTF8.GetBytes(text.Replace("python:3.6", "\u0000\u001b", StringComparison.Ordinal)),
-            7 => [.. Encoding.UTF8.GetBytes("{\"lang\":\""), 0xff, 0xfe, .. Encoding.UTF8.GetBytes("\",\"clientSessionToken\":\"t\"}")],
+            7 => IntoFirstString(body, [0xff, 0xfe]), // invalid UTF-8
             8 => Encoding.UTF8.GetBytes("{\"lang\":1,\"clientSessionToken\":[],\"config\":\"x\"}"),
             9 => Encoding.UTF8.GetBytes("{\"lang\":\"" + new string('p', 100_000) + "\",\"clientSessionToken\":\"t\"}"),
             10 => Encoding.UTF8.GetBytes("{\"lang\":\"python:3.6\",\"clientSessionToken\":\"t\",\"lang\":\"r\"}"),
+            11 => IntoFirstString(body, "\\ud800"u8.ToArray()), // an escaped lone surrogate
             _ => body,
         };
+    }
+
+    /// <summary>The body with <paramref name="insert"/> at the start of its first string value (or at its end when it has none).</summary>
+    private static byte[] IntoFirstString(byte[] body, byte[] insert)
+    {
+        var at = body.AsSpan().IndexOf(":\""u8);
+        at = at < 0 ? body.Length : at + 2;
+        return [.. body.AsSpan(0, at), .. insert, .. body.AsSpan(at)];
     }
 
     private static byte[] RandomBytes(Random random, int count)

@@ -49,7 +49,8 @@ public static partial class KernelSessionsServerEndpoints
     /// (400) and an unhandled exception (500, or the status of a <see cref="global::Microsoft.AspNetCore.Http.BadHttpRequestException"/>).
     /// Through <see cref="global::Microsoft.AspNetCore.Http.IProblemDetailsService"/> when the services have one
     /// (<c>services.AddProblemDetails()</c>, to shape them), otherwise as an <see cref="ApiProblem"/>. Call it before your
-    /// other middleware. Responses Kestrel writes before the application runs (400 for a malformed request, 414, 431) stay as they are.
+    /// other middleware. Responses Kestrel writes before the application runs stay as they are: 400 for a malformed request,
+    /// 405 for the target <c>*</c> with a method other than OPTIONS, 414 for a long request line, 431 for large headers.
     /// </summary>
     /// <param name="app">The application.</param>
     /// <returns>The application, for chaining.</returns>
