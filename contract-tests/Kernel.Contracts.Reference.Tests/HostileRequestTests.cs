@@ -46,11 +46,14 @@ public sealed class HostileRequestTests
     [InlineData("GET /long", "", 414, false)]
     [InlineData("GET /v3/kernel/tok-1", "X-Big", 431, false)]
     [InlineData("POST * ", "", 405, false)]
+    [InlineData("GET /v3/kernel/tok-1", "X-Control: a\u0001b", 401, true)] // Kestrel lets a control character in a header value through
+    [InlineData("GET /v3/kernel/tok-1", "no colon here", 400, false)]
+    [InlineData("POST /kernel", "Content-Length: abc", 400, false)]
     public async Task Each_kind_of_hostile_request_gets_its_answer(string requestLine, string header, int status, bool typed)
     {
         await using var host = await TestHost.StartAsync(s => s.AddSessionsReference(), app => app.MapSessionsReference());
         var line = requestLine.Replace("/long", "/" + new string('a', 9000), StringComparison.Ordinal);
-        var headers = "Host: " + host.BaseAddress.Authority + "\r\nConnection: close\r\n" + (header == "X-Big" ? "X-Big: " + new string('b', 40 * 1024) + "\r\n" : string.Empty);
+        var headers = "Host: " + host.BaseAddress.Authority + "\r\nConnection: close\r\n" + (header == "X-Big" ? "X-Big: " + new string('b', 40 * 1024) : header) + (header.Length > 0 ? "\r\n" : string.Empty);
 
         var response = await RawHttp.SendAsync(host.BaseAddress.Port, Encoding.UTF8.GetBytes(line.TrimEnd() + " HTTP/1.1\r\n" + headers + "\r\n"), CancellationToken.None);
 
