@@ -22,7 +22,7 @@ internal sealed record BrokenRecord(string Consumer, string Pact, string Interac
 internal sealed record DiffResult(string Base, string Head, string SuggestedBump, IReadOnlyList<DiffRecord> Changes, IReadOnlyList<BrokenRecord> BrokenInteractions, string? VersionProblem);
 
 /// <summary>Reflection-free JSON for the result files the commands write.</summary>
-[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, Converters = [typeof(ResultTextJsonConverter)])]
 [JsonSerializable(typeof(List<VerifyRecord>))]
 [JsonSerializable(typeof(List<CheckRecord>))]
 [JsonSerializable(typeof(List<ProbeJsonRecord>))]

@@ -108,6 +108,37 @@ public sealed class ProbeCliTests
         Assert.Matches(@"probe: 60 requests \(\d+ valid, \d+ broken on purpose\), \d+ failed", output);
     }
 
+    [Fact]
+    public async Task Bodies_with_characters_xml_cannot_hold_still_reach_both_result_files_escaped()
+    {
+        // Terminal colours, NUL and BEL, then an emoji that the probe's 200-character excerpt cuts in half (a lone
+        // surrogate), then an encoded surrogate (ED A0 80), which is not valid UTF-8.
+        var text = "\u001b[31mboom\u001b[0m \u0000\u0007 ";
+        text = text.PadRight(199, 'x') + "\U0001F600 tail";
+        byte[] body = [.. System.Text.Encoding.UTF8.GetBytes(text), 0xED, 0xA0, 0x80];
+        await using var host = await TestHost.StartAsync(_ => { }, app => app.Run(async context =>
+        {
+            context.Response.StatusCode = 500;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.Body.WriteAsync(body);
+        }));
+        var junit = Path.GetTempFileName();
+        var json = Path.GetTempFileName();
+        File.Delete(junit);
+        File.Delete(json);
+
+        var (code, output, error) = await Run("probe", "--api", "platform", "--base-url", host.BaseAddress.ToString(), "--api-key", "k", "--max-requests", "5", "--junit", junit, "--json", json);
+
+        Assert.True(code == 1, output + error);
+        var failure = System.Xml.Linq.XDocument.Load(junit).Descendants("failure").First();
+        var problem = JsonNode.Parse(await File.ReadAllTextAsync(json))!.AsArray()[0]!["problems"]!.AsArray()[0]!.GetValue<string>();
+        foreach (var written in new[] { failure.Value, failure.Attribute("message")!.Value, problem })
+        {
+            Assert.Contains("server error 500: \\u001b[31mboom\\u001b[0m \\u0000\\u0007 xxx", written, StringComparison.Ordinal);
+            Assert.Contains("xxx\\ud83d…", written, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("probe", "--api", "platform", "--base-url", "http://127.0.0.1:1/")]
     [InlineData("probe", "--api", "sessions", "--base-url", "http://127.0.0.1:1/", "--access-key", "a")]

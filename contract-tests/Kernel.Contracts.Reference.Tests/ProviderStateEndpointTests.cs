@@ -35,6 +35,7 @@ public sealed class ProviderStateEndpointTests
     [InlineData("""{"state":"no study with this id exists","params":{"studyId":"5a6b7c8d9e0f11223344556677889900"}}""", "cannot enter 'no study with this id exists'")]
     [InlineData("""{"state":"x","action":"undo"}""", "'setup' or 'teardown', not 'undo'")]
     [InlineData("""{"state":""", "not JSON")]
+    [InlineData("""{"state":"\ud800"}""", "not valid Unicode")] // an escaped lone surrogate parses, but is no text
     public async Task A_state_the_reference_cannot_enter_is_400_saying_why(string body, string expected)
     {
         await using var served = await ServedCli.StartAsync("--api", "platform", "--provider-states");
@@ -48,6 +49,21 @@ public sealed class ProviderStateEndpointTests
     }
 
     [Fact]
+    public async Task Invalid_utf8_in_a_state_change_is_400_not_500()
+    {
+        await using var served = await ServedCli.StartAsync("--api", "sessions", "--provider-states");
+        using var http = new HttpClient { BaseAddress = served.Address };
+        var body = new ByteArrayContent([.. "{\"state\":\"a session exists\",\"params\":{\"token\":\""u8, 0xff, 0xfe, .. "\"}}"u8]);
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await http.PostAsync("_pact/provider-states", body);
+
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("not valid Unicode", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_the_flag_there_is_no_state_endpoint()
     {
         await using var served = await ServedCli.StartAsync("--api", "sessions");
@@ -56,5 +72,6 @@ public sealed class ProviderStateEndpointTests
         var response = await http.PostAsync("_pact/provider-states", Json("""{"state":"a session exists"}"""));
 
         Assert.Equal(404, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType); // the framework's 404, as a problem
     }
 }

@@ -5,6 +5,7 @@ using Kernel.Contracts.Reference.Sessions;
 using Kernel.Platform.Server;
 using Kernel.Sessions.Server;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,10 @@ namespace Kernel.Contracts.Reference;
 /// <summary>Two-line hosting of the reference servers: <c>services.AddXxxReference()</c>, <c>app.MapXxxReference()</c>.</summary>
 public static class ReferenceExtensions
 {
-    /// <summary>Registers the Sessions reference, its HMAC verifier and the stub options (a <see cref="TimeProvider"/> defaults to the system clock).</summary>
+    /// <summary>
+    /// Registers the Sessions reference, its HMAC verifier and the stub options (a <see cref="TimeProvider"/> defaults to the
+    /// system clock); responses ASP.NET Core writes itself (404, 405, exceptions) become problem details.
+    /// </summary>
     public static IServiceCollection AddSessionsReference(this IServiceCollection services, Action<SessionsReferenceOptions>? configure = null)
     {
         var options = new SessionsReferenceOptions();
@@ -26,6 +30,7 @@ public static class ReferenceExtensions
         services.AddSingleton<IKernelSessionsServer>(sp => sp.GetRequiredService<SessionsReferenceServer>());
         services.AddSingleton<IKernelSessionsServerSecurity>(sp => new SessionsSecurity(options, sp.GetRequiredService<ReferenceClock>()));
         services.AddSingleton<IProviderStateHandler, SessionsProviderStates>();
+        AddProblemResponses(services, app => app.UseKernelSessionsProblemResponses());
         services.AddSingleton(new KernelSessionsServerOptions
         {
             ValidationProblemType = SessionsProblems.InvalidApiParamsType,
@@ -52,6 +57,23 @@ public static class ReferenceExtensions
         services.TryAddSingleton<ProviderStateEndpoint.Journal>();
     }
 
+    // Every host of a reference (the CLI, the tests, the provider verifications) answers what ASP.NET Core writes itself
+    // (no route, wrong method, exceptions) with problem details: a startup filter puts the stubs' middleware first.
+    private static void AddProblemResponses(IServiceCollection services, Action<IApplicationBuilder> use)
+    {
+        services.AddProblemDetails();
+        services.AddTransient<IStartupFilter>(_ => new ProblemResponsesFilter(use));
+    }
+
+    private sealed class ProblemResponsesFilter(Action<IApplicationBuilder> use) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            use(app);
+            next(app);
+        };
+    }
+
     /// <summary>Maps the Sessions API (unprefixed and under <c>/v1</c>..<c>/v4</c>).</summary>
     public static IEndpointRouteBuilder MapSessionsReference(this IEndpointRouteBuilder endpoints)
     {
@@ -59,7 +81,7 @@ public static class ReferenceExtensions
         return endpoints;
     }
 
-    /// <summary>Registers the Platform reference, its API-key check and the stub options.</summary>
+    /// <summary>Registers the Platform reference, its API-key check and the stub options; responses ASP.NET Core writes itself become problem details.</summary>
     public static IServiceCollection AddPlatformReference(this IServiceCollection services, Action<PlatformReferenceOptions>? configure = null)
     {
         var options = new PlatformReferenceOptions();
@@ -70,6 +92,7 @@ public static class ReferenceExtensions
         services.AddSingleton<IKernelPlatformServer>(sp => sp.GetRequiredService<PlatformReferenceServer>());
         services.AddSingleton<IKernelPlatformServerSecurity, PlatformSecurity>();
         services.AddSingleton<IProviderStateHandler, PlatformProviderStates>();
+        AddProblemResponses(services, app => app.UseKernelPlatformProblemResponses());
         services.AddSingleton(new KernelPlatformServerOptions
         {
             ValidationProblemType = PlatformProblems.InvalidParametersType,

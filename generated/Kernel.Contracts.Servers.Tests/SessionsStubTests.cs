@@ -43,6 +43,8 @@ internal sealed class FakeSessions : IKernelSessionsServer, IKernelSessionsServe
     public Task<GetKernelInfoResult> GetKernelInfoAsync(string kernelId, HttpContext context, CancellationToken cancellationToken)
     {
         Calls.Enqueue("info " + kernelId);
+        if (kernelId == "boom") throw new InvalidOperationException("a bug in the implementation");
+        if (kernelId == "unreadable") throw new BadHttpRequestException("Unexpected end of request content.", 400);
         return Task.FromResult(kernelId == "missing"
             ? GetKernelInfoResult.NotFound(new Problem { Type = "https://api.backend.ai/probs/kernel-not-found", Title = "No such kernel." })
             : GetKernelInfoResult.Ok(new KernelInfo { Lang = "python:3.6", Age = 1, MemoryLimit = 2, NumQueriesExecuted = 3, CpuCreditUsed = 4 }));
@@ -162,6 +164,23 @@ public sealed class SessionsStubTests : IAsyncLifetime
         Assert.Contains(Errors(problem), e => e.StartsWith(expected, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0xff, 0xfe })] // invalid UTF-8 inside a string
+    [InlineData(new byte[] { 0x5c, 0x75, 0x44, 0x38, 0x30, 0x30 })] // \uD800, an escaped lone surrogate
+    public async Task A_string_that_cannot_be_read_is_a_400_never_a_500(byte[] lang)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/kernel")
+        {
+            Content = new ByteArrayContent([.. "{\"lang\":\""u8, .. lang, .. "\",\"clientSessionToken\":\"tok-1\"}"u8]),
+        };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var problem = await Problem(await _http.SendAsync(request));
+
+        Assert.Contains(Errors(problem), e => e.StartsWith("body: is not valid JSON text", StringComparison.Ordinal));
+        Assert.Empty(_fake.Calls);
+    }
+
     [Fact]
     public async Task A_bad_path_parameter_is_a_400()
     {
@@ -181,12 +200,13 @@ public sealed class SessionsStubTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_204_still_carries_a_content_type()
+    public async Task A_204_carries_a_content_type_that_does_not_claim_json()
     {
         var response = await Send("PATCH", "/kernel/tok-1");
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        Assert.NotNull(response.Content.Headers.ContentType);
+        Assert.Equal("application/octet-stream", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal("restart tok-1", Assert.Single(_fake.Calls));
     }
 

@@ -61,6 +61,16 @@ public static class ProviderStateEndpoint
 
     private static ProviderStateChange Read(JsonElement root)
     {
+        try
+        {
+            ReadEveryString(root);
+        }
+        catch (InvalidOperationException e)
+        {
+            // JSON that parses but holds invalid UTF-8 or an escaped lone surrogate: the caller's error, not ours.
+            throw new ProviderStateException("The state change holds text that is not valid Unicode: " + e.Message);
+        }
+
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("state", out var state) || state.ValueKind != JsonValueKind.String)
         {
             throw new ProviderStateException("A state change is a JSON object with a string 'state'.");
@@ -76,6 +86,27 @@ public static class ProviderStateEndpoint
             ? p.EnumerateObject().ToDictionary(x => x.Name, x => x.Value.Clone(), StringComparer.Ordinal)
             : new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         return new ProviderStateChange(state.GetString()!, parameters, action);
+    }
+
+    private static void ReadEveryString(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                _ = element.GetString();
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    _ = property.Name;
+                    ReadEveryString(property.Value);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray()) ReadEveryString(item);
+                break;
+        }
     }
 
     private static IResult Problem(string detail) =>

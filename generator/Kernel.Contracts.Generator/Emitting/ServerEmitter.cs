@@ -19,6 +19,12 @@ internal sealed class ServerEmitter
     private const string Ct = "global::System.Threading.CancellationToken";
     private const string Errors = "global::System.Collections.Generic.List<" + "ValidationError" + ">";
 
+    /// <summary>
+    /// The Content-Type of a response without a body: never a JSON type, since clients that parse every body labelled
+    /// JSON (the 2018 Backend.AI JavaScript client) fail on an empty one; the type aiohttp gave a bodiless 204.
+    /// </summary>
+    internal const string BodilessContentType = "application/octet-stream";
+
     private readonly ApiModel _api;
     private readonly TypeNames _names;
     private readonly PatternTable _patterns = new();
@@ -191,7 +197,7 @@ internal sealed class ServerEmitter
             var used = new HashSet<string>(StringComparer.Ordinal) { "StatusCode", "Value", "ExecuteAsync", self };
             foreach (var r in op.Responses)
             {
-                var contentType = r.ContentType ?? "application/json";
+                var contentType = r.ContentType ?? BodilessContentType;
                 var factory = Naming.Unique(FactoryName(r.StatusCode), used);
                 var ranged = r.NumericStatus is null;
                 var statusParameter = ranged ? "int statusCode" : null;
@@ -252,7 +258,7 @@ internal sealed class ServerEmitter
             using (w.Block("public async global::System.Threading.Tasks.Task ExecuteAsync(" + Ctx + " httpContext)"))
             {
                 w.Line("httpContext.Response.StatusCode = StatusCode;");
-                w.Line("// Every response says what it is, an empty one included: real clients read Content-Type of each.");
+                w.Line("// Every response says what it is, an empty one included (never as JSON): real clients read the Content-Type of each.");
                 w.Line("httpContext.Response.ContentType = _contentType;");
                 w.Line("httpContext.Response.ContentLength = _body?.Length ?? 0;");
                 using (w.Block("if (_body is not null)"))
@@ -333,6 +339,12 @@ internal sealed class ServerEmitter
             w.Line("/// Maps every operation under every base path of <see cref=\"" + Options + ".BasePaths\"/>. Needs an <see cref=\"" + Server + "\"/>");
             w.Line("/// in DI, and an <see cref=\"" + Security + "\"/> when operations declare security; " + Options + " is optional.");
             w.Line("/// </summary>");
+            w.Line("/// <remarks>");
+            w.Line("/// Only the operations answer with problem details. A request no route matches (404), a wrong method (405), a");
+            w.Line("/// parameter of your own endpoints that cannot be bound (400) and an unhandled exception are answered by ASP.NET Core");
+            w.Line("/// with no Content-Type and no body, which clients that read the type of every response cannot handle: call");
+            w.Line("/// <see cref=\"Use" + _api.ApiName + "ProblemResponses\"/> on the application for problem details there too.");
+            w.Line("/// </remarks>");
             w.Line("/// <param name=\"endpoints\">The application's endpoints.</param>");
             w.Line("/// <returns>The endpoints' convention builders, to add metadata or authorization.</returns>");
             using (w.Block("public static global::System.Collections.Generic.IReadOnlyList<global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder> Map" + _api.ApiName + "Api(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)"))
@@ -358,6 +370,8 @@ internal sealed class ServerEmitter
                 w.Line("return builders;");
             }
 
+            w.Line();
+            w.Lines(FrameworkProblems.Replace("$Api$", _api.ApiName));
             w.Line();
             w.Lines(body.ToString().TrimEnd('\n'));
             w.Line();
@@ -407,15 +421,21 @@ internal sealed class ServerEmitter
                 {
                     using (w.Block("using (json)"))
                     {
-                        w.Line("var before = errors.Count;");
-                        w.Line(Validator(b.Type!) + "(json.RootElement, string.Empty, errors);");
-                        using (w.Block("if (errors.Count == before)"))
+                        using (w.Block("try"))
                         {
-                            w.Line("var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(json.RootElement.GetRawText()));");
-                            w.Line("reader.Read();");
-                            w.Line("try { body = " + _names.Read(b.Type!) + "; }");
-                            w.Line("catch (global::System.Text.Json.JsonException e) { errors.Add(new ValidationError(string.Empty, e.Message)); }");
+                            w.Line("var before = errors.Count;");
+                            w.Line(Validator(b.Type!) + "(json.RootElement, string.Empty, errors);");
+                            using (w.Block("if (errors.Count == before)"))
+                            {
+                                w.Line("var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(json.RootElement.GetRawText()));");
+                                w.Line("reader.Read();");
+                                w.Line("body = " + _names.Read(b.Type!) + ";");
+                            }
                         }
+
+                        w.Line("catch (global::System.Text.Json.JsonException e) { errors.Add(new ValidationError(string.Empty, e.Message)); }");
+                        w.Line("// JSON that parses but whose strings cannot be read (invalid UTF-8, an escaped lone surrogate) is the client's error.");
+                        w.Line("catch (global::System.InvalidOperationException e) { errors.Add(new ValidationError(string.Empty, \"is not valid JSON text: \" + e.Message)); }");
                     }
                 }
             }
@@ -502,6 +522,53 @@ internal sealed class ServerEmitter
 
 
 
+
+    // The responses ASP.NET Core writes itself (no route, wrong method, binding failure, exception) as problem details.
+    private const string FrameworkProblems = """
+/// <summary>
+/// Answers the responses ASP.NET Core writes itself with problem details (<c>application/problem+json</c>), as the
+/// operations do: no route (404), a wrong method (405, with its <c>Allow</c> header), a failed binding of a parameter
+/// (400) and an unhandled exception (500, or the status of a <see cref="global::Microsoft.AspNetCore.Http.BadHttpRequestException"/>).
+/// Through <see cref="global::Microsoft.AspNetCore.Http.IProblemDetailsService"/> when the services have one
+/// (<c>services.AddProblemDetails()</c>, to shape them), otherwise as an <see cref="ApiProblem"/>. Call it before your
+/// other middleware. Responses Kestrel writes before the application runs stay as they are: 400 for a malformed request,
+/// 405 for the target <c>*</c> with a method other than OPTIONS, 414 for a long request line, 431 for large headers.
+/// </summary>
+/// <param name="app">The application.</param>
+/// <returns>The application, for chaining.</returns>
+public static global::Microsoft.AspNetCore.Builder.IApplicationBuilder Use$Api$ProblemResponses(this global::Microsoft.AspNetCore.Builder.IApplicationBuilder app)
+{
+    global::Microsoft.AspNetCore.Builder.ExceptionHandlerExtensions.UseExceptionHandler(app, new global::Microsoft.AspNetCore.Builder.ExceptionHandlerOptions
+    {
+        ExceptionHandler = static context =>
+        {
+            // A request that could not be read (a broken body) is the client's fault: its status, not a 500.
+            if (context.Features.Get<global::Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is global::Microsoft.AspNetCore.Http.BadHttpRequestException bad)
+            {
+                context.Response.StatusCode = bad.StatusCode;
+            }
+
+            return WriteFrameworkProblemAsync(context);
+        },
+    });
+    global::Microsoft.AspNetCore.Builder.StatusCodePagesExtensions.UseStatusCodePages(app, static context => WriteFrameworkProblemAsync(context.HttpContext));
+    return app;
+}
+
+private static async global::System.Threading.Tasks.Task WriteFrameworkProblemAsync(global::Microsoft.AspNetCore.Http.HttpContext context)
+{
+    var status = context.Response.StatusCode;
+    if (context.RequestServices.GetService(typeof(global::Microsoft.AspNetCore.Http.IProblemDetailsService)) is global::Microsoft.AspNetCore.Http.IProblemDetailsService problems
+        && await problems.TryWriteAsync(new global::Microsoft.AspNetCore.Http.ProblemDetailsContext { HttpContext = context, ProblemDetails = { Status = status } }).ConfigureAwait(false))
+    {
+        return;
+    }
+
+    // No service, or its writers refused the request's Accept: a problem is still the one answer with a type.
+    var title = global::Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+    await new ApiProblemResult(status, new ApiProblem { Type = "about:blank", Title = title.Length > 0 ? title : "Status " + status }).ExecuteAsync(context).ConfigureAwait(false);
+}
+""";
 
     private const string Helpers = """
 private static void SkipValidation(global::System.Text.Json.JsonElement value, string path, global::System.Collections.Generic.ICollection<ValidationError> errors)

@@ -16,6 +16,12 @@ public static partial class KernelPlatformServerEndpoints
     /// Maps every operation under every base path of <see cref="KernelPlatformServerOptions.BasePaths"/>. Needs an <see cref="IKernelPlatformServer"/>
     /// in DI, and an <see cref="IKernelPlatformServerSecurity"/> when operations declare security; KernelPlatformServerOptions is optional.
     /// </summary>
+    /// <remarks>
+    /// Only the operations answer with problem details. A request no route matches (404), a wrong method (405), a
+    /// parameter of your own endpoints that cannot be bound (400) and an unhandled exception are answered by ASP.NET Core
+    /// with no Content-Type and no body, which clients that read the type of every response cannot handle: call
+    /// <see cref="UseKernelPlatformProblemResponses"/> on the application for problem details there too.
+    /// </remarks>
     /// <param name="endpoints">The application's endpoints.</param>
     /// <returns>The endpoints' convention builders, to add metadata or authorization.</returns>
     public static global::System.Collections.Generic.IReadOnlyList<global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder> MapKernelPlatformApi(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
@@ -33,6 +39,50 @@ public static partial class KernelPlatformServerEndpoints
             builders.Add(global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithName(global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, basePath.TrimEnd('/') + "/study/{study_id}/dataset/{dataset_id}/pipeline/{pipeline_name}/status", new[] { "GET" }, context => GetPipelineStatus(context, options)), basePath + "/getPipelineStatus"));
         }
         return builders;
+    }
+
+    /// <summary>
+    /// Answers the responses ASP.NET Core writes itself with problem details (<c>application/problem+json</c>), as the
+    /// operations do: no route (404), a wrong method (405, with its <c>Allow</c> header), a failed binding of a parameter
+    /// (400) and an unhandled exception (500, or the status of a <see cref="global::Microsoft.AspNetCore.Http.BadHttpRequestException"/>).
+    /// Through <see cref="global::Microsoft.AspNetCore.Http.IProblemDetailsService"/> when the services have one
+    /// (<c>services.AddProblemDetails()</c>, to shape them), otherwise as an <see cref="ApiProblem"/>. Call it before your
+    /// other middleware. Responses Kestrel writes before the application runs stay as they are: 400 for a malformed request,
+    /// 405 for the target <c>*</c> with a method other than OPTIONS, 414 for a long request line, 431 for large headers.
+    /// </summary>
+    /// <param name="app">The application.</param>
+    /// <returns>The application, for chaining.</returns>
+    public static global::Microsoft.AspNetCore.Builder.IApplicationBuilder UseKernelPlatformProblemResponses(this global::Microsoft.AspNetCore.Builder.IApplicationBuilder app)
+    {
+        global::Microsoft.AspNetCore.Builder.ExceptionHandlerExtensions.UseExceptionHandler(app, new global::Microsoft.AspNetCore.Builder.ExceptionHandlerOptions
+        {
+            ExceptionHandler = static context =>
+            {
+                // A request that could not be read (a broken body) is the client's fault: its status, not a 500.
+                if (context.Features.Get<global::Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is global::Microsoft.AspNetCore.Http.BadHttpRequestException bad)
+                {
+                    context.Response.StatusCode = bad.StatusCode;
+                }
+
+                return WriteFrameworkProblemAsync(context);
+            },
+        });
+        global::Microsoft.AspNetCore.Builder.StatusCodePagesExtensions.UseStatusCodePages(app, static context => WriteFrameworkProblemAsync(context.HttpContext));
+        return app;
+    }
+
+    private static async global::System.Threading.Tasks.Task WriteFrameworkProblemAsync(global::Microsoft.AspNetCore.Http.HttpContext context)
+    {
+        var status = context.Response.StatusCode;
+        if (context.RequestServices.GetService(typeof(global::Microsoft.AspNetCore.Http.IProblemDetailsService)) is global::Microsoft.AspNetCore.Http.IProblemDetailsService problems
+            && await problems.TryWriteAsync(new global::Microsoft.AspNetCore.Http.ProblemDetailsContext { HttpContext = context, ProblemDetails = { Status = status } }).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        // No service, or its writers refused the request's Accept: a problem is still the one answer with a type.
+        var title = global::Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+        await new ApiProblemResult(status, new ApiProblem { Type = "about:blank", Title = title.Length > 0 ? title : "Status " + status }).ExecuteAsync(context).ConfigureAwait(false);
     }
 
     private static readonly string[] ListDatasetsSchemes = { "apiKey" };

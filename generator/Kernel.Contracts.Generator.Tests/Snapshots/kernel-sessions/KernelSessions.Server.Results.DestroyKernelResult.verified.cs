@@ -82,7 +82,7 @@ public sealed partial class DestroyKernelResult : global::Microsoft.AspNetCore.H
     public async global::System.Threading.Tasks.Task ExecuteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
     {
         httpContext.Response.StatusCode = StatusCode;
-        // Every response says what it is, an empty one included: real clients read Content-Type of each.
+        // Every response says what it is, an empty one included (never as JSON): real clients read the Content-Type of each.
         httpContext.Response.ContentType = _contentType;
         httpContext.Response.ContentLength = _body?.Length ?? 0;
         if (_body is not null)

@@ -30,13 +30,13 @@ public sealed partial class RestartKernelResult : global::Microsoft.AspNetCore.H
     public object? Value { get; }
 
     /// <summary>
-    /// 204 No Content: The session was restarted. There is no body; the server should still send a
-    /// `Content-Type` header (the JavaScript client of the era reads it from every
-    /// response).
+    /// 204 No Content: The session was restarted. There is no body; the server should still send
+    /// `Content-Type: application/octet-stream` (the JavaScript client of the era reads
+    /// the type of every response, and parses any body labelled JSON, an empty one too).
     /// </summary>
     public static RestartKernelResult NoContent()
     {
-        return new RestartKernelResult(204, "application/json", null, null);
+        return new RestartKernelResult(204, "application/octet-stream", null, null);
     }
 
     /// <summary>
@@ -83,7 +83,7 @@ public sealed partial class RestartKernelResult : global::Microsoft.AspNetCore.H
     public async global::System.Threading.Tasks.Task ExecuteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
     {
         httpContext.Response.StatusCode = StatusCode;
-        // Every response says what it is, an empty one included: real clients read Content-Type of each.
+        // Every response says what it is, an empty one included (never as JSON): real clients read the Content-Type of each.
         httpContext.Response.ContentType = _contentType;
         httpContext.Response.ContentLength = _body?.Length ?? 0;
         if (_body is not null)
