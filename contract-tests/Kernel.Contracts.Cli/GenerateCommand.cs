@@ -78,7 +78,9 @@ internal static class GenerateCommand
             }
 
             var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-            output.WriteLine($"generate: {result.Files.Count} files written to {folder.FullName}" + (errors > 0 ? $", {errors} errors" : string.Empty));
+            var bytes = result.Files.Sum(f => (long)Encoding.UTF8.GetByteCount(f.Text));
+            output.WriteLine($"generate: {result.Files.Count} files ({bytes} bytes) written to {folder.FullName}" + (errors > 0 ? $", {errors} errors" : string.Empty)
+                + $"; {result.Operations} operations, {result.Schemas} schemas");
             return errors > 0 || result.Files.Count == 0 ? 1 : 0;
         });
 
@@ -86,7 +88,7 @@ internal static class GenerateCommand
     }
 
     /// <summary>What one run produced: the files and every diagnostic, ordered by place.</summary>
-    internal sealed record Output(IReadOnlyList<GeneratedFile> Files, IReadOnlyList<Diagnostic> Diagnostics);
+    internal sealed record Output(IReadOnlyList<GeneratedFile> Files, IReadOnlyList<Diagnostic> Diagnostics, int Operations = 0, int Schemas = 0);
 
     /// <summary>
     /// The generator's pipeline without the compiler: <see cref="SpecParser.Parse"/> then <see cref="Emitter.Emit"/>.
@@ -109,6 +111,6 @@ internal static class GenerateCommand
             HasHttpClientFactory: true,
             HasAspNetCore: (model.Kinds & GenerateKinds.Server) != 0,
             HasBogus: (model.Kinds & GenerateKinds.Fakers) != 0);
-        return new Output(Emitter.Emit(model, facts).ToList(), diagnostics);
+        return new Output(Emitter.Emit(model, facts).ToList(), diagnostics, model.Operations.Count, model.Types.Count);
     }
 }
