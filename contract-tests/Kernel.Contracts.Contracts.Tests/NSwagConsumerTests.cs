@@ -45,6 +45,8 @@ public sealed class NSwagConsumerTests
             Assert.Equal(NSwagPlatform.PipelineRunState.SUCCEEDED, (await Platform(uri).GetPipelineStatusAsync(PlatformPact.StudyId, PlatformPact.DatasetId, NSwagPlatform.PipelineName.Qc_nirs)).Status),
         ["getPipelineStatus 200 a running run without signed URLs"] = async uri =>
             Assert.Equal(NSwagPlatform.PipelineRunState.RUNNING, (await Platform(uri).GetPipelineStatusAsync(PlatformPact.StudyId, PlatformPact.DatasetId, NSwagPlatform.PipelineName.Qc_nirs)).Status),
+        ["getPipelineStatus 401 an unknown API key"] = uri =>
+            PlatformProblem(() => Platform(uri, PlatformPact.RevokedApiKey).GetPipelineStatusAsync(PlatformPact.StudyId, PlatformPact.DatasetId, NSwagPlatform.PipelineName.Qc_nirs), 401, "unauthorized"),
         ["getPipelineStatus 404 the pipeline never ran"] = uri =>
             PlatformProblem(() => Platform(uri).GetPipelineStatusAsync(PlatformPact.StudyId, PlatformPact.DatasetId, NSwagPlatform.PipelineName.Qc_nirs), 404, "run-not-found"),
     };

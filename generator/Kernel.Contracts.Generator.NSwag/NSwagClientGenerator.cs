@@ -17,7 +17,7 @@ namespace Kernel.Contracts.Generator.NSwag;
 public sealed class NSwagClientGenerator : IIncrementalGenerator
 {
     /// <summary>The <c>Generate</c> kind this generator owns (Kernel.Contracts.Generator skips it).</summary>
-    public const string Kind = "NSwagClient";
+    internal const string Kind = "NSwagClient";
 
     // Item metadata that are NSwag settings, by their MSBuild name; the setting is the same name in camelCase, as in a .nswag file.
     // The package's props make each visible to the compiler.
@@ -102,7 +102,7 @@ public sealed class NSwagClientGenerator : IIncrementalGenerator
     }
 
     /// <summary>Whether a <c>Generate</c> list (separated by <c>;</c> or <c>,</c>) names <see cref="Kind"/>.</summary>
-    public static bool IsNSwagClient(string? generate) =>
+    internal static bool IsNSwagClient(string? generate) =>
         generate is not null && generate.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Any(p => string.Equals(p.Trim(), Kind, StringComparison.OrdinalIgnoreCase));
 
     private static string? Get(AnalyzerConfigOptions options, string key) =>
