@@ -77,6 +77,20 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void Two_documents_of_one_name_in_two_folders_both_generate()
+    {
+        var first = Spec(Path.Combine("a", "api.yaml"), MinimalDocument, ("Namespace", "A"));
+        var second = Spec(Path.Combine("b", "api.yaml"), MinimalDocument, ("Namespace", "B"));
+
+        var (run, compilation) = NSwagHarness.Run(new NSwagClientGenerator(), first, second);
+
+        Assert.Null(run.Exception);
+        Assert.Empty(run.Diagnostics);
+        Assert.Equal(new[] { "obj-test.a.api.NSwagClient.g.cs", "obj-test.b.api.NSwagClient.g.cs" }, run.GeneratedSources.Select(s => s.HintName).Order());
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
     public void The_main_generator_leaves_NSwagClient_to_this_package()
     {
         var onlyNSwag = Spec("ok.yaml", MinimalDocument, ("Namespace", "Main.Api"));

@@ -79,7 +79,7 @@ public sealed class NSwagClientGenerator : IIncrementalGenerator
                     text = files.FirstOrDefault(f => string.Equals(f.Path, path, StringComparison.Ordinal))?.Text;
                 }
 
-                return new NSwagRequest(item.Path, item.Text, path, text, item.Metadata, options.RootNamespace);
+                return new NSwagRequest(item.Path, item.Text, path, text, item.Metadata, options.RootNamespace, options.ProjectDirectory);
             })
             .WithTrackingName(TrackingNames.Requests);
 

@@ -48,7 +48,7 @@ internal static class NSwagCodeGenerator
                 : OpenApiDocument.FromJsonAsync(request.Text, request.Path).GetAwaiter().GetResult();
             cancellationToken.ThrowIfCancellationRequested();
             var code = new CSharpClientGenerator(document, settings).GenerateFile(ClientGeneratorOutputType.Full);
-            return new NSwagResult(HintName(request.Path), code, diagnostics.ToEquatableArray());
+            return new NSwagResult(HintName(request.Path, request.ProjectDirectory), code, diagnostics.ToEquatableArray());
         }
         catch (OperationCanceledException)
         {
@@ -74,8 +74,26 @@ internal static class NSwagCodeGenerator
     public static bool IsYaml(string path) =>
         path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The generated file's name: the document's name, then <c>.NSwagClient.g.cs</c>.</summary>
-    public static string HintName(string path) => Path.GetFileNameWithoutExtension(path) + ".NSwagClient.g.cs";
+    /// <summary>
+    /// The generated file's name: the document's path under the project (folders joined with '.', so two
+    /// <c>api.yaml</c> in two folders do not collide), or its file name when it lies outside, then <c>.NSwagClient.g.cs</c>.
+    /// </summary>
+    public static string HintName(string path, string? projectDirectory)
+    {
+        var name = Path.GetFileNameWithoutExtension(path);
+        if (projectDirectory is { Length: > 0 })
+        {
+            var relative = Path.GetFullPath(path).Replace('\\', '/');
+            var root = Path.GetFullPath(projectDirectory).Replace('\\', '/').TrimEnd('/') + "/";
+            if (relative.StartsWith(root, StringComparison.Ordinal))
+            {
+                var folder = Path.GetDirectoryName(relative.Substring(root.Length))!.Replace('\\', '/');
+                name = folder.Length == 0 ? name : folder.Replace('/', '.') + "." + name;
+            }
+        }
+
+        return new string(name.Select(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '_').ToArray()) + ".NSwagClient.g.cs";
+    }
 
     private static bool ApplySettingsFile(NSwagRequest request, CSharpClientGeneratorSettings settings, List<NSwagDiagnostic> diagnostics)
     {

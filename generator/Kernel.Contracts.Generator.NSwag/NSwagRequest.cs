@@ -13,7 +13,8 @@ internal sealed record NSwagRequest(
     string? SettingsFile,
     string? SettingsFileText,
     EquatableArray<NSwagSetting> Metadata,
-    string? DefaultNamespace);
+    string? DefaultNamespace,
+    string? ProjectDirectory);
 
 /// <summary>An NSwag setting by its <c>.nswag</c> name (e.g. <c>className</c>), with its value as text.</summary>
 internal sealed record NSwagSetting(string Name, string Value);
