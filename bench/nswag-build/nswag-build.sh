@@ -3,13 +3,24 @@
 # with Kernel.Contracts.Generator.NSwag (NSwag's generator inside the compiler): the first build (bin/ and obj/ removed,
 # packages already restored) and the rebuild after an unrelated edit, RUNS times each (default 3), on one document.
 # Usage: bench/nswag-build/nswag-build.sh [spec.yaml] [runs]   (run from the repository; packs the generator first)
+# KCG_COMPILER_SERVER=1 builds with the compiler server (-p:UseSharedCompilation=true), as an IDE or a developer
+# machine with the .NET SDK's defaults does; the server processes this script started are ended at its exit.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 spec="${1:-$repo/spec/kernel-platform.openapi.yaml}"
 runs="${2:-3}"
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$repo/Directory.Build.props")"
 work="$(mktemp -d "${TMPDIR:-/tmp}/kcg-nswag-build-XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+server_flag=""
+servers_before=" $(pgrep -f VBCSCompiler | tr '\n' ' ') "
+if [ "${KCG_COMPILER_SERVER:-0}" = 1 ]; then server_flag="-p:UseSharedCompilation=true"; fi
+cleanup() {
+  rm -rf "$work"
+  for pid in $(pgrep -f VBCSCompiler || true); do
+    case "$servers_before" in *" $pid "*) ;; *) kill "$pid" 2>/dev/null || true ;; esac
+  done
+}
+trap cleanup EXIT
 
 dotnet pack "$repo/generator/Kernel.Contracts.Generator.NSwag" -c Release -o "$work/feed" >/dev/null
 cat > "$work/nuget.config" <<XML
@@ -62,10 +73,11 @@ for kind in msbuild generator; do
   first=(); again=()
   for i in $(seq "$runs"); do
     rm -rf "$dir/bin" "$dir/obj/Release" "$dir/obj/ApiClient.cs"
-    first+=("$(seconds dotnet build "$dir/App.csproj" -c Release --no-restore)")
+    first+=("$(seconds dotnet build "$dir/App.csproj" -c Release --no-restore $server_flag)")
     printf 'static class Unrelated { public static int Value => %d; }\n' "$i" > "$dir/Unrelated.cs"
-    again+=("$(seconds dotnet build "$dir/App.csproj" -c Release --no-restore)")
+    again+=("$(seconds dotnet build "$dir/App.csproj" -c Release --no-restore $server_flag)")
   done
   label=$([ "$kind" = msbuild ] && echo "NSwag.MSBuild 14.7.1 (CLI step)" || echo "Kernel.Contracts.Generator.NSwag $version (in the compiler)")
+  if [ -n "$server_flag" ]; then label="$label, compiler server"; fi
   echo "| $label | ${first[*]} | ${again[*]} |"
 done
