@@ -12,7 +12,7 @@ runs="${2:-3}"
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$repo/Directory.Build.props")"
 work="$(mktemp -d "${TMPDIR:-/tmp}/kcg-nswag-build-XXXXXX")"
 server_flag=""
-servers_before=" $(pgrep -f VBCSCompiler | tr '\n' ' ') "
+servers_before=" $( (pgrep -f VBCSCompiler || true) | tr '\n' ' ') "
 if [ "${KCG_COMPILER_SERVER:-0}" = 1 ]; then server_flag="-p:UseSharedCompilation=true"; fi
 cleanup() {
   rm -rf "$work"
