@@ -68,10 +68,18 @@ public sealed class NSwagConsumerTests
             406,
             "resource-limit-exceeded"),
         ["createKernel 412 the session quota is reached"] = uri => SessionsProblem(() => Sessions(uri).CreateKernelAsync(Body(SessionsPact.Lang)), 412, "quota-exceeded"),
+#pragma warning disable CS0612 // createKernelLegacy is deprecated (NSwag marks it [Obsolete]), and still part of the contract
+        ["createKernelLegacy 201 a new session"] = async uri => Assert.True((await Sessions(uri).CreateKernelLegacyAsync(Body(SessionsPact.Lang))).Created),
+        ["createKernelLegacy 412 the session quota is reached"] = uri => SessionsProblem(() => Sessions(uri).CreateKernelLegacyAsync(Body(SessionsPact.Lang)), 412, "quota-exceeded"),
+#pragma warning restore CS0612
         ["getKernelInfo 200 a running session"] = async uri => Assert.Equal(SessionsPact.Lang, (await Sessions(uri).GetKernelInfoAsync(SessionsPact.Token)).Lang),
         ["getKernelInfo 404 no such session"] = uri => SessionsProblem(() => Sessions(uri).GetKernelInfoAsync(SessionsPact.Token), 404, "kernel-not-found"),
+        ["getKernelInfo 401 an unknown access key"] = uri => SessionsProblem(() => Sessions(uri).GetKernelInfoAsync(SessionsPact.Token), 401, "auth-failed"),
         ["restartKernel 204 a running session"] = uri => Sessions(uri).RestartKernelAsync(SessionsPact.Token),
+        ["restartKernel 401 an unknown access key"] = uri => SessionsProblem(() => Sessions(uri).RestartKernelAsync(SessionsPact.Token), 401, "auth-failed"),
+        ["restartKernel 404 no such session"] = uri => SessionsProblem(() => Sessions(uri).RestartKernelAsync(SessionsPact.Token), 404, "kernel-not-found"),
         ["destroyKernel 200 a running session"] = async uri => Assert.NotNull(await Sessions(uri).DestroyKernelAsync(SessionsPact.Token)),
+        ["destroyKernel 401 an unknown access key"] = uri => SessionsProblem(() => Sessions(uri).DestroyKernelAsync(SessionsPact.Token), 401, "auth-failed"),
         ["destroyKernel 404 no such session"] = uri => SessionsProblem(() => Sessions(uri).DestroyKernelAsync(SessionsPact.Token), 404, "kernel-not-found"),
     };
 
@@ -91,7 +99,7 @@ public sealed class NSwagConsumerTests
     public void Every_operation_runs_through_an_NSwag_client()
     {
         Assert.Equal(new[] { "getPipelineStatus", "listDatasets", "runPipeline" }, PlatformRuns.Keys.Select(k => k.Split(' ')[0]).Distinct().Order());
-        Assert.Equal(new[] { "createKernel", "destroyKernel", "getKernelInfo", "restartKernel" }, SessionsRuns.Keys.Select(k => k.Split(' ')[0]).Distinct().Order());
+        Assert.Equal(new[] { "createKernel", "createKernelLegacy", "destroyKernel", "getKernelInfo", "restartKernel" }, SessionsRuns.Keys.Select(k => k.Split(' ')[0]).Distinct().Order());
     }
 
     private static async Task RunAsync(PactCase pactCase, Func<string, Kernel.Contracts.Pact.PactBuilder> create, Func<Uri, Task> exercise)
