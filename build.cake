@@ -211,6 +211,67 @@ Task("PackageSmoke")
     summary.Add("package smoke: a new project built and ran against the packed generator");
 });
 
+Task("PackageSmokeNSwag")
+    .Description("Packs Kernel.Contracts.Generator.NSwag; a new project in a temp folder outside the repository, using only that .nupkg from a local folder feed, generates the NSwag client of the Platform API and calls the reference server with it.")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var smoke = DirectoryPath.FromString(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "kcg-nswag-smoke-" + Guid.NewGuid().ToString("N")));
+    var feed = smoke.Combine("feed");
+    CreateDirectory(smoke);
+    try
+    {
+        DotNetPack(root.CombineWithFilePath("generator/Kernel.Contracts.Generator.NSwag/Kernel.Contracts.Generator.NSwag.csproj").FullPath,
+            new DotNetPackSettings { Configuration = configuration, NoBuild = true, OutputDirectory = feed });
+        var template = root.Combine("generator/PackageSmoke/NSwag");
+        CopyFile(template.CombineWithFilePath("Smoke.csproj.template"), smoke.CombineWithFilePath("Smoke.csproj"));
+        CopyFile(template.CombineWithFilePath("Program.cs.template"), smoke.CombineWithFilePath("Program.cs"));
+        CopyFile(template.CombineWithFilePath("sessions.nswag"), smoke.CombineWithFilePath("sessions.nswag"));
+        CopyFile(root.CombineWithFilePath("spec/kernel-platform.openapi.yaml"), smoke.CombineWithFilePath("kernel-platform.openapi.yaml"));
+        CopyFile(root.CombineWithFilePath("spec/kernel-sessions.openapi.yaml"), smoke.CombineWithFilePath("kernel-sessions.openapi.yaml"));
+        // The generator's dependencies come from the package, NuGet's own packages from the usual sources; a private
+        // packages folder, so an earlier package of the same version is never reused.
+        System.IO.File.WriteAllText(smoke.CombineWithFilePath("nuget.config").FullPath,
+            $"<configuration><packageSources><add key=\"local\" value=\"{feed.FullPath}\" /></packageSources></configuration>");
+
+        var port = FreePort();
+        var address = $"http://127.0.0.1:{port}/";
+        const string apiKey = "smoke-key-1";
+        using var server = StartAndReturnProcess("dotnet", new ProcessSettings
+        {
+            Arguments = $"\"{Cli()}\" serve --api platform --urls {address} --api-key {apiKey}",
+            RedirectStandardOutput = true,
+        });
+        try
+        {
+            WaitUntilListening(address);
+            var exit = StartProcess("dotnet", new ProcessSettings
+            {
+                Arguments = $"run --project \"{smoke}/Smoke.csproj\" -p:GeneratorVersion={PackageVersion()} -p:RestorePackagesPath=\"{smoke}/packages\" -- {address}api/v1 {apiKey} 5a6b7c8d9e0f11223344556677889900",
+                WorkingDirectory = smoke.FullPath,
+                RedirectStandardOutput = true,
+            }, out var lines);
+            var output = lines.ToList();
+            output.ForEach(l => Information(l));
+            var expected = new[] { "ApiException<Problem> 400 One or more request parameters are invalid.", "SessionsClient SessionsApiException" };
+            if (exit != 0 || !output.Any(l => l.StartsWith("datasets ", StringComparison.Ordinal) && l != "datasets 0") || !expected.All(output.Contains))
+            {
+                throw new CakeException($"The NSwag package smoke test failed (exit {exit}); expected a non-empty 'datasets N' line and '{string.Join("', '", expected)}'.");
+            }
+        }
+        finally
+        {
+            server.Kill();
+        }
+    }
+    finally
+    {
+        DeleteDirectory(smoke, new DeleteDirectorySettings { Recursive = true, Force = true });
+    }
+
+    summary.Add("package smoke (NSwag): a new project built against the packed Kernel.Contracts.Generator.NSwag and called the Platform reference server with its NSwag client");
+});
+
 Task("CleanRoom")
     .Description("Installs the packed tool and packages in an empty folder outside the repository and runs what a team's CI runs (docs/ci.md): serve, verify, check-pacts, probe, report, and a consumer's own pact test.")
     .IsDependentOn("Pack")
@@ -327,6 +388,7 @@ Task("Test")
     .IsDependentOn("Lint")
     .IsDependentOn("UnitTests")
     .IsDependentOn("PackageSmoke")
+    .IsDependentOn("PackageSmokeNSwag")
     .IsDependentOn("CleanRoom")
     .IsDependentOn("Corpus");
 
@@ -399,7 +461,7 @@ int CheckPackages(DirectoryPath packages)
 {
     var expected = new[]
     {
-        "Kernel.Contracts.Generator", "Kernel.Platform.Client", "Kernel.Sessions.Client", "Kernel.Platform.Server",
+        "Kernel.Contracts.Generator", "Kernel.Contracts.Generator.NSwag", "Kernel.Platform.Client", "Kernel.Sessions.Client", "Kernel.Platform.Server",
         "Kernel.Sessions.Server", "Kernel.Contracts.Pact", "Kernel.Contracts.Cli",
     };
     var version = PackageVersion();

@@ -49,6 +49,9 @@ internal static class SpecParser
         }
     }
 
+    /// <summary>The <c>Generate</c> kind that the Kernel.Contracts.Generator.NSwag package generates; this generator skips it.</summary>
+    internal const string NSwagClientKind = "NSwagClient";
+
     private static GenerateKinds ParseKinds(SpecInput spec, List<DiagnosticInfo> diagnostics)
     {
         if (spec.Generate is null)
@@ -68,6 +71,10 @@ internal static class SpecParser
             if (Enum.TryParse<GenerateKinds>(part, ignoreCase: true, out var kind) && kind != GenerateKinds.None)
             {
                 kinds |= kind;
+            }
+            else if (string.Equals(part, NSwagClientKind, StringComparison.OrdinalIgnoreCase))
+            {
+                // Owned by the Kernel.Contracts.Generator.NSwag package, which reads the same items.
             }
             else
             {
