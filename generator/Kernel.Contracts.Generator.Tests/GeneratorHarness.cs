@@ -27,7 +27,7 @@ internal static class GeneratorHarness
 
     public static string TestSpecPath(string name) => Path.Combine(AppContext.BaseDirectory, "TestSpecs", name);
 
-    public sealed record Spec(string Path, string Text, string? Namespace = "Test.Api", string? Generate = "Models;Client", string? ClientName = null);
+    public sealed record Spec(string Path, string Text, string? Namespace = "Test.Api", string? Generate = "Models;Client", string? ClientName = null, string? NoWarn = null);
 
     public sealed record Result(GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, GeneratorRunResult Run)
     {
@@ -106,6 +106,7 @@ internal static class GeneratorHarness
                     ["build_metadata.AdditionalFiles.Namespace"] = s.Namespace ?? string.Empty,
                     ["build_metadata.AdditionalFiles.OpenApiGenerate"] = (s.Generate ?? string.Empty).Replace(';', ','),
                     ["build_metadata.AdditionalFiles.ClientName"] = s.ClientName ?? string.Empty,
+                    ["build_metadata.AdditionalFiles.OpenApiNoWarn"] = (s.NoWarn ?? string.Empty).Replace(';', ','),
                 }));
         }
 

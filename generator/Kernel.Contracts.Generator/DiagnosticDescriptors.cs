@@ -77,10 +77,17 @@ internal static class DiagnosticDescriptors
         "Generate includes Fakers for '{0}', but the project does not reference Bogus; add <PackageReference Include=\"Bogus\" />",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor ForeignKeyword = Create(
+        "KCG012",
+        "Keyword not part of the document's OpenAPI version",
+        "{0}",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor[] All =
     {
         SyntaxError, InvalidDocument, UnresolvedReference, UnsupportedConstruct, InvalidIdentifier,
         DuplicateOperationId, InvalidMetadata, InternalError, MissingOperationId, ServerNeedsAspNetCore, FakersNeedBogus,
+        ForeignKeyword,
     };
 
     public static DiagnosticDescriptor ById(string id) =>

@@ -34,7 +34,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
                 }
 
                 var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
-                return new SpecInput(file.Path, text, Get(metadata, "Namespace"), Get(metadata, "OpenApiGenerate"), Get(metadata, "ClientName"), root);
+                return new SpecInput(file.Path, text, Get(metadata, "Namespace"), Get(metadata, "OpenApiGenerate"), Get(metadata, "ClientName"), root, Get(metadata, "OpenApiNoWarn"));
             })
             .Where(spec => spec is not null)
             .Select((spec, _) => spec!)

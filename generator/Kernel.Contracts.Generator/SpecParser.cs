@@ -15,6 +15,22 @@ internal static class SpecParser
 {
     public static ParseResult Parse(SpecRequest request)
     {
+        var result = ParseDocument(request);
+        return request.Spec.NoWarn is null ? result : result with { Diagnostics = WithoutSilenced(request.Spec, result.Diagnostics) };
+    }
+
+    // The item's NoWarn metadata silences warnings and messages about this document only (never errors), where
+    // the project's NoWarn and .globalconfig silence them for every document.
+    private static EquatableArray<DiagnosticInfo> WithoutSilenced(SpecInput spec, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        var silenced = new HashSet<string>(spec.NoWarn!.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(id => id.Trim()), StringComparer.OrdinalIgnoreCase);
+        return diagnostics
+            .Where(d => !silenced.Contains(d.Id) || DiagnosticDescriptors.ById(d.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+            .ToEquatableArray();
+    }
+
+    private static ParseResult ParseDocument(SpecRequest request)
+    {
         var diagnostics = new List<DiagnosticInfo>();
         var spec = request.Spec;
         try

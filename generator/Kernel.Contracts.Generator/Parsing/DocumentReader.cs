@@ -52,14 +52,24 @@ internal sealed class DocumentReader
         }
 
         Bundle(rootObject, rootObject, _spec, "#");
+        ForeignKeywords.Rewrite(rootObject, "#", (pointer, message) => Report(DiagnosticDescriptors.ForeignKeyword, _spec, pointer, message));
 
         // Only reading errors count; the validation rule set (style rules such as "a discriminator property
         // must be required") is for linters, and real documents break it without harm to generation.
         var settings = new OpenApiReaderSettings { RuleSet = new ValidationRuleSet() };
         var result = new OpenApiJsonReader().Read(rootObject, new Uri("file:///" + Path.GetFileName(_spec.Path)), settings);
+        var version = rootObject["openapi"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : "2.0";
         foreach (var error in result.Diagnostic?.Errors ?? Enumerable.Empty<OpenApiError>())
         {
-            Report(DiagnosticDescriptors.InvalidDocument, _spec, error.Pointer, error.Message);
+            // A keyword the version does not define is ignored, as the tools people use ignore it: a warning at the keyword.
+            if (ForeignKeywords.TryReadUnknown(error.Message, version, out var keyword, out var message))
+            {
+                Report(DiagnosticDescriptors.ForeignKeyword, _spec, keyword, message);
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.InvalidDocument, _spec, error.Pointer ?? ForeignKeywords.PointerIn(error.Message), error.Message);
+            }
         }
 
         return result.Document;
