@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kernel.Contracts.Generator.Model;
 using Microsoft.OpenApi;
@@ -76,30 +75,17 @@ internal sealed class DocumentReader
         }
 
         JsonNode? node = null;
-        var trimmed = file.Text.TrimStart();
         try
         {
-            node = trimmed.StartsWith("{", StringComparison.Ordinal) || trimmed.StartsWith("[", StringComparison.Ordinal)
-                ? JsonNode.Parse(file.Text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip })
-                : YamlToJson.Parse(file.Text);
+            node = DocumentText.Parse(file.Text);
             if (node is null)
             {
                 Report(DiagnosticDescriptors.SyntaxError, file, LocationInfo.StartOf(file.Path), "the document is empty");
             }
         }
-        catch (JsonException e)
-        {
-            var line = (int)(e.LineNumber ?? 0);
-            var column = (int)(e.BytePositionInLine ?? 0);
-            var offset = OffsetOf(file.Text, line, column);
-            var message = e.Message;
-            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            Report(DiagnosticDescriptors.SyntaxError, file, new LocationInfo(file.Path, offset, 0, line, column, line, column), cut > 0 ? message.Substring(0, cut).TrimEnd() : message);
-        }
         catch (YamlException e)
         {
-            var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
-            Report(DiagnosticDescriptors.SyntaxError, file, PointerLocator.ToLocation(file.Path, e.Start, e.End), StripPosition(message));
+            Report(DiagnosticDescriptors.SyntaxError, file, PointerLocator.ToLocation(file.Path, e.Start, e.End), DocumentText.Reason(e));
         }
 
         _parsed[key] = node;
@@ -242,28 +228,4 @@ internal sealed class DocumentReader
     private static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 
     private static string Normalize(string path) => Path.GetFullPath(path).Replace('\\', '/');
-
-    private static string StripPosition(string message)
-    {
-        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the diagnostic carries the position itself.
-        var marker = message.IndexOf("): ", StringComparison.Ordinal);
-        return message.StartsWith("(Line:", StringComparison.Ordinal) && marker > 0 ? message.Substring(marker + 3) : message;
-    }
-
-    private static int OffsetOf(string text, int line, int column)
-    {
-        var offset = 0;
-        for (var l = 0; l < line && offset < text.Length; l++)
-        {
-            var next = text.IndexOf('\n', offset);
-            if (next < 0)
-            {
-                return text.Length;
-            }
-
-            offset = next + 1;
-        }
-
-        return Math.Min(text.Length, offset + column);
-    }
 }
