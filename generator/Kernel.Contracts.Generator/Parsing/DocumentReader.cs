@@ -51,11 +51,24 @@ internal sealed class DocumentReader
         }
 
         Bundle(rootObject, rootObject, _spec, "#");
+        BreakReferenceCycles(rootObject, rootObject, "#");
+        DocumentShape.Check(rootObject, (pointer, message) => Report(DiagnosticDescriptors.InvalidDocument, _spec, pointer, message));
 
         // Only reading errors count; the validation rule set (style rules such as "a discriminator property
         // must be required") is for linters, and real documents break it without harm to generation.
         var settings = new OpenApiReaderSettings { RuleSet = new ValidationRuleSet() };
-        var result = new OpenApiJsonReader().Read(rootObject, new Uri("file:///" + Path.GetFileName(_spec.Path)), settings);
+        ReadResult result;
+        try
+        {
+            result = new OpenApiJsonReader().Read(rootObject, new Uri("file:///" + Path.GetFileName(_spec.Path)), settings);
+        }
+        catch (OpenApiUnsupportedSpecVersionException e)
+        {
+            // The reader's own way of refusing a version it does not know (or a missing one).
+            Report(DiagnosticDescriptors.InvalidDocument, _spec, rootObject.ContainsKey("swagger") ? "#/swagger" : "#/openapi", e.Message);
+            return null;
+        }
+
         foreach (var error in result.Diagnostic?.Errors ?? Enumerable.Empty<OpenApiError>())
         {
             Report(DiagnosticDescriptors.InvalidDocument, _spec, error.Pointer, error.Message);
@@ -101,10 +114,25 @@ internal sealed class DocumentReader
         switch (node)
         {
             case JsonObject obj:
-                if (obj.TryGetPropertyValue("$ref", out var refNode) && refNode is JsonValue refValue && refValue.TryGetValue<string>(out var reference))
+                if (obj.TryGetPropertyValue("$ref", out var refNode) && refNode is null or JsonValue)
                 {
-                    var rewritten = Resolve(root, from, reference, pointer + "/$ref");
-                    if (rewritten is not null && rewritten != reference)
+                    // A reference Microsoft.OpenApi cannot follow makes it throw: each is reported and removed, leaving an empty schema.
+                    var reference = refNode is JsonValue refValue && refValue.TryGetValue<string>(out var text) ? text : null;
+                    if (reference is null)
+                    {
+                        ReportAt(from, pointer + "/$ref", DiagnosticDescriptors.UnresolvedReference, refNode?.ToJsonString() ?? "null", "a reference is a string, such as '#/components/schemas/Name'");
+                        obj.Remove("$ref");
+                    }
+                    else if (DocumentShape.IsNameless(reference))
+                    {
+                        ReportAt(from, pointer + "/$ref", DiagnosticDescriptors.UnresolvedReference, reference, DocumentShape.NamelessReason);
+                        obj.Remove("$ref");
+                    }
+                    else if (Resolve(root, from, reference, pointer + "/$ref") is not { } rewritten)
+                    {
+                        obj.Remove("$ref");
+                    }
+                    else if (rewritten != reference)
                     {
                         obj["$ref"] = rewritten;
                     }
@@ -128,6 +156,48 @@ internal sealed class DocumentReader
                 break;
         }
     }
+
+    /// <summary>
+    /// Removes each <c>$ref</c> that leads back to itself through references alone (<c>A: {$ref: B}</c>,
+    /// <c>B: {$ref: A}</c>): such a schema has no content, and Microsoft.OpenApi throws on it.
+    /// </summary>
+    private void BreakReferenceCycles(JsonObject root, JsonNode? node, string pointer)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (LocalReference(obj) is not null)
+                {
+                    var seen = new HashSet<JsonObject> { obj };
+                    for (var at = obj; LocalReference(at) is { } next && Find(root, next) is JsonObject target; at = target)
+                    {
+                        if (!seen.Add(target))
+                        {
+                            ReportAt(_spec, pointer + "/$ref", DiagnosticDescriptors.UnresolvedReference, LocalReference(obj)!, "it leads back to itself through references alone, so it describes nothing");
+                            obj.Remove("$ref");
+                            break;
+                        }
+                    }
+                }
+
+                foreach (var pair in obj.ToList())
+                {
+                    BreakReferenceCycles(root, pair.Value, pointer + "/" + Escape(pair.Key));
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    BreakReferenceCycles(root, array[i], pointer + "/" + i);
+                }
+
+                break;
+        }
+    }
+
+    private static string? LocalReference(JsonObject obj) =>
+        obj.TryGetPropertyValue("$ref", out var node) && node is JsonValue value && value.TryGetValue<string>(out var reference) && reference.StartsWith("#", StringComparison.Ordinal) ? reference : null;
 
     /// <summary>Returns the reference as it must read in the bundled document, or null when it cannot be resolved.</summary>
     private string? Resolve(JsonObject root, SpecInput from, string reference, string refPointer)
