@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;
@@ -47,7 +48,16 @@ internal static class DocumentText
         try
         {
             var options = new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip, MaxDepth = DocumentLimits.MaxDepth };
-            return JsonNode.Parse(text, documentOptions: options);
+            var node = JsonNode.Parse(text, documentOptions: options);
+            if (HasRepeatedMember(node))
+            {
+                // System.Text.Json sees a repeated member only when it first reads the object, and cannot say where:
+                // the YAML reader (JSON is YAML) throws at the repeat.
+                YamlToJson.Parse(text);
+                throw new YamlException("a member is repeated in an object.");
+            }
+
+            return node;
         }
         catch (JsonException e)
         {
@@ -57,6 +67,41 @@ internal static class DocumentText
             var at = new Mark(OffsetOf(text, line, column), line + 1, column + 1);
             var cut = e.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             throw new YamlException(at, at, cut > 0 ? e.Message.Substring(0, cut).TrimEnd() : e.Message);
+        }
+    }
+
+    private static bool HasRepeatedMember(JsonNode? root)
+    {
+        var pending = new Stack<JsonNode?>();
+        pending.Push(root);
+        try
+        {
+            while (pending.Count > 0)
+            {
+                switch (pending.Pop())
+                {
+                    case JsonObject obj:
+                        foreach (var pair in obj)
+                        {
+                            pending.Push(pair.Value);
+                        }
+
+                        break;
+                    case JsonArray array:
+                        foreach (var item in array)
+                        {
+                            pending.Push(item);
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return true;
         }
     }
 
