@@ -20,6 +20,7 @@ internal sealed class DocumentMutator
 {
     private const int MaxPaths = 4;
     private const string AliasMarker = "\u0001alias:";
+    private const string MergeKey = "<<";
 
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -378,7 +379,13 @@ internal sealed class DocumentMutator
         }
 
         var user = Pick(objects.Where(o => !IsWithin(o, anchored)).ToList());
-        var key = user.Count > 0 && _random.Next(2) == 0 ? Pick(user.Select(p => p.Key).ToList()) : "x-alias-" + anchor;
+        var key = _random.Next(3) switch
+        {
+            // A merge key: the anchored map's members join the user's, its own members winning.
+            0 => MergeKey,
+            1 when user.Count > 0 => Pick(user.Select(p => p.Key).ToList()),
+            _ => "x-alias-" + anchor,
+        };
         user[key] = AliasMarker + anchor;
         return "alias of " + anchored.GetPath() + " at " + user.GetPath() + "." + key;
     }
@@ -423,7 +430,8 @@ internal sealed class DocumentMutator
                     var first = true;
                     foreach (var (key, value) in obj)
                     {
-                        text.Append(first ? string.Empty : ", ").Append(JsonSerializer.Serialize(key, Relaxed)).Append(": ");
+                        // A merge key is plain; quoted, it would be an ordinary member named "<<".
+                        text.Append(first ? string.Empty : ", ").Append(key == MergeKey ? key : JsonSerializer.Serialize(key, Relaxed)).Append(": ");
                         Write(value);
                         first = false;
                     }

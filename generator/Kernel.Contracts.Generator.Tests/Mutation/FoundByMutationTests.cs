@@ -96,6 +96,28 @@ public class FoundByMutationTests
     }
 
     [Fact]
+    public void A_reference_to_a_value_is_KCG003_at_the_ref()
+    {
+        var text = Replace("              $ref: '#/components/schemas/Thing'\n      responses:", "              $ref: '#/info/title'\n      responses:");
+
+        var d = Single(Generate(text), "KCG003", 14, 15);
+
+        Assert.Equal("The reference '#/info/title' cannot be resolved: it points at a value (\"Probe\"), and a reference points at an object", d.GetMessage());
+    }
+
+    [Fact]
+    public void A_component_that_only_refers_outside_components_is_KCG003_and_the_rest_generates()
+    {
+        var text = Replace("    Other:\n      type: object\n      properties:\n        size:\n          type: integer", "    Other:\n      $ref: '#/paths/~1things'");
+
+        var result = Generate(text);
+
+        var d = Single(result, "KCG003", 30, 7);
+        Assert.Equal("The reference '#/paths/~1things' cannot be resolved: a component that is only a reference must name another component, such as '#/components/schemas/Name'", d.GetMessage());
+        Assert.Empty(result.CompileErrorsAndWarnings());
+    }
+
+    [Fact]
     public void A_swagger_reference_that_is_not_a_string_is_KCG003()
     {
         const string swagger = "swagger: '2.0'\ninfo: {title: Probe, version: '1'}\npaths: {}\ndefinitions:\n  Thing:\n    type: object\n    properties:\n      other:\n        $ref: -1\n";

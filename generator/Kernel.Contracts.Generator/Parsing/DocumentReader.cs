@@ -196,6 +196,16 @@ internal sealed class DocumentReader
         }
     }
 
+    /// <summary>Whether <paramref name="pointer"/> is a component (<c>#/components/schemas/Name</c>, Swagger's <c>#/definitions/Name</c>), or with <paramref name="prefixOnly"/> lies in one.</summary>
+    private static bool IsComponent(string pointer, bool prefixOnly = false)
+    {
+        var segments = PointerLocator.Split(pointer);
+        var depth = segments.Count > 0 && segments[0] == "definitions" ? 2 : segments.Count > 0 && segments[0] == "components" ? 3 : -1;
+        return depth > 0 && (prefixOnly ? segments.Count >= depth : segments.Count == depth);
+    }
+
+    private static string Shorten(string text) => text.Length > 40 ? text.Substring(0, 40) + "…" : text;
+
     private static string? LocalReference(JsonObject obj) =>
         obj.TryGetPropertyValue("$ref", out var node) && node is JsonValue value && value.TryGetValue<string>(out var reference) && reference.StartsWith("#", StringComparison.Ordinal) ? reference : null;
 
@@ -235,8 +245,22 @@ internal sealed class DocumentReader
             return null;
         }
 
+        if (resolved is not JsonObject && !(resolved is JsonValue flag && flag.TryGetValue<bool>(out _)))
+        {
+            ReportAt(from, refPointer, DiagnosticDescriptors.UnresolvedReference, reference, "it points at a value (" + Shorten(resolved.ToJsonString()) + "), and a reference points at an object");
+            return null;
+        }
+
         if (isRootFile || target == _spec)
         {
+            // Microsoft.OpenApi resolves a component that is only a reference to a place outside components inside that
+            // component itself, and fails; such an alias must name another component.
+            if (IsComponent(refPointer.Substring(0, refPointer.Length - "/$ref".Length)) && !IsComponent(fragment, prefixOnly: true))
+            {
+                ReportAt(from, refPointer, DiagnosticDescriptors.UnresolvedReference, reference, "a component that is only a reference must name another component, such as '#/components/schemas/Name'");
+                return null;
+            }
+
             return fragment;
         }
 
