@@ -21,6 +21,7 @@ internal sealed class DocumentReader
     private readonly Dictionary<string, SpecInput> _files;
     private readonly Dictionary<string, JsonNode?> _parsed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _imported = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PointerIndex> _indexes = new(StringComparer.Ordinal);
     private readonly List<DiagnosticInfo> _diagnostics;
 
     public DocumentReader(SpecRequest request, List<DiagnosticInfo> diagnostics)
@@ -77,7 +78,7 @@ internal sealed class DocumentReader
         return result.Document;
     }
 
-    public LocationInfo Locate(string? pointer) => PointerLocator.Locate(_spec.Path, _spec.Text, pointer);
+    public LocationInfo Locate(string? pointer) => Locate(_spec, pointer);
 
     private JsonNode? Parse(SpecInput file)
     {
@@ -311,10 +312,22 @@ internal sealed class DocumentReader
     }
 
     private void ReportAt(SpecInput file, string pointer, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, params string[] args) =>
-        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, args.ToEquatableArray(), PointerLocator.Locate(file.Path, file.Text, pointer)));
+        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, args.ToEquatableArray(), Locate(file, pointer)));
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecInput file, string? pointer, string message) =>
-        Report(descriptor, file, PointerLocator.Locate(file.Path, file.Text, pointer), message);
+        Report(descriptor, file, Locate(file, pointer), message);
+
+    /// <summary>Places a pointer in a file's text, reading the text once (on its first problem) however many problems it has.</summary>
+    private LocationInfo Locate(SpecInput file, string? pointer)
+    {
+        var key = Normalize(file.Path);
+        if (!_indexes.TryGetValue(key, out var index))
+        {
+            _indexes[key] = index = PointerLocator.Index(file.Path, file.Text);
+        }
+
+        return index.Locate(pointer);
+    }
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecInput file, LocationInfo location, string message) =>
         _diagnostics.Add(new DiagnosticInfo(descriptor.Id, new[] { message }.ToEquatableArray(), location));
