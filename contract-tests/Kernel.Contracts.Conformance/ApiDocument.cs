@@ -80,11 +80,11 @@ public sealed class ApiDocument
         JsonNode? node;
         try
         {
-            node = YamlToJson.Parse(text);
+            node = DocumentText.Parse(text);
         }
         catch (YamlDotNet.Core.YamlException e)
         {
-            throw new SpecException(name + "(" + e.Start.Line + "," + e.Start.Column + "): not YAML or JSON: " + e.Message);
+            throw new SpecException(name + "(" + e.Start.Line + "," + e.Start.Column + "): the document cannot be read: " + DocumentText.Reason(e));
         }
 
         if (node is not JsonObject root || root["paths"] is not JsonObject || root["openapi"] is null)

@@ -113,7 +113,7 @@ public sealed class CheckPactsCliTests
 
         var (code, _, error) = await Run("check-pacts", "--spec", spec, "--pact", pact);
         Assert.Equal(2, code);
-        Assert.Matches(@"broken-[0-9a-f]+\.yaml\(\d+,\d+\): not YAML or JSON", error);
+        Assert.Matches(@"broken-[0-9a-f]+\.yaml\(\d+,\d+\): the document cannot be read: ", error);
 
         (code, _, error) = await Run("check-pacts", "--api", "platform", "--pact", "/nonexistent/pact.json");
         Assert.Equal(2, code);

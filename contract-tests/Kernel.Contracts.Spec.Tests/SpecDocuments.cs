@@ -21,7 +21,7 @@ internal static class SpecDocuments
         {
             if (!Cache.TryGetValue(file, out var document))
             {
-                document = (JsonObject)YamlToJson.Parse(File.ReadAllText(Path.Combine(SpecDirectory, file)))!;
+                document = (JsonObject)DocumentText.Parse(File.ReadAllText(Path.Combine(SpecDirectory, file)))!;
                 Cache[file] = document;
             }
 

@@ -77,6 +77,17 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void KCG001_json_member_repeated_at_the_repeat()
+    {
+        const string json = "{\n  \"openapi\": \"3.1.0\",\n  \"info\": { \"title\": \"x\", \"version\": \"1\", \"title\": \"y\" },\n  \"paths\": {}\n}";
+
+        var d = Single("KCG001", Spec(json, "/specs/probe.json"));
+
+        Assert.Equal("The OpenAPI document cannot be read: Duplicate key 'title'.", d.GetMessage());
+        AssertAt(d, "/specs/probe.json", 3, 43);
+    }
+
+    [Fact]
     public void KCG002_invalid_openapi_at_the_offending_member()
     {
         var broken = Valid.Replace("openapi: 3.1.0\n", "openapi: 3.1.0\nservers: 42\n", System.StringComparison.Ordinal);

@@ -76,9 +76,18 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
                 spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FakersNeedBogus, Location.None, input.Left.Title));
             }
 
-            foreach (var file in Emitter.Emit(input.Left, input.Right))
+            try
             {
-                spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+                foreach (var file in Emitter.Emit(input.Left, input.Right))
+                {
+                    spc.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+                }
+            }
+#pragma warning disable CA1031 // The generator must never throw into the compiler.
+            catch (System.Exception e) when (e is not System.OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, input.Left.Title, e.GetType().Name + ": " + e.Message));
             }
         });
 

@@ -32,7 +32,7 @@ public class ParseBenchmarks
     {
         var path = BenchPaths.Documents().First(p => Path.GetFileName(p) == Document);
         _text = File.ReadAllText(path);
-        _json = path.EndsWith(".json", System.StringComparison.Ordinal) ? _text : YamlToJson.Parse(_text)!.ToJsonString();
+        _json = path.EndsWith(".json", System.StringComparison.Ordinal) ? _text : DocumentText.Parse(_text)!.ToJsonString();
         _request = new SpecRequest(new SpecInput(path, _text, "Bench.Api", "Models;Client;Server", null, null), EquatableArray<SpecInput>.Empty);
     }
 

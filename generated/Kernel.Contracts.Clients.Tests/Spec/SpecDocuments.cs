@@ -31,7 +31,7 @@ internal static class SpecDocuments
         {
             if (!Cache.TryGetValue(api, out var document))
             {
-                document = (JsonObject)YamlToJson.Parse(File.ReadAllText(Path.Combine(RepositoryRoot, "spec", file)))!;
+                document = (JsonObject)DocumentText.Parse(File.ReadAllText(Path.Combine(RepositoryRoot, "spec", file)))!;
                 Cache[api] = document;
             }
 

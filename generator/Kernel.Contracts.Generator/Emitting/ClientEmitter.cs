@@ -357,10 +357,16 @@ internal sealed class ClientEmitter
         return parts.Count == 0 ? "\"\"" : string.Join(" + ", parts);
     }
 
-    private bool IsValueType(OperationModel op, string name)
+    private static bool IsValueType(OperationModel op, string name)
     {
         var p = op.Parameters.FirstOrDefault(m => m.Name == name);
-        return p is not null && p.Type.Kind != TypeRefKind.Array && p.Type.IsValueType;
+        if (p is not null)
+        {
+            return p.Type.Kind != TypeRefKind.Array && p.Type.IsValueType;
+        }
+
+        // A JSON body of any JSON, a number or an enum is a struct: it cannot be null.
+        return op.Body is { Format: BodyFormat.Json or BodyFormat.FormUrlEncoded } body && BodyName(body) == name && (body.Type ?? TypeRef.Any).IsValueType;
     }
 
     private static void Guarded(SourceWriter w, OperationModel op, ParameterModel p, Action<string> write)

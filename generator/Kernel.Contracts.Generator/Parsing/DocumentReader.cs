@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kernel.Contracts.Generator.Model;
 using Microsoft.OpenApi;
@@ -22,6 +21,7 @@ internal sealed class DocumentReader
     private readonly Dictionary<string, SpecInput> _files;
     private readonly Dictionary<string, JsonNode?> _parsed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _imported = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PointerIndex> _indexes = new(StringComparer.Ordinal);
     private readonly List<DiagnosticInfo> _diagnostics;
 
     public DocumentReader(SpecRequest request, List<DiagnosticInfo> diagnostics)
@@ -53,11 +53,24 @@ internal sealed class DocumentReader
 
         Bundle(rootObject, rootObject, _spec, "#");
         ForeignKeywords.Rewrite(rootObject, "#", (pointer, message) => Report(DiagnosticDescriptors.ForeignKeyword, _spec, pointer, message));
+        BreakReferenceCycles(rootObject, rootObject, "#");
+        DocumentShape.Check(rootObject, (pointer, message) => Report(DiagnosticDescriptors.InvalidDocument, _spec, pointer, message));
 
         // Only reading errors count; the validation rule set (style rules such as "a discriminator property
         // must be required") is for linters, and real documents break it without harm to generation.
         var settings = new OpenApiReaderSettings { RuleSet = new ValidationRuleSet() };
-        var result = new OpenApiJsonReader().Read(rootObject, new Uri("file:///" + Path.GetFileName(_spec.Path)), settings);
+        ReadResult result;
+        try
+        {
+            result = new OpenApiJsonReader().Read(rootObject, new Uri("file:///" + Path.GetFileName(_spec.Path)), settings);
+        }
+        catch (OpenApiUnsupportedSpecVersionException e)
+        {
+            // The reader's own way of refusing a version it does not know (or a missing one).
+            Report(DiagnosticDescriptors.InvalidDocument, _spec, rootObject.ContainsKey("swagger") ? "#/swagger" : "#/openapi", e.Message);
+            return null;
+        }
+
         var version = rootObject["openapi"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : "2.0";
         foreach (var error in result.Diagnostic?.Errors ?? Enumerable.Empty<OpenApiError>())
         {
@@ -75,7 +88,7 @@ internal sealed class DocumentReader
         return result.Document;
     }
 
-    public LocationInfo Locate(string? pointer) => PointerLocator.Locate(_spec.Path, _spec.Text, pointer);
+    public LocationInfo Locate(string? pointer) => Locate(_spec, pointer);
 
     private JsonNode? Parse(SpecInput file)
     {
@@ -86,30 +99,17 @@ internal sealed class DocumentReader
         }
 
         JsonNode? node = null;
-        var trimmed = file.Text.TrimStart();
         try
         {
-            node = trimmed.StartsWith("{", StringComparison.Ordinal) || trimmed.StartsWith("[", StringComparison.Ordinal)
-                ? JsonNode.Parse(file.Text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip })
-                : YamlToJson.Parse(file.Text);
+            node = DocumentText.Parse(file.Text);
             if (node is null)
             {
                 Report(DiagnosticDescriptors.SyntaxError, file, LocationInfo.StartOf(file.Path), "the document is empty");
             }
         }
-        catch (JsonException e)
-        {
-            var line = (int)(e.LineNumber ?? 0);
-            var column = (int)(e.BytePositionInLine ?? 0);
-            var offset = OffsetOf(file.Text, line, column);
-            var message = e.Message;
-            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            Report(DiagnosticDescriptors.SyntaxError, file, new LocationInfo(file.Path, offset, 0, line, column, line, column), cut > 0 ? message.Substring(0, cut).TrimEnd() : message);
-        }
         catch (YamlException e)
         {
-            var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
-            Report(DiagnosticDescriptors.SyntaxError, file, PointerLocator.ToLocation(file.Path, e.Start, e.End), StripPosition(message));
+            Report(DiagnosticDescriptors.SyntaxError, file, PointerLocator.ToLocation(file.Path, e.Start, e.End), DocumentText.Reason(e));
         }
 
         _parsed[key] = node;
@@ -125,10 +125,25 @@ internal sealed class DocumentReader
         switch (node)
         {
             case JsonObject obj:
-                if (obj.TryGetPropertyValue("$ref", out var refNode) && refNode is JsonValue refValue && refValue.TryGetValue<string>(out var reference))
+                if (obj.TryGetPropertyValue("$ref", out var refNode) && refNode is null or JsonValue)
                 {
-                    var rewritten = Resolve(root, from, reference, pointer + "/$ref");
-                    if (rewritten is not null && rewritten != reference)
+                    // A reference Microsoft.OpenApi cannot follow makes it throw: each is reported and removed, leaving an empty schema.
+                    var reference = refNode is JsonValue refValue && refValue.TryGetValue<string>(out var text) ? text : null;
+                    if (reference is null)
+                    {
+                        ReportAt(from, pointer + "/$ref", DiagnosticDescriptors.UnresolvedReference, refNode?.ToJsonString() ?? "null", "a reference is a string, such as '#/components/schemas/Name'");
+                        obj.Remove("$ref");
+                    }
+                    else if (DocumentShape.IsNameless(reference))
+                    {
+                        ReportAt(from, pointer + "/$ref", DiagnosticDescriptors.UnresolvedReference, reference, DocumentShape.NamelessReason);
+                        obj.Remove("$ref");
+                    }
+                    else if (Resolve(root, from, reference, pointer + "/$ref") is not { } rewritten)
+                    {
+                        obj.Remove("$ref");
+                    }
+                    else if (rewritten != reference)
                     {
                         obj["$ref"] = rewritten;
                     }
@@ -152,6 +167,58 @@ internal sealed class DocumentReader
                 break;
         }
     }
+
+    /// <summary>
+    /// Removes each <c>$ref</c> that leads back to itself through references alone (<c>A: {$ref: B}</c>,
+    /// <c>B: {$ref: A}</c>): such a schema has no content, and Microsoft.OpenApi throws on it.
+    /// </summary>
+    private void BreakReferenceCycles(JsonObject root, JsonNode? node, string pointer)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (LocalReference(obj) is not null)
+                {
+                    var seen = new HashSet<JsonObject> { obj };
+                    for (var at = obj; LocalReference(at) is { } next && Find(root, next) is JsonObject target; at = target)
+                    {
+                        if (!seen.Add(target))
+                        {
+                            ReportAt(_spec, pointer + "/$ref", DiagnosticDescriptors.UnresolvedReference, LocalReference(obj)!, "it leads back to itself through references alone, so it describes nothing");
+                            obj.Remove("$ref");
+                            break;
+                        }
+                    }
+                }
+
+                foreach (var pair in obj.ToList())
+                {
+                    BreakReferenceCycles(root, pair.Value, pointer + "/" + Escape(pair.Key));
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    BreakReferenceCycles(root, array[i], pointer + "/" + i);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Whether <paramref name="pointer"/> is a component (<c>#/components/schemas/Name</c>, Swagger's <c>#/definitions/Name</c>), or with <paramref name="prefixOnly"/> lies in one.</summary>
+    private static bool IsComponent(string pointer, bool prefixOnly = false)
+    {
+        var segments = PointerLocator.Split(pointer);
+        var depth = segments.Count > 0 && segments[0] == "definitions" ? 2 : segments.Count > 0 && segments[0] == "components" ? 3 : -1;
+        return depth > 0 && (prefixOnly ? segments.Count >= depth : segments.Count == depth);
+    }
+
+    private static string Shorten(string text) => text.Length > 40 ? text.Substring(0, 40) + "…" : text;
+
+    private static string? LocalReference(JsonObject obj) =>
+        obj.TryGetPropertyValue("$ref", out var node) && node is JsonValue value && value.TryGetValue<string>(out var reference) && reference.StartsWith("#", StringComparison.Ordinal) ? reference : null;
 
     /// <summary>Returns the reference as it must read in the bundled document, or null when it cannot be resolved.</summary>
     private string? Resolve(JsonObject root, SpecInput from, string reference, string refPointer)
@@ -189,8 +256,22 @@ internal sealed class DocumentReader
             return null;
         }
 
+        if (resolved is not JsonObject && !(resolved is JsonValue flag && flag.TryGetValue<bool>(out _)))
+        {
+            ReportAt(from, refPointer, DiagnosticDescriptors.UnresolvedReference, reference, "it points at a value (" + Shorten(resolved.ToJsonString()) + "), and a reference points at an object");
+            return null;
+        }
+
         if (isRootFile || target == _spec)
         {
+            // Microsoft.OpenApi resolves a component that is only a reference to a place outside components inside that
+            // component itself, and fails; such an alias must name another component.
+            if (IsComponent(refPointer.Substring(0, refPointer.Length - "/$ref".Length)) && !IsComponent(fragment, prefixOnly: true))
+            {
+                ReportAt(from, refPointer, DiagnosticDescriptors.UnresolvedReference, reference, "a component that is only a reference must name another component, such as '#/components/schemas/Name'");
+                return null;
+            }
+
             return fragment;
         }
 
@@ -241,10 +322,22 @@ internal sealed class DocumentReader
     }
 
     private void ReportAt(SpecInput file, string pointer, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, params string[] args) =>
-        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, args.ToEquatableArray(), PointerLocator.Locate(file.Path, file.Text, pointer)));
+        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, args.ToEquatableArray(), Locate(file, pointer)));
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecInput file, string? pointer, string message) =>
-        Report(descriptor, file, PointerLocator.Locate(file.Path, file.Text, pointer), message);
+        Report(descriptor, file, Locate(file, pointer), message);
+
+    /// <summary>Places a pointer in a file's text, reading the text once (on its first problem) however many problems it has.</summary>
+    private LocationInfo Locate(SpecInput file, string? pointer)
+    {
+        var key = Normalize(file.Path);
+        if (!_indexes.TryGetValue(key, out var index))
+        {
+            _indexes[key] = index = PointerLocator.Index(file.Path, file.Text);
+        }
+
+        return index.Locate(pointer);
+    }
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecInput file, LocationInfo location, string message) =>
         _diagnostics.Add(new DiagnosticInfo(descriptor.Id, new[] { message }.ToEquatableArray(), location));
@@ -252,28 +345,4 @@ internal sealed class DocumentReader
     private static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 
     private static string Normalize(string path) => Path.GetFullPath(path).Replace('\\', '/');
-
-    private static string StripPosition(string message)
-    {
-        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the diagnostic carries the position itself.
-        var marker = message.IndexOf("): ", StringComparison.Ordinal);
-        return message.StartsWith("(Line:", StringComparison.Ordinal) && marker > 0 ? message.Substring(marker + 3) : message;
-    }
-
-    private static int OffsetOf(string text, int line, int column)
-    {
-        var offset = 0;
-        for (var l = 0; l < line && offset < text.Length; l++)
-        {
-            var next = text.IndexOf('\n', offset);
-            if (next < 0)
-            {
-                return text.Length;
-            }
-
-            offset = next + 1;
-        }
-
-        return Math.Min(text.Length, offset + column);
-    }
 }

@@ -8,32 +8,11 @@ using YamlDotNet.Core.Events;
 namespace Kernel.Contracts.Generator.Parsing;
 
 /// <summary>
-/// Finds where a JSON pointer (<c>#/paths/~1kernel/post</c>) stands in a YAML or JSON text, by walking
-/// the text's YAML events (JSON is YAML). Only called when a diagnostic is reported, so parsing stays fast.
+/// Finds where a JSON pointer (<c>#/paths/~1kernel/post</c>) stands in a YAML or JSON text, from an index of
+/// the text's YAML events (JSON is YAML) built when the first diagnostic is reported, so parsing stays fast.
 /// </summary>
 internal static class PointerLocator
 {
-    public static LocationInfo Locate(string filePath, string text, string? pointer)
-    {
-        var segments = Split(pointer);
-        try
-        {
-            var parser = new Parser(new StringReader(text));
-            parser.Consume<StreamStart>();
-            if (!parser.TryConsume<DocumentStart>(out _))
-            {
-                return LocationInfo.StartOf(filePath);
-            }
-
-            var best = segments.Count == 0 ? null : FindIn(parser, segments, 0);
-            return best is null ? LocationInfo.StartOf(filePath) : ToLocation(filePath, best.Value.Start, best.Value.End);
-        }
-        catch (YamlException)
-        {
-            return LocationInfo.StartOf(filePath);
-        }
-    }
-
     public static LocationInfo ToLocation(string filePath, Mark start, Mark end)
     {
         var startLine = Math.Max(0, (int)start.Line - 1);
@@ -74,9 +53,107 @@ internal static class PointerLocator
         return parts;
     }
 
-    private readonly struct Span
+    /// <summary>Reads every key and item of <paramref name="text"/> once, so that each problem of a document is placed in constant time.</summary>
+    public static PointerIndex Index(string filePath, string text)
     {
-        public Span(Mark start, Mark end)
+        var root = new PointerIndex.Node(Mark.Empty, Mark.Empty);
+        var count = 0;
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            parser.Consume<StreamStart>();
+            if (parser.TryConsume<DocumentStart>(out _))
+            {
+                IndexNode(parser, root, ref count);
+            }
+        }
+        catch (YamlException)
+        {
+            // What was read before the error stays placed; the rest falls back to its nearest parent.
+        }
+
+        return new PointerIndex(filePath, root);
+    }
+
+    private static void IndexNode(IParser parser, PointerIndex.Node node, ref int count)
+    {
+        // Bounded like the reader: a huge text is placed down to the first million keys and items.
+        if (parser.TryConsume<MappingStart>(out _))
+        {
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                var key = parser.Current as Scalar;
+                parser.SkipThisAndNestedEvents();
+                if (key is null || count >= DocumentLimits.MaxNodes || node.Children.ContainsKey(key.Value))
+                {
+                    parser.SkipThisAndNestedEvents();
+                    continue;
+                }
+
+                count++;
+                var child = node.Children[key.Value] = new PointerIndex.Node(key.Start, key.End);
+                IndexNode(parser, child, ref count);
+            }
+
+            return;
+        }
+
+        if (parser.TryConsume<SequenceStart>(out _))
+        {
+            for (var index = 0; !parser.TryConsume<SequenceEnd>(out _); index++)
+            {
+                var item = parser.Current!;
+                if (count >= DocumentLimits.MaxNodes)
+                {
+                    parser.SkipThisAndNestedEvents();
+                    continue;
+                }
+
+                count++;
+                var child = node.Children[index.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new PointerIndex.Node(item.Start, item.End);
+                IndexNode(parser, child, ref count);
+            }
+
+            return;
+        }
+
+        parser.SkipThisAndNestedEvents();
+    }
+}
+
+/// <summary>The keys and items of one document text with their places: a JSON pointer lands on its deepest part found.</summary>
+internal sealed class PointerIndex
+{
+    private readonly string _filePath;
+    private readonly Node _root;
+
+    public PointerIndex(string filePath, Node root)
+    {
+        _filePath = filePath;
+        _root = root;
+    }
+
+    public LocationInfo Locate(string? pointer)
+    {
+        Node? best = null;
+        var node = _root;
+        foreach (var segment in PointerLocator.Split(pointer))
+        {
+            if (!node.Children.TryGetValue(segment, out node!))
+            {
+                break;
+            }
+
+            best = node;
+        }
+
+        return best is null ? LocationInfo.StartOf(_filePath) : PointerLocator.ToLocation(_filePath, best.Start, best.End);
+    }
+
+    /// <summary>A key (or item) and what is under it.</summary>
+    internal sealed class Node
+    {
+        public Node(Mark start, Mark end)
         {
             Start = start;
             End = end;
@@ -85,69 +162,7 @@ internal static class PointerLocator
         public Mark Start { get; }
 
         public Mark End { get; }
-    }
 
-    /// <summary>
-    /// Reads one node, into which the first <paramref name="depth"/> segments of the pointer lead, and returns
-    /// the span of the deepest key (or item) of the pointer found inside it: a broken pointer lands near its target.
-    /// </summary>
-    private static Span? FindIn(IParser parser, IReadOnlyList<string> segments, int depth)
-    {
-        if (parser.TryConsume<MappingStart>(out _))
-        {
-            Span? found = null;
-            while (!parser.TryConsume<MappingEnd>(out _))
-            {
-                var key = parser.Current as Scalar;
-                parser.SkipThisAndNestedEvents();
-                if (found is null && key is not null && key.Value == segments[depth])
-                {
-                    found = FindChild(parser, segments, depth, new Span(key.Start, key.End));
-                }
-                else
-                {
-                    parser.SkipThisAndNestedEvents();
-                }
-            }
-
-            return found;
-        }
-
-        if (parser.TryConsume<SequenceStart>(out _))
-        {
-            Span? found = null;
-            var index = 0;
-            var wanted = int.TryParse(segments[depth], out var i) ? i : -1;
-            while (!parser.TryConsume<SequenceEnd>(out _))
-            {
-                if (found is null && index == wanted)
-                {
-                    var item = parser.Current!;
-                    found = FindChild(parser, segments, depth, new Span(item.Start, item.End));
-                }
-                else
-                {
-                    parser.SkipThisAndNestedEvents();
-                }
-
-                index++;
-            }
-
-            return found;
-        }
-
-        parser.SkipThisAndNestedEvents();
-        return null;
-    }
-
-    private static Span FindChild(IParser parser, IReadOnlyList<string> segments, int depth, Span here)
-    {
-        if (depth + 1 == segments.Count)
-        {
-            parser.SkipThisAndNestedEvents();
-            return here;
-        }
-
-        return FindIn(parser, segments, depth + 1) ?? here;
+        public Dictionary<string, Node> Children { get; } = new(StringComparer.Ordinal);
     }
 }

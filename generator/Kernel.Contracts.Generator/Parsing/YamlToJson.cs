@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
@@ -53,7 +54,6 @@ internal static class YamlToJson
     private static JsonNode? ParseDocument(string text)
     {
         var parser = new Parser(new StringReader(text));
-        var anchors = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         parser.Consume<StreamStart>();
         if (parser.Accept<StreamEnd>(out _))
         {
@@ -61,77 +61,118 @@ internal static class YamlToJson
         }
 
         parser.Consume<DocumentStart>();
-        var root = ReadNode(parser, anchors);
+        var root = new Reader(parser).ReadNode(depth: 1);
         parser.Consume<DocumentEnd>();
         return root;
     }
 
-    private static JsonNode? ReadNode(IParser parser, Dictionary<string, JsonNode?> anchors)
+    /// <summary>Builds the nodes of one document, counting them (an alias counts all it holds) against <see cref="DocumentLimits"/>.</summary>
+    private sealed class Reader
     {
-        if (parser.TryConsume<AnchorAlias>(out var alias))
+        private readonly IParser _parser;
+        private readonly Dictionary<string, (JsonNode? Node, int Size)> _anchors = new(StringComparer.Ordinal);
+        private int _nodes;
+
+        public Reader(IParser parser) => _parser = parser;
+
+        public JsonNode? ReadNode(int depth)
         {
-            if (!anchors.TryGetValue(alias.Value.Value, out var target))
+            var start = _parser.Current ?? throw new YamlException("the document ends inside a node.");
+            var before = _nodes;
+            Count(start, 1);
+            if (_parser.TryConsume<AnchorAlias>(out var alias))
             {
-                throw new YamlException(alias.Start, alias.End, "Unknown alias '*" + alias.Value.Value + "'.");
+                if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+                {
+                    throw new YamlException(alias.Start, alias.End, "Unknown alias '*" + alias.Value.Value + "'.");
+                }
+
+                // Counted before it is copied: a few nested aliases would otherwise build billions of nodes.
+                Count(alias, target.Size - 1);
+                return target.Node?.DeepClone();
             }
 
-            return target?.DeepClone();
-        }
-
-        if (parser.TryConsume<Scalar>(out var scalar))
-        {
-            var value = ConvertScalar(scalar);
-            Remember(anchors, scalar.Anchor, value);
-            return value;
-        }
-
-        if (parser.TryConsume<SequenceStart>(out var sequenceStart))
-        {
-            var array = new JsonArray();
-            while (!parser.TryConsume<SequenceEnd>(out _))
+            if (_parser.TryConsume<Scalar>(out var scalar))
             {
-                array.Add(ReadNode(parser, anchors));
+                var value = ConvertScalar(scalar);
+                Remember(scalar.Anchor, value, before);
+                return value;
             }
 
-            Remember(anchors, sequenceStart.Anchor, array);
-            return array;
+            if (depth > DocumentLimits.MaxDepth)
+            {
+                throw new YamlException(start.Start, start.End, "the document nests deeper than " + DocumentLimits.MaxDepth + " levels.");
+            }
+
+            if (_parser.TryConsume<SequenceStart>(out var sequenceStart))
+            {
+                var array = new JsonArray();
+                while (!_parser.TryConsume<SequenceEnd>(out _))
+                {
+                    array.Add(ReadNode(depth + 1));
+                }
+
+                Remember(sequenceStart.Anchor, array, before);
+                return array;
+            }
+
+            var mappingStart = _parser.Consume<MappingStart>();
+            var obj = new JsonObject();
+            var merged = new HashSet<string>(StringComparer.Ordinal);
+            while (!_parser.TryConsume<MappingEnd>(out _))
+            {
+                var keyEvent = _parser.Current;
+                var key = ReadNode(depth + 1);
+                var value = ReadNode(depth + 1);
+                var keyText = key switch
+                {
+                    null => "null",
+                    JsonValue v => v.ToString(),
+                    _ => throw new YamlException(keyEvent!.Start, keyEvent.End, "Mapping keys must be scalars."),
+                };
+
+                if (keyText == "<<" && keyEvent is Scalar { Style: ScalarStyle.Plain })
+                {
+                    merged.UnionWith(Merge(obj, value));
+                    continue;
+                }
+
+                // A key of the map itself overrides a merged one; twice in the map itself is an error.
+                if (obj.ContainsKey(keyText) && !merged.Remove(keyText))
+                {
+                    throw new YamlException(keyEvent!.Start, keyEvent.End, "Duplicate key '" + keyText + "'.");
+                }
+
+                obj[keyText] = value;
+            }
+
+            Remember(mappingStart.Anchor, obj, before);
+            return obj;
         }
 
-        var mappingStart = parser.Consume<MappingStart>();
-        var obj = new JsonObject();
-        while (!parser.TryConsume<MappingEnd>(out _))
+        private void Count(ParsingEvent at, int nodes)
         {
-            var keyEvent = parser.Current;
-            var key = ReadNode(parser, anchors);
-            var value = ReadNode(parser, anchors);
-            var keyText = key switch
+            _nodes += nodes;
+            if (_nodes > DocumentLimits.MaxNodes)
             {
-                null => "null",
-                JsonValue v => v.ToString(),
-                _ => throw new YamlException(keyEvent!.Start, keyEvent.End, "Mapping keys must be scalars."),
-            };
-
-            if (keyText == "<<" && keyEvent is Scalar { Style: ScalarStyle.Plain })
-            {
-                Merge(obj, value);
-                continue;
+                throw new YamlException(at.Start, at.End, "the document expands into more than " + DocumentLimits.MaxNodes + " nodes (check its aliases).");
             }
-
-            if (obj.ContainsKey(keyText))
-            {
-                throw new YamlException(keyEvent!.Start, keyEvent.End, "Duplicate key '" + keyText + "'.");
-            }
-
-            obj[keyText] = value;
         }
 
-        Remember(anchors, mappingStart.Anchor, obj);
-        return obj;
+        private void Remember(AnchorName anchor, JsonNode? node, int before)
+        {
+            if (!anchor.IsEmpty)
+            {
+                _anchors[anchor.Value] = (node, _nodes - before);
+            }
+        }
     }
 
-    private static void Merge(JsonObject target, JsonNode? source)
+    /// <summary>Adds the members of a merged map (or list of maps) that the target lacks and returns their keys; the value was built for this use alone, so its members move.</summary>
+    private static List<string> Merge(JsonObject target, JsonNode? source)
     {
-        var sources = source is JsonArray many ? many : new JsonArray(source?.DeepClone());
+        var added = new List<string>();
+        var sources = source is JsonArray many ? many.ToList() : new List<JsonNode?> { source };
         foreach (var item in sources)
         {
             if (item is not JsonObject map)
@@ -139,22 +180,19 @@ internal static class YamlToJson
                 continue;
             }
 
-            foreach (var pair in map)
+            var pairs = map.ToList();
+            map.Clear();
+            foreach (var pair in pairs)
             {
                 if (!target.ContainsKey(pair.Key))
                 {
-                    target[pair.Key] = pair.Value?.DeepClone();
+                    target[pair.Key] = pair.Value;
+                    added.Add(pair.Key);
                 }
             }
         }
-    }
 
-    private static void Remember(Dictionary<string, JsonNode?> anchors, AnchorName anchor, JsonNode? node)
-    {
-        if (!anchor.IsEmpty)
-        {
-            anchors[anchor.Value] = node;
-        }
+        return added;
     }
 
     private static JsonNode? ConvertScalar(Scalar scalar)
@@ -179,36 +217,49 @@ internal static class YamlToJson
                 return JsonValue.Create(text);
         }
 
-        if (Int10.IsMatch(text))
+        if (Int10.IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l))
         {
-            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l))
-            {
-                return JsonValue.Create(l);
-            }
-
-            return JsonValue.Create(decimal.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
+            return JsonValue.Create(l);
         }
 
-        if (Int8.IsMatch(text))
+        if ((Int8.IsMatch(text) || Int16.IsMatch(text)) && Based(text.Substring(2), Int8.IsMatch(text) ? 8 : 16) is { } based)
         {
-            return JsonValue.Create(Convert.ToInt64(text.Substring(2), 8));
+            return JsonValue.Create(based);
         }
 
-        if (Int16.IsMatch(text))
-        {
-            return JsonValue.Create(Convert.ToInt64(text.Substring(2), 16));
-        }
-
-        if (Float.IsMatch(text))
+        if (Int10.IsMatch(text) || Float.IsMatch(text))
         {
             if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var m))
             {
                 return JsonValue.Create(m);
             }
 
-            return JsonValue.Create(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
+            // Beyond decimal's range: a double if finite (.NET Framework's TryParse fails where .NET's gives infinity).
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && !double.IsInfinity(d))
+            {
+                return JsonValue.Create(d);
+            }
         }
 
+        // Numbers no .NET type holds stay text, as the infinities do.
         return JsonValue.Create(text);
+    }
+
+    /// <summary>An octal or hexadecimal number, or null when it does not fit 64 bits.</summary>
+    private static long? Based(string digits, int radix)
+    {
+        var value = 0UL;
+        foreach (var c in digits)
+        {
+            var digit = (ulong)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+            if (value > (ulong.MaxValue - digit) / (ulong)radix)
+            {
+                return null;
+            }
+
+            value = (value * (ulong)radix) + digit;
+        }
+
+        return value <= long.MaxValue ? (long)value : null;
     }
 }

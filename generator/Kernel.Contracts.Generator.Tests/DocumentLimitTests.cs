@@ -1,0 +1,108 @@
+using System;
+using System.Linq;
+using Kernel.Contracts.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Kernel.Contracts.Generator.Tests;
+
+/// <summary>
+/// A document in a pull request is untrusted input to every build: one built to exhaust the reader gets a
+/// KCG001 at its place, quickly and in little memory, through the compiler's own generator driver.
+/// </summary>
+public class DocumentLimitTests
+{
+    // Generous hang bounds, not performance goals: a refused document costs milliseconds and a few megabytes.
+    private static readonly TimeSpan TimeBound = TimeSpan.FromSeconds(5);
+    private const long MemoryBound = 200L * 1024 * 1024;
+
+    private static Diagnostic RefusedWithin(string path, string text)
+    {
+        var (result, elapsed, allocated) = HostileDocuments.Measure(() => GeneratorHarness.Run(new GeneratorHarness.Spec(path, text, "Hostile.Api")));
+
+        Assert.True(elapsed < TimeBound, "took " + elapsed);
+        Assert.True(allocated < MemoryBound, "allocated " + allocated + " bytes");
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id is "CS8785" or "AD0001" or "KCG008");
+        Assert.Null(result.Run.Exception);
+        Assert.Empty(result.Run.GeneratedSources);
+        return Assert.Single(result.GeneratorDiagnostics, d => d.Id == "KCG001");
+    }
+
+    private static void AssertAt(Diagnostic diagnostic, (int Line, int Column) expected)
+    {
+        var start = diagnostic.Location.GetLineSpan().StartLinePosition;
+        Assert.Equal(expected, (start.Line + 1, start.Character + 1));
+    }
+
+    [Fact]
+    public void Billion_laughs_is_refused_at_the_alias_that_crosses_the_limit()
+    {
+        var text = HostileDocuments.BillionLaughs();
+        Assert.True(text.Length < 1024, "the bomb is under 1 KB");
+
+        var d = RefusedWithin("/specs/laughs.yaml", text);
+
+        Assert.Equal("The OpenAPI document cannot be read: the document expands into more than 1000000 nodes (check its aliases).", d.GetMessage());
+        // Levels 0-5 hold 1,111,111 nodes together: an alias inside level 5 crosses 1,000,000.
+        Assert.Equal(text.Split('\n').ToList().FindIndex(l => l.StartsWith("  l5:", StringComparison.Ordinal)), d.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
+    public void Ten_thousand_nested_yaml_sequences_are_refused_at_the_one_too_deep()
+    {
+        var text = HostileDocuments.DeepYaml(10_000);
+
+        var d = RefusedWithin("/specs/deep.yaml", text);
+
+        Assert.Equal("The OpenAPI document cannot be read: the document nests deeper than 64 levels.", d.GetMessage());
+        // The root mapping is level 1, so the 64th bracket opens level 65.
+        AssertAt(d, HostileDocuments.PositionOf(text, '[', 64));
+    }
+
+    [Fact]
+    public void Ten_thousand_nested_json_arrays_are_refused_at_the_one_too_deep()
+    {
+        var text = HostileDocuments.DeepJson(10_000);
+
+        var d = RefusedWithin("/specs/deep.json", text);
+
+        Assert.Contains("The maximum configured depth of 64 has been exceeded", d.GetMessage(), StringComparison.Ordinal);
+        AssertAt(d, HostileDocuments.PositionOf(text, '[', 64));
+    }
+
+    [Fact]
+    public void A_document_longer_than_the_limit_is_refused_where_the_limit_falls()
+    {
+        var text = "openapi: 3.1.0\ndescription: " + new string('x', DocumentLimits.MaxLength) + "\n";
+
+        var e = Assert.Throws<YamlDotNet.Core.YamlException>(() => DocumentText.Parse(text));
+
+        Assert.Equal("the document is longer than 16777216 characters.", DocumentText.Reason(e));
+        Assert.Equal((2L, (long)(DocumentLimits.MaxLength - 15 + 1)), (e.Start.Line, e.Start.Column));
+    }
+
+    [Fact]
+    public void Limits_leave_real_documents_alone_at_their_edge()
+    {
+        // 63 nested sequences under the root (64 levels) and aliases that expand to well under the node limit.
+        var deep = DocumentText.Parse(HostileDocuments.DeepYaml(63))!;
+        var json = DocumentText.Parse(HostileDocuments.DeepJson(63))!;
+        var merged = DocumentText.Parse("base: &base {a: 1, b: 2}\nthing:\n  <<: *base\n  b: 3\nother: *base\n")!;
+
+        Assert.NotNull(deep["x-deep"]);
+        Assert.NotNull(json["x-deep"]);
+        Assert.Equal("""{"base":{"a":1,"b":2},"thing":{"a":1,"b":3},"other":{"a":1,"b":2}}""", merged.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("n: 99999999999999999999999999999999999999", "1E+38")]
+    [InlineData("n: 1e400", "\"1e400\"")]
+    [InlineData("n: 0x1ffffffffffffffff", "\"0x1ffffffffffffffff\"")]
+    [InlineData("n: 0o7777777777777777777777777", "\"0o7777777777777777777777777\"")]
+    [InlineData("n: 0x7fffffffffffffff", "9223372036854775807")]
+    [InlineData("n: 1e300", "1E+300")]
+    public void Numbers_beyond_every_dotnet_type_stay_text(string yaml, string json)
+    {
+        Assert.Equal("{\"n\":" + json + "}", DocumentText.Parse(yaml)!.ToJsonString());
+    }
+}

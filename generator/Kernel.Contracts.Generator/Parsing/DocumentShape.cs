@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+
+namespace Kernel.Contracts.Generator.Parsing;
+
+/// <summary>
+/// Checks the members Microsoft.OpenApi's reader converts without checking (it calls <c>int.Parse</c>,
+/// <c>bool.Parse</c> and <c>decimal.Parse</c> on them, and keeps a map entry that is not an object as null),
+/// before it reads the document: each one of the wrong kind is reported at its place and removed, so a broken
+/// member is a diagnostic and not an exception that stops the whole document.
+/// </summary>
+internal static class DocumentShape
+{
+    private static readonly HashSet<string> Booleans = new(StringComparer.Ordinal)
+    {
+        "required", "deprecated", "nullable", "readOnly", "writeOnly", "uniqueItems", "allowEmptyValue", "explode",
+        "allowReserved", "attribute", "wrapped", "additionalProperties", "unevaluatedProperties",
+    };
+
+    private static readonly HashSet<string> Counts = new(StringComparer.Ordinal)
+    {
+        "maxLength", "minLength", "maxItems", "minItems", "maxProperties", "minProperties", "maxContains", "minContains",
+    };
+
+    /// <summary>Members whose value is a map of named objects (read as such by Microsoft.OpenApi).</summary>
+    private static readonly HashSet<string> ObjectMaps = new(StringComparer.Ordinal)
+    {
+        "paths", "webhooks", "pathItems", "schemas", "responses", "requestBodies", "headers", "securitySchemes", "links",
+        "callbacks", "examples", "content", "encoding", "variables", "properties", "patternProperties", "$defs",
+        "dependentSchemas", "definitions",
+    };
+
+    /// <summary>Members that hold plain values (examples, defaults, enums) or names, not OpenAPI objects.</summary>
+    private static readonly HashSet<string> Values = new(StringComparer.Ordinal)
+    {
+        "example", "default", "enum", "const", "value", "scopes",
+    };
+
+    public const string NamelessReason = "it ends without a name; a reference names a part of a document, such as '#/components/schemas/Name'";
+
+    /// <summary>Whether a reference ends without the name Microsoft.OpenApi takes as its id (<c>#</c>, <c>#/components/schemas/</c>).</summary>
+    public static bool IsNameless(string reference) => reference.Length == 0 || reference == "#" || reference.EndsWith("/", StringComparison.Ordinal);
+
+    /// <summary>Removes every member of the wrong kind from <paramref name="root"/>, reporting each (pointer, message).</summary>
+    public static void Check(JsonObject root, Action<string, string> report)
+    {
+        // OpenAPI 3.0 (and Swagger 2.0) spell exclusiveMaximum/exclusiveMinimum as booleans, 3.1 as numbers.
+        var version = (root["openapi"] as JsonValue)?.ToString() ?? (root["swagger"] is null ? string.Empty : "2.0");
+        var booleanExclusive = version.StartsWith("3.0", StringComparison.Ordinal) || version.StartsWith("2.", StringComparison.Ordinal);
+        VisitObject(root, "#", booleanExclusive, report);
+    }
+
+    private static void VisitObject(JsonObject obj, string pointer, bool booleanExclusive, Action<string, string> report)
+    {
+        foreach (var pair in obj.ToList())
+        {
+            var (key, value) = (pair.Key, pair.Value);
+            var at = pointer + "/" + Escape(key);
+            // Schemas' "examples" (3.1) are a list of plain values; elsewhere a map of Example objects.
+            if (key.StartsWith("x-", StringComparison.Ordinal) || Values.Contains(key) || (key == "examples" && value is not JsonObject))
+            {
+                continue;
+            }
+
+            if (value is JsonValue scalar && Expected(key, scalar, booleanExclusive) is { } expected)
+            {
+                report(at, "'" + key + "' must be " + expected + ", not " + Shorten(scalar.ToJsonString()));
+                obj.Remove(key);
+                continue;
+            }
+
+            if (key == "mapping" && value is JsonObject mapping)
+            {
+                CheckMapping(mapping, at, report);
+                continue;
+            }
+
+            // In components (and Swagger 2.0's root), parameters are a map; in operations and path items a list.
+            var isMap = ObjectMaps.Contains(key) || (key == "parameters" && pointer is "#/components" or "#");
+            switch (value)
+            {
+                case JsonObject map when isMap:
+                    VisitMap(map, at, key, booleanExclusive, report);
+                    break;
+                case JsonObject child:
+                    VisitObject(child, at, booleanExclusive, report);
+                    break;
+                case JsonArray array:
+                    for (var i = 0; i < array.Count; i++)
+                    {
+                        if (array[i] is JsonObject item)
+                        {
+                            VisitObject(item, at + "/" + i, booleanExclusive, report);
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void VisitMap(JsonObject map, string pointer, string kind, bool booleanExclusive, Action<string, string> report)
+    {
+        foreach (var pair in map.ToList())
+        {
+            var (name, value) = (pair.Key, pair.Value);
+            var at = pointer + "/" + Escape(name);
+            if (value is not JsonObject entry)
+            {
+                if (!name.StartsWith("x-", StringComparison.Ordinal))
+                {
+                    report(at, "each entry of '" + kind + "' must be an object, and '" + Shorten(name) + "' is " + Shorten(value?.ToJsonString() ?? "null"));
+                    map.Remove(name);
+                }
+
+                continue;
+            }
+
+            switch (kind)
+            {
+                case "callbacks":
+                    // A callback is itself a map: expression → path item.
+                    VisitMap(entry, at, "callback", booleanExclusive, report);
+                    break;
+                case "callback" or "examples" or "links":
+                    // Path items (callbacks) are objects; examples and links hold plain values.
+                    if (kind == "callback")
+                    {
+                        VisitObject(entry, at, booleanExclusive, report);
+                    }
+
+                    break;
+                default:
+                    VisitObject(entry, at, booleanExclusive, report);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>A discriminator's mapping: each value names a schema (Microsoft.OpenApi makes each a reference).</summary>
+    private static void CheckMapping(JsonObject mapping, string pointer, Action<string, string> report)
+    {
+        foreach (var pair in mapping.ToList())
+        {
+            if (pair.Value is not JsonValue value || !value.TryGetValue<string>(out var target) || IsNameless(target))
+            {
+                report(pointer + "/" + Escape(pair.Key), "each value of 'mapping' must name a schema, such as '#/components/schemas/Name', and '" + Shorten(pair.Key) + "' has " + Shorten(pair.Value?.ToJsonString() ?? "null"));
+                mapping.Remove(pair.Key);
+            }
+        }
+    }
+
+    /// <summary>What the member must be, when <paramref name="value"/> is not that; otherwise null.</summary>
+    private static string? Expected(string key, JsonValue value, bool booleanExclusive)
+    {
+        var text = value.TryGetValue<string>(out var s) ? s : value.ToJsonString();
+        if (Booleans.Contains(key) || (booleanExclusive && key is "exclusiveMaximum" or "exclusiveMinimum"))
+        {
+            return bool.TryParse(text, out _) ? null : "true or false";
+        }
+
+        if (Counts.Contains(key))
+        {
+            return uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count <= int.MaxValue ? null : "a whole number from 0 to " + int.MaxValue;
+        }
+
+        if (key == "multipleOf")
+        {
+            return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? null : "a number";
+        }
+
+        return null;
+    }
+
+    private static string Shorten(string text) => text.Length > 60 ? text.Substring(0, 60) + "…" : text;
+
+    private static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
+}

@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using YamlDotNet.Core;
+
+namespace Kernel.Contracts.Generator.Parsing;
+
+/// <summary>
+/// How much a document may make any reader build. A spec in a pull request is untrusted input to every build,
+/// so a few kilobytes of nested aliases ("billion laughs") or brackets must fail fast at a position, not hang
+/// the compiler or exhaust its memory. The largest public document we know (2.9 MB) has 67,000 nodes, 31 deep.
+/// </summary>
+internal static class DocumentLimits
+{
+    /// <summary>Characters of document text.</summary>
+    public const int MaxLength = 16 * 1024 * 1024;
+
+    /// <summary>Nesting of objects and arrays (System.Text.Json's own default, for YAML too).</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>Nodes a YAML document may expand into, each alias counted at every use with all it holds.</summary>
+    public const int MaxNodes = 1_000_000;
+}
+
+/// <summary>
+/// The one reader of OpenAPI document text, for the generator and every tool: JSON (System.Text.Json, fast) or
+/// YAML (<see cref="YamlToJson"/>) into a <see cref="JsonNode"/>, within <see cref="DocumentLimits"/>.
+/// </summary>
+internal static class DocumentText
+{
+    /// <summary>Parses a YAML or JSON document; null when it is empty.</summary>
+    /// <exception cref="YamlException">The text cannot be read or exceeds a limit; the exception carries the position.</exception>
+    public static JsonNode? Parse(string text)
+    {
+        if (text.Length > DocumentLimits.MaxLength)
+        {
+            var at = MarkAt(text, DocumentLimits.MaxLength);
+            throw new YamlException(at, at, "the document is longer than " + DocumentLimits.MaxLength + " characters.");
+        }
+
+        var trimmed = text.TrimStart();
+        if (!trimmed.StartsWith("{", StringComparison.Ordinal) && !trimmed.StartsWith("[", StringComparison.Ordinal))
+        {
+            return YamlToJson.Parse(text);
+        }
+
+        try
+        {
+            var options = new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip, MaxDepth = DocumentLimits.MaxDepth };
+            var node = JsonNode.Parse(text, documentOptions: options);
+            if (HasRepeatedMember(node))
+            {
+                // System.Text.Json sees a repeated member only when it first reads the object, and cannot say where:
+                // the YAML reader (JSON is YAML) throws at the repeat.
+                YamlToJson.Parse(text);
+                throw new YamlException("a member is repeated in an object.");
+            }
+
+            return node;
+        }
+        catch (JsonException e)
+        {
+            // System.Text.Json counts lines and columns from 0, YamlDotNet from 1; the message repeats the position.
+            var line = (int)(e.LineNumber ?? 0);
+            var column = (int)(e.BytePositionInLine ?? 0);
+            var at = new Mark(OffsetOf(text, line, column), line + 1, column + 1);
+            var cut = e.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            throw new YamlException(at, at, cut > 0 ? e.Message.Substring(0, cut).TrimEnd() : e.Message);
+        }
+    }
+
+    private static bool HasRepeatedMember(JsonNode? root)
+    {
+        var pending = new Stack<JsonNode?>();
+        pending.Push(root);
+        try
+        {
+            while (pending.Count > 0)
+            {
+                switch (pending.Pop())
+                {
+                    case JsonObject obj:
+                        foreach (var pair in obj)
+                        {
+                            pending.Push(pair.Value);
+                        }
+
+                        break;
+                    case JsonArray array:
+                        foreach (var item in array)
+                        {
+                            pending.Push(item);
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>What went wrong, without YamlDotNet's "(Line: 3, Col: 5, Idx: 20) - (…): " prefix: the caller places it.</summary>
+    public static string Reason(YamlException e)
+    {
+        var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
+        var marker = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line:", StringComparison.Ordinal) && marker > 0 ? message.Substring(marker + 3) : message;
+    }
+
+    private static Mark MarkAt(string text, int offset)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < offset; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return new Mark(offset, line, offset - lineStart + 1);
+    }
+
+    private static int OffsetOf(string text, int line, int column)
+    {
+        var offset = 0;
+        for (var l = 0; l < line && offset < text.Length; l++)
+        {
+            var next = text.IndexOf('\n', offset);
+            if (next < 0)
+            {
+                return text.Length;
+            }
+
+            offset = next + 1;
+        }
+
+        return Math.Min(text.Length, offset + column);
+    }
+}
