@@ -85,17 +85,19 @@ internal static class DiffCommand
                 return 2;
             }
 
-            string Where(string name, string text, string? pointer)
+            // Each text is indexed once, on the first change placed in it.
+            var baseIndex = new Lazy<PointerIndex>(() => PointerLocator.Index(baseName, baseText));
+            var headIndex = new Lazy<PointerIndex>(() => PointerLocator.Index(headFile.Name, headText));
+            static string Where(string name, Lazy<PointerIndex> index, string pointer)
             {
-                if (pointer is null) return "(none)";
-                var at = PointerLocator.Locate(name, text, pointer);
+                var at = index.Value.Locate(pointer);
                 return $"{name}:{at.Line + 1}:{at.Column + 1} {pointer}";
             }
 
             var records = changes.Select(c => new DiffRecord(
                 c.Rule.Id, c.Rule.Client.ToString(), c.Rule.Server.ToString(), c.Message,
-                c.BasePointer is null ? null : Where(baseName, baseText, c.BasePointer),
-                c.HeadPointer is null ? null : Where(headFile.Name, headText, c.HeadPointer))).ToList();
+                c.BasePointer is null ? null : Where(baseName, baseIndex, c.BasePointer),
+                c.HeadPointer is null ? null : Where(headFile.Name, headIndex, c.HeadPointer))).ToList();
             output.WriteLine($"Comparing {baseName} → {headFile.Name} …");
             foreach (var record in records)
             {
