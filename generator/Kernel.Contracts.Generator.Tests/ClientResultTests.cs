@@ -139,6 +139,21 @@ public class ClientResultTests
         Assert.Equal(expected, Assembly.Value.Call<string>("Test.Api.ClientProbe", "Put", status, json));
 
     [Fact]
+    public void A_schema_named_like_the_result_keeps_its_name_and_the_result_takes_another()
+    {
+        var spec = Spec.Replace("    PetCreated:\n", "    PutPetResponse: { type: object, properties: { note: { type: string } } }\n    PetCreated:\n", StringComparison.Ordinal);
+        Assert.NotEqual(Spec, spec);
+        var result = GeneratorHarness.Run(
+            GeneratorHarness.CreateDriver(new GeneratorHarness.Spec("pets.openapi.yaml", spec, "Test.Api", "Models;Client", "Pets")),
+            GeneratorHarness.CreateCompilation("public static class Placeholder { }"));
+        Assert.Empty(result.CompileErrorsAndWarnings().Select(d => d.ToString()));
+        string Source(string suffix) => result.Run.GeneratedSources.Single(s => s.HintName.EndsWith(suffix, StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("public sealed partial class PutPetClientResponse", Source(".Client.PutPetClientResponse.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public sealed partial record PutPetResponse", Source(".Models.PutPetResponse.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("Task<global::Test.Api.PutPetClientResponse> PutPetAsync(", Source(".Client.Interface.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_undocumented_status_is_still_an_ApiException()
     {
         var e = Assert.ThrowsAny<Exception>(() => Assembly.Value.Call<string>("Test.Api.ClientProbe", "Put", 404, null));

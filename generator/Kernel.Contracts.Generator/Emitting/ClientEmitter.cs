@@ -27,7 +27,9 @@ internal sealed class ClientEmitter
         var used = new HashSet<string>(api.Types.Select(t => t.Name), StringComparer.Ordinal);
         foreach (var op in api.Operations.Where(o => SuccessTypes(Successes(o)).Count > 1))
         {
-            _responseTypes[op.Name] = Naming.Unique(op.Name + "Response", used);
+            // A schema may already be called <Operation>Response (Discord's ThreadSearchResponse is the 200 body of threadSearch).
+            var name = used.Contains(op.Name + "Response") ? op.Name + "ClientResponse" : op.Name + "Response";
+            _responseTypes[op.Name] = Naming.Unique(name, used);
         }
     }
 

@@ -71,6 +71,11 @@ internal sealed class ModelEmitter
                 {
                     w.Line();
                     w.Line("/// <summary>Sends <see cref=\"" + p.Name + "\"/> as an explicit JSON <c>null</c> (\"clear it\") while it is null, instead of leaving it out (\"not given\"); true after reading an explicit null. Ignored while it has a value.</summary>");
+                    if (p.Deprecated)
+                    {
+                        w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+                    }
+
                     w.Line("public bool " + ExplicitNull(p) + " { get; init; }");
                 }
             }

@@ -30,6 +30,7 @@ public sealed partial record CreationConfig
     public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Envs { get; init; }
 
     /// <summary>Sends <see cref="Envs"/> as an explicit JSON <c>null</c> ("clear it") while it is null, instead of leaving it out ("not given"); true after reading an explicit null. Ignored while it has a value.</summary>
+    [global::System.Obsolete("Deprecated in the API description.")]
     public bool EnvsIsExplicitNull { get; init; }
 
     /// <summary>
