@@ -87,6 +87,14 @@ public class ClientResultTests
                 return result.StatusCode + "|" + result.IsOk + result.IsCreated + result.IsNoContent + "|" + ok + "|" + created + "|" + match;
             }
 
+            // What a test that mocks IPetsClient can make: every documented success, through public factories.
+            public static string Made()
+            {
+                var created = PutPetResponse.Created(new PetCreated { Id = "m-1" });
+                var none = PutPetResponse.NoContent();
+                return created.StatusCode + " " + created.Match(p => "pet", c => "id " + c.Id, () => "none") + "|" + none.StatusCode + " " + none.IsNoContent + none.TryGetOk(out _);
+            }
+
             public static string Get(int status, string? json)
             {
                 var client = new PetsClient(new HttpClient(new Answer(status, json)));
@@ -137,6 +145,10 @@ public class ClientResultTests
     [InlineData(204, null, "204|FalseFalseTrue|-|-|none")]
     public void Several_success_types_give_a_typed_result_per_status(int status, string? json, string expected) =>
         Assert.Equal(expected, Assembly.Value.Call<string>("Test.Api.ClientProbe", "Put", status, json));
+
+    [Fact]
+    public void A_caller_mocking_the_client_makes_results_with_the_public_factories() =>
+        Assert.Equal("201 id m-1|204 TrueFalse", Assembly.Value.Call<string>("Test.Api.ClientProbe", "Made"));
 
     [Fact]
     public void A_schema_named_like_the_result_keeps_its_name_and_the_result_takes_another()

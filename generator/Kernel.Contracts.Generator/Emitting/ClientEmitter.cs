@@ -153,8 +153,7 @@ internal sealed class ClientEmitter
         {
             w.Line("private readonly object? _body;");
             w.Line();
-            w.Line("/// <summary>Made by the client from a response it has read.</summary>");
-            using (w.Block("internal " + name + "(int statusCode, object? body)"))
+            using (w.Block("private " + name + "(int statusCode, object? body)"))
             {
                 w.Line("StatusCode = statusCode;");
                 w.Line("_body = body;");
@@ -171,6 +170,36 @@ internal sealed class ClientEmitter
                 {
                     // An exact status documented beside its range is answered by the exact one (as the client tests it first).
                     condition += " && StatusCode is not (" + string.Join(" or ", exact) + ")";
+                }
+
+                // Public factories, as the server's results have: callers that mock the client can make any documented response.
+                var ranged = s.Status.Contains("X");
+                var factoryParameters = new List<string>();
+                if (ranged)
+                {
+                    factoryParameters.Add("int statusCode");
+                }
+
+                if (s.Type is not null)
+                {
+                    factoryParameters.Add(_names.Of(s.Type) + " body");
+                }
+
+                w.Line();
+                w.Line("/// <summary>The " + s.Status + " success" + (s.Type is null ? ", which has no body" : ", with its body") + ".</summary>");
+                using (w.Block("public static " + name + " " + member + "(" + string.Join(", ", factoryParameters) + ")"))
+                {
+                    if (s.Type is not null && !s.Type.IsValueType)
+                    {
+                        w.Line("if (body is null) throw new global::System.ArgumentNullException(nameof(body));");
+                    }
+
+                    if (ranged)
+                    {
+                        w.Line("if (!(" + condition.Replace("StatusCode", "statusCode") + ")) throw new global::System.ArgumentOutOfRangeException(nameof(statusCode), statusCode, \"Not a status of the " + s.Status + " success.\");");
+                    }
+
+                    w.Line("return new " + name + "(" + (ranged ? "statusCode" : s.Status) + ", " + (s.Type is null ? "null" : "body") + ");");
                 }
 
                 w.Line();
@@ -541,7 +570,7 @@ internal sealed class ClientEmitter
                 }
                 else if (s.Type is null)
                 {
-                    w.Line(multiple ? "return new " + result + "(status, null);" : "return default;");
+                    w.Line(multiple ? "return " + result + "." + Naming.StatusName(s.Status) + "(" + (s.Status.Contains("X") ? "status" : string.Empty) + ");" : "return default;");
                 }
                 else
                 {
@@ -551,7 +580,7 @@ internal sealed class ClientEmitter
                         BodyFormat.Text => "await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)",
                         _ => "await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false)",
                     };
-                    w.Line(multiple ? "return new " + result + "(status, " + read + ");" : "return " + read + ";");
+                    w.Line(multiple ? "return " + result + "." + Naming.StatusName(s.Status) + "(" + (s.Status.Contains("X") ? "status, " : string.Empty) + read + ");" : "return " + read + ";");
                 }
             }
         }
