@@ -33,6 +33,13 @@ public class ClientResultTests
               responses:
                 '200': { description: The pet, content: { application/json: { schema: { $ref: '#/components/schemas/Pet' } } } }
                 '204': { description: Not yet named }
+          /pets/{id}/copy:
+            post:
+              operationId: copyPet
+              parameters: [ { name: id, in: path, required: true, schema: { type: string } } ]
+              responses:
+                '200': { description: Copied in place, content: { application/json: { schema: { $ref: '#/components/schemas/Pet' } } } }
+                2XX: { description: Copied elsewhere, content: { application/json: { schema: { $ref: '#/components/schemas/PetCreated' } } } }
         components:
           schemas:
             Pet:
@@ -94,6 +101,16 @@ public class ClientResultTests
                 var none = PutPetResponse.NoContent();
                 return created.StatusCode + " " + created.Match(p => "pet", c => "id " + c.Id, () => "none") + "|" + none.StatusCode + " " + none.IsNoContent + none.TryGetOk(out _);
             }
+
+            // An exact status beside its range: the range answers only the statuses the exact one does not.
+            public static string Copy(int status, string? json)
+            {
+                var result = new PetsClient(new HttpClient(new Answer(status, json))).CopyPetAsync("rex").GetAwaiter().GetResult();
+                var made = CopyPetResponse.Status2XX(206, new PetCreated { Id = "m" });
+                return result.StatusCode + " " + result.IsOk + result.IsStatus2XX + " " + result.Match(p => "pet " + p.Name, c => "id " + c.Id) + "|" + made.StatusCode + made.IsStatus2XX;
+            }
+
+            public static string MadeOutside() => CopyPetResponse.Status2XX(200, new PetCreated { Id = "m" }).StatusCode.ToString();
 
             public static string Get(int status, string? json)
             {
@@ -164,6 +181,16 @@ public class ClientResultTests
         Assert.Contains("public sealed partial record PutPetResponse", Source(".Models.PutPetResponse.g.cs"), StringComparison.Ordinal);
         Assert.Contains("Task<global::Test.Api.PutPetClientResponse> PutPetAsync(", Source(".Client.Interface.g.cs"), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(200, "{\"name\":\"Rex\"}", "200 TrueFalse pet Rex|206True")]
+    [InlineData(207, "{\"id\":\"p-2\"}", "207 FalseTrue id p-2|206True")]
+    public void A_range_success_answers_the_statuses_its_exact_sibling_does_not(int status, string? json, string expected) =>
+        Assert.Equal(expected, Assembly.Value.Call<string>("Test.Api.ClientProbe", "Copy", status, json));
+
+    [Fact]
+    public void A_range_factory_refuses_a_status_outside_its_range() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Assembly.Value.Call<string>("Test.Api.ClientProbe", "MadeOutside"));
 
     [Fact]
     public void An_undocumented_status_is_still_an_ApiException()
