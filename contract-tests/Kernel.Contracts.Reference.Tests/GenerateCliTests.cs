@@ -30,7 +30,9 @@ public sealed class GenerateCliTests : IDisposable
         Assert.Contains(files, f => f!.StartsWith("KernelPlatform.Server", StringComparison.Ordinal));
         Assert.Contains(files, f => f!.StartsWith("KernelPlatform.Models.", StringComparison.Ordinal));
         Assert.All(files, f => Assert.Matches(@"^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*\.g\.cs$", f));
-        Assert.Contains(files.Count + " files written", output);
+        var bytes = Directory.GetFiles(outDir).Sum(f => new FileInfo(f).Length);
+        Assert.Contains($"{files.Count} files ({bytes} bytes) written", output);
+        Assert.Matches(@"; 3 operations, \d+ schemas", output);
 
         // Every file is C# that parses without an error, in the namespace asked for.
         foreach (var path in Directory.GetFiles(outDir))
