@@ -46,7 +46,7 @@ public sealed class ClientRequestTests(ContractServer server)
         Assert.Equal("application/json", request.Header("Content-Type"));
         Assert.Equal(new[] { "application/json", "application/problem+json" }, Accept(request));
         Assert.Equal(request.Body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), request.Header("Content-Length"));
-        JsonSemantic.Equal(SpecExamples.Normalize(SpecDocuments.Sessions, "CreateKernelRequest", value), request.BodyText, example + ": the body the server received");
+        JsonSemantic.Equal(value, request.BodyText, example + ": the body the server received");
     }
 
     [Fact]

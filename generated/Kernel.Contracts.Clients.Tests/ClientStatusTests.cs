@@ -60,7 +60,7 @@ public sealed class ClientStatusTests(ContractServer server)
             else
             {
                 Assert.NotNull(result);
-                JsonSemantic.Equal(SpecExamples.Normalize(api, response.Schema!, response.Value), operation.Serialize(result!), name + ": the typed result");
+                JsonSemantic.Equal(response.Value, operation.Serialize(result!), name + ": the typed result");
             }
         }
         else

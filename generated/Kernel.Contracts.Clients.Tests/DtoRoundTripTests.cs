@@ -63,7 +63,7 @@ public sealed class DtoRoundTripTests
             throw new Xunit.Sdk.XunitException(example + ": " + dto.Type.FullName + " cannot read the example: " + e.Message);
         }
 
-        JsonSemantic.Equal(SpecExamples.Normalize(api, found.Schema, found.Value), json, example + " through " + dto.Type.FullName);
+        JsonSemantic.Equal(found.Value, json, example + " through " + dto.Type.FullName);
     }
 
     [Theory]

@@ -49,7 +49,7 @@ public sealed class NoReflectionTests
         var found = DtoRoundTripTests.Find(api, example);
         var dto = Dtos.For(api, found.Schema);
         var json = JsonSemantic.Show(found.Value);
-        var expected = SpecExamples.Normalize(api, found.Schema, found.Value);
+        var expected = found.Value;
         JsonSemantic.Equal(expected, dto.ThroughSerializer(json), example + " through JsonSerializer<" + dto.Type.Name + ">");
         JsonSemantic.Equal(expected, dto.ThroughSerializerByType(json), example + " through JsonSerializer(typeof(" + dto.Type.Name + "))");
     }

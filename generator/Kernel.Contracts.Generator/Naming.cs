@@ -117,6 +117,44 @@ internal static class Naming
         return name;
     }
 
+    /// <summary>The name of a response status in C# members: <c>Ok</c>, <c>Created</c>, <c>NoContent</c>, <c>Status2XX</c>, <c>Status</c> for default.</summary>
+    public static string StatusName(string status) => status.ToUpperInvariant() switch
+    {
+        "DEFAULT" => "Status",
+        var s when s.EndsWith("XX", StringComparison.Ordinal) => "Status" + s,
+        var s => Pascal(Reason(s)) is { Length: > 0 } name ? name : "Status" + s,
+    };
+
+    /// <summary>The reason phrase of a status, as RFC 9110 names it.</summary>
+    public static string Reason(string status) => status switch
+    {
+        "200" => "OK",
+        "201" => "Created",
+        "202" => "Accepted",
+        "204" => "No Content",
+        "301" => "Moved Permanently",
+        "302" => "Found",
+        "304" => "Not Modified",
+        "400" => "Bad Request",
+        "401" => "Unauthorized",
+        "403" => "Forbidden",
+        "404" => "Not Found",
+        "405" => "Method Not Allowed",
+        "406" => "Not Acceptable",
+        "409" => "Conflict",
+        "410" => "Gone",
+        "412" => "Precondition Failed",
+        "413" => "Payload Too Large",
+        "415" => "Unsupported Media Type",
+        "422" => "Unprocessable Entity",
+        "429" => "Too Many Requests",
+        "500" => "Internal Server Error",
+        "502" => "Bad Gateway",
+        "503" => "Service Unavailable",
+        "504" => "Gateway Timeout",
+        _ => "Status " + status,
+    };
+
     /// <summary>A C# string literal for any text.</summary>
     public static string Literal(string? value) =>
         value is null ? "null" : SymbolDisplay.FormatLiteral(value, quote: true);

@@ -133,19 +133,6 @@ internal static class SpecExamples
     public static IReadOnlyList<string> OperationIds(string api) =>
         Operations(SpecDocuments.Load(api)).Select(o => o.Operation["operationId"]!.GetValue<string>()).ToList();
 
-    /// <summary>
-    /// A copy of <paramref name="value"/> without the members the document itself says carry no information:
-    /// an optional member whose schema allows <c>null</c> and whose value is <c>null</c> means "not given"
-    /// (spec/DECISIONS.md, Sessions 12), the same as an absent member.
-    /// </summary>
-    public static JsonNode? Normalize(string api, string schemaName, JsonNode? value)
-    {
-        var document = SpecDocuments.Load(api);
-        var copy = value?.DeepClone();
-        NormalizeInPlace(document, copy, (JsonObject)SpecDocuments.Resolve(document, "#/components/schemas/" + schemaName));
-        return copy;
-    }
-
     private static IEnumerable<(string Path, string Method, JsonObject Operation, JsonObject PathItem)> Operations(JsonObject document)
     {
         foreach (var (path, rawItem) in (JsonObject)document["paths"]!)
@@ -249,69 +236,6 @@ internal static class SpecExamples
 
                 break;
         }
-    }
-
-    private static void NormalizeInPlace(JsonObject document, JsonNode? value, JsonObject schema)
-    {
-        if (value is null)
-        {
-            return;
-        }
-
-        var (resolved, _) = SpecDocuments.Deref(document, schema);
-        if (resolved["oneOf"] is JsonArray oneOf)
-        {
-            foreach (var branch in oneOf.OfType<JsonObject>().Where(b => !IsNullType(b)))
-            {
-                NormalizeInPlace(document, value, branch);
-            }
-
-            return;
-        }
-
-        switch (value)
-        {
-            case JsonObject obj:
-                var properties = resolved["properties"] as JsonObject;
-                var required = (resolved["required"] as JsonArray)?.Select(r => r!.GetValue<string>()).ToHashSet(StringComparer.Ordinal) ?? new HashSet<string>();
-                foreach (var member in obj.Select(p => p.Key).ToList())
-                {
-                    var propertySchema = properties?[member] as JsonObject ?? resolved["additionalProperties"] as JsonObject;
-                    if (propertySchema is null)
-                    {
-                        continue;
-                    }
-
-                    if (obj[member] is null && !required.Contains(member) && AllowsNull(document, propertySchema))
-                    {
-                        obj.Remove(member);
-                    }
-                    else
-                    {
-                        NormalizeInPlace(document, obj[member], propertySchema);
-                    }
-                }
-
-                break;
-            case JsonArray array when resolved["items"] is JsonObject items:
-                foreach (var item in array)
-                {
-                    NormalizeInPlace(document, item, items);
-                }
-
-                break;
-        }
-    }
-
-    private static bool AllowsNull(JsonObject document, JsonObject schema)
-    {
-        var (resolved, _) = SpecDocuments.Deref(document, schema);
-        return resolved["type"] switch
-        {
-            JsonArray types => types.Any(t => t?.GetValue<string>() == "null"),
-            JsonValue type => type.GetValue<string>() == "null",
-            _ => resolved["oneOf"] is JsonArray oneOf && oneOf.OfType<JsonObject>().Any(IsNullType),
-        };
     }
 
     private static bool IsNullType(JsonObject schema) => schema["type"] is JsonValue type && type.GetValueKind() == JsonValueKind.String && type.GetValue<string>() == "null";

@@ -16,11 +16,21 @@ internal sealed class ClientEmitter
     private readonly CompilationFacts _facts;
     private readonly TypeNames _names;
 
+    /// <summary>The result type of each operation whose successes have different body types, by operation name.</summary>
+    private readonly Dictionary<string, string> _responseTypes = new(StringComparer.Ordinal);
+
     public ClientEmitter(ApiModel api, CompilationFacts facts)
     {
         _api = api;
         _facts = facts;
         _names = new TypeNames(api.Namespace);
+        var used = new HashSet<string>(api.Types.Select(t => t.Name), StringComparer.Ordinal);
+        foreach (var op in api.Operations.Where(o => SuccessTypes(Successes(o)).Count > 1))
+        {
+            // A schema may already be called <Operation>Response (Discord's ThreadSearchResponse is the 200 body of threadSearch).
+            var name = used.Contains(op.Name + "Response") ? op.Name + "ClientResponse" : op.Name + "Response";
+            _responseTypes[op.Name] = Naming.Unique(name, used);
+        }
     }
 
     private string ClientName => _api.ApiName + "Client";
@@ -118,11 +128,131 @@ internal sealed class ClientEmitter
         return w.ToString();
     }
 
+    // ---- response types of operations with several success body types ----
+
+    /// <summary>One file per operation whose successes carry different body types: a result with a typed accessor per status.</summary>
+    public IEnumerable<GeneratedFile> Responses()
+    {
+        foreach (var op in _api.Operations)
+        {
+            if (_responseTypes.TryGetValue(op.Name, out var name))
+            {
+                yield return new GeneratedFile(_api.ApiName + ".Client." + name + ".g.cs", Response(op, name));
+            }
+        }
+    }
+
+    private string Response(OperationModel op, string name)
+    {
+        var successes = InTestOrder(Successes(op)).ToList();
+        var exact = successes.Where(s => !s.Status.Contains("X")).Select(s => s.Status).ToList();
+        var w = Emitter.Start(_api.Namespace);
+        w.Line("/// <summary>A success response of <see cref=\"I" + ClientName + "." + op.Name + "Async\"/> (" + string.Join(", ", successes.Select(s => s.Status)) + "): its status and the body that status documents.</summary>");
+        w.Line(Emitter.GeneratedCodeAttribute);
+        using (w.Block("public sealed partial class " + name))
+        {
+            w.Line("private readonly object? _body;");
+            w.Line();
+            using (w.Block("private " + name + "(int statusCode, object? body)"))
+            {
+                w.Line("StatusCode = statusCode;");
+                w.Line("_body = body;");
+            }
+
+            w.Line();
+            w.Line("/// <summary>The HTTP status code of the response.</summary>");
+            w.Line("public int StatusCode { get; }");
+            foreach (var s in successes)
+            {
+                var member = Naming.StatusName(s.Status);
+                var condition = StatusCondition(s, "StatusCode");
+                if (s.Status.Contains("X") && exact.Count > 0)
+                {
+                    // An exact status documented beside its range is answered by the exact one (as the client tests it first).
+                    condition += " && StatusCode is not (" + string.Join(" or ", exact) + ")";
+                }
+
+                // Public factories, as the server's results have: callers that mock the client can make any documented response.
+                var ranged = s.Status.Contains("X");
+                var factoryParameters = new List<string>();
+                if (ranged)
+                {
+                    factoryParameters.Add("int statusCode");
+                }
+
+                if (s.Type is not null)
+                {
+                    factoryParameters.Add(_names.Of(s.Type) + " body");
+                }
+
+                w.Line();
+                w.Line("/// <summary>The " + s.Status + " success" + (s.Type is null ? ", which has no body" : ", with its body") + ".</summary>");
+                using (w.Block("public static " + name + " " + member + "(" + string.Join(", ", factoryParameters) + ")"))
+                {
+                    if (s.Type is not null && !s.Type.IsValueType)
+                    {
+                        w.Line("if (body is null) throw new global::System.ArgumentNullException(nameof(body));");
+                    }
+
+                    if (ranged)
+                    {
+                        w.Line("if (!(" + condition.Replace("StatusCode", "statusCode") + ")) throw new global::System.ArgumentOutOfRangeException(nameof(statusCode), statusCode, \"Not a status of the " + s.Status + " success.\");");
+                    }
+
+                    w.Line("return new " + name + "(" + (ranged ? "statusCode" : s.Status) + ", " + (s.Type is null ? "null" : "body") + ");");
+                }
+
+                w.Line();
+                w.Line("/// <summary>Whether the response is the " + s.Status + " success" + (s.Type is null ? ", which has no body" : string.Empty) + ".</summary>");
+                w.Line("public bool Is" + member + " => " + condition + ";");
+                if (s.Type is null)
+                {
+                    continue;
+                }
+
+                var type = _names.Of(s.Type);
+                w.Line();
+                w.Line("/// <summary>Gets the body of the " + s.Status + " success; false for any other status.</summary>");
+                using (w.Block("public bool TryGet" + member + "([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out " + type + " body)"))
+                {
+                    w.Line("body = Is" + member + " ? (" + type + ")_body! : default!;");
+                    w.Line("return Is" + member + ";");
+                }
+            }
+
+            w.Line();
+            w.Line("/// <summary>Calls the function of the status received and returns what it returns.</summary>");
+            var parameters = successes.Select(s => (Name: Naming.Camel(Naming.StatusName(s.Status)), Success: s)).ToList();
+            foreach (var p in parameters)
+            {
+                w.Line("/// <param name=\"" + p.Name.TrimStart('@') + "\">Called for the " + p.Success.Status + " success" + (p.Success.Type is null ? "." : ", with its body.") + "</param>");
+            }
+
+            var declarations = parameters.Select(p => "global::System.Func<" + (p.Success.Type is null ? string.Empty : _names.Of(p.Success.Type) + ", ") + "TResult> " + p.Name);
+            using (w.Block("public TResult Match<TResult>(" + string.Join(", ", declarations) + ")"))
+            {
+                foreach (var p in parameters)
+                {
+                    w.Line("if (" + p.Name + " is null) throw new global::System.ArgumentNullException(nameof(" + p.Name + "));");
+                }
+
+                for (var i = 0; i < parameters.Count; i++)
+                {
+                    var p = parameters[i];
+                    var call = p.Name + "(" + (p.Success.Type is null ? string.Empty : "(" + _names.Of(p.Success.Type) + ")_body!") + ")";
+                    w.Line(i < parameters.Count - 1 ? "if (Is" + Naming.StatusName(p.Success.Status) + ") return " + call + ";" : "return " + call + ";");
+                }
+            }
+        }
+
+        return w.ToString();
+    }
+
     // ---- methods ----
 
     private sealed record Success(string Status, TypeRef? Type, BodyFormat Format);
 
-    private List<Success> Successes(OperationModel op)
+    private static List<Success> Successes(OperationModel op)
     {
         var list = op.Responses.Where(r => r.IsSuccess).Select(r => new Success(r.StatusCode, r.Type ?? BodyType(r), r.Format)).ToList();
         if (list.Count == 0 && op.Responses.FirstOrDefault(r => string.Equals(r.StatusCode, "default", StringComparison.OrdinalIgnoreCase)) is { } fallback)
@@ -144,23 +274,34 @@ internal sealed class ClientEmitter
         : response.Format == BodyFormat.Json ? TypeRef.Any
         : new TypeRef(TypeRefKind.Bytes);
 
-    /// <summary>The C# return type (without Task) or null for none; distinct success bodies become a result type.</summary>
+    private static List<TypeRef> SuccessTypes(List<Success> successes) =>
+        successes.Where(s => s.Type is not null).Select(s => s.Type!).Distinct().ToList();
+
+    /// <summary>The C# return type (without Task) or null for none; distinct success bodies get a generated response type.</summary>
     private string? ResultType(OperationModel op)
     {
+        if (_responseTypes.TryGetValue(op.Name, out var name))
+        {
+            return _names.Named(name);
+        }
+
         var successes = Successes(op);
-        var types = successes.Where(s => s.Type is not null).Select(s => s.Type!).Distinct().ToList();
+        var types = SuccessTypes(successes);
         if (types.Count == 0)
         {
             return null;
         }
 
-        if (types.Count == 1)
-        {
-            return successes.Any(s => s.Type is null) ? _names.Nullable(types[0]) : _names.Of(types[0]);
-        }
-
-        return "global::System.Collections.Generic.KeyValuePair<int, object?>";
+        return successes.Any(s => s.Type is null) ? _names.Nullable(types[0]) : _names.Of(types[0]);
     }
+
+    /// <summary>The condition that a status code (in <paramref name="variable"/>) is the success <paramref name="s"/>.</summary>
+    private static string StatusCondition(Success s, string variable) => s.Status.Contains("X")
+        ? variable + " >= " + s.Status[0] + "00 && " + variable + " <= " + s.Status[0] + "99"
+        : variable + " == " + s.Status;
+
+    /// <summary>The successes in the order a status is tested: exact codes before ranges.</summary>
+    private static IEnumerable<Success> InTestOrder(List<Success> successes) => successes.OrderBy(s => s.Status.Contains("X") ? 1 : 0);
 
     private IEnumerable<(string Declaration, string Name, string? Default)> Parameters(OperationModel op)
     {
@@ -424,13 +565,10 @@ internal sealed class ClientEmitter
     {
         var successes = Successes(op);
         var result = ResultType(op);
-        var multiple = result is not null && result.StartsWith("global::System.Collections.Generic.KeyValuePair", StringComparison.Ordinal);
-        foreach (var s in successes.OrderBy(s => s.Status.Contains("X") ? 1 : 0))
+        var multiple = _responseTypes.ContainsKey(op.Name);
+        foreach (var s in InTestOrder(successes))
         {
-            var condition = s.Status.Contains("X")
-                ? "status >= " + s.Status[0] + "00 && status <= " + s.Status[0] + "99"
-                : "status == " + s.Status;
-            using (w.Block("if (" + condition + ")"))
+            using (w.Block("if (" + StatusCondition(s, "status") + ")"))
             {
                 if (result is null)
                 {
@@ -438,7 +576,7 @@ internal sealed class ClientEmitter
                 }
                 else if (s.Type is null)
                 {
-                    w.Line(multiple ? "return new global::System.Collections.Generic.KeyValuePair<int, object?>(status, null);" : "return default;");
+                    w.Line(multiple ? "return " + result + "." + Naming.StatusName(s.Status) + "(" + (s.Status.Contains("X") ? "status" : string.Empty) + ");" : "return default;");
                 }
                 else
                 {
@@ -448,7 +586,7 @@ internal sealed class ClientEmitter
                         BodyFormat.Text => "await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)",
                         _ => "await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false)",
                     };
-                    w.Line(multiple ? "return new global::System.Collections.Generic.KeyValuePair<int, object?>(status, " + read + ");" : "return " + read + ";");
+                    w.Line(multiple ? "return " + result + "." + Naming.StatusName(s.Status) + "(" + (s.Status.Contains("X") ? "status, " : string.Empty) + read + ");" : "return " + read + ";");
                 }
             }
         }

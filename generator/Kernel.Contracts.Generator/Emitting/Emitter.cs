@@ -45,6 +45,11 @@ internal static class Emitter
             yield return new GeneratedFile(prefix + "Client.Options.g.cs", client.Options());
             yield return new GeneratedFile(prefix + "Client.Interface.g.cs", client.Interface());
             yield return new GeneratedFile(prefix + "Client.g.cs", client.Client());
+            foreach (var file in client.Responses())
+            {
+                yield return file;
+            }
+
             foreach (var file in client.SecurityHandlers())
             {
                 yield return file;

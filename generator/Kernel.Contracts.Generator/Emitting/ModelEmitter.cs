@@ -67,6 +67,17 @@ internal sealed class ModelEmitter
 
                 var typeName = p.Nullable || !p.Required ? _names.Nullable(p.Type) : _names.Of(p.Type);
                 w.Line("public " + (p.Required ? "required " : string.Empty) + typeName + " " + p.Name + " { get; init; }");
+                if (p.NullDiffersFromAbsent)
+                {
+                    w.Line();
+                    w.Line("/// <summary>Sends <see cref=\"" + p.Name + "\"/> as an explicit JSON <c>null</c> (\"clear it\") while it is null, instead of leaving it out (\"not given\"); true after reading an explicit null. Ignored while it has a value.</summary>");
+                    if (p.Deprecated)
+                    {
+                        w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+                    }
+
+                    w.Line("public bool " + ExplicitNull(p) + " { get; init; }");
+                }
             }
 
             if (type.CapturesUnknownProperties)
@@ -102,6 +113,11 @@ internal sealed class ModelEmitter
                 {
                     w.Line("var has" + p.Name + " = false;");
                 }
+
+                if (p.NullDiffersFromAbsent)
+                {
+                    w.Line("var " + Local(p) + "Null = false;");
+                }
             }
 
             if (type.CapturesUnknownProperties)
@@ -124,6 +140,11 @@ internal sealed class ModelEmitter
                             if (p.Required)
                             {
                                 w.Line("has" + p.Name + " = true;");
+                            }
+
+                            if (p.NullDiffersFromAbsent)
+                            {
+                                w.Line(Local(p) + "Null = reader.TokenType == global::System.Text.Json.JsonTokenType.Null;");
                             }
 
                             if (p.Nullable || !p.Required)
@@ -173,6 +194,10 @@ internal sealed class ModelEmitter
                 }
 
                 w.Line(p.Name + " = " + value + ",");
+                if (p.NullDiffersFromAbsent)
+                {
+                    w.Line(ExplicitNull(p) + " = " + Local(p) + "Null,");
+                }
             }
 
             if (type.CapturesUnknownProperties)
@@ -224,9 +249,9 @@ internal sealed class ModelEmitter
                     w.Line(_names.Write(p.Type, "writer", item) + ";");
                 }
 
-                if (p.Required)
+                if (p.Required || p.NullDiffersFromAbsent)
                 {
-                    using (w.Block("else"))
+                    using (w.Block(p.Required ? "else" : "else if (value." + ExplicitNull(p) + ")"))
                     {
                         w.Line("writer.WriteNull(" + Naming.Utf8Literal(p.JsonName) + ");");
                     }
@@ -258,6 +283,9 @@ internal sealed class ModelEmitter
             w.Line("writer.WriteEndObject();");
         }
     }
+
+    /// <summary>The flag that sends an optional nullable member as an explicit null.</summary>
+    private static string ExplicitNull(PropertyModel p) => p.Name + "IsExplicitNull";
 
     private static string Local(PropertyModel p) => "_" + char.ToLowerInvariant(p.Name[0]) + p.Name.Substring(1);
 

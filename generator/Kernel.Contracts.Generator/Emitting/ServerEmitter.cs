@@ -203,7 +203,7 @@ internal sealed class ServerEmitter
                 var statusParameter = ranged ? "int statusCode" : null;
                 var statusValue = ranged ? "statusCode" : r.StatusCode;
                 w.Line();
-                w.Summary((r.NumericStatus is null ? r.StatusCode : r.StatusCode + " " + Reason(r.StatusCode)) + (r.Description is null ? string.Empty : ": " + r.Description.Trim()));
+                w.Summary((r.NumericStatus is null ? r.StatusCode : r.StatusCode + " " + Naming.Reason(r.StatusCode)) + (r.Description is null ? string.Empty : ": " + r.Description.Trim()));
                 var args = new List<string>();
                 if (statusParameter is not null)
                 {
@@ -283,41 +283,7 @@ internal sealed class ServerEmitter
         return "statusCode >= 100 && statusCode <= 599" + (explicitCodes.Count > 0 ? " && statusCode is not (" + string.Join(" or ", explicitCodes) + ")" : string.Empty);
     }
 
-    private static string FactoryName(string status) => status.ToUpperInvariant() switch
-    {
-        "DEFAULT" => "Status",
-        var s when s.EndsWith("XX", StringComparison.Ordinal) => "Status" + s,
-        var s => Naming.Pascal(Reason(s)) is { Length: > 0 } name ? name : "Status" + s,
-    };
-
-    private static string Reason(string status) => status switch
-    {
-        "200" => "OK",
-        "201" => "Created",
-        "202" => "Accepted",
-        "204" => "No Content",
-        "301" => "Moved Permanently",
-        "302" => "Found",
-        "304" => "Not Modified",
-        "400" => "Bad Request",
-        "401" => "Unauthorized",
-        "403" => "Forbidden",
-        "404" => "Not Found",
-        "405" => "Method Not Allowed",
-        "406" => "Not Acceptable",
-        "409" => "Conflict",
-        "410" => "Gone",
-        "412" => "Precondition Failed",
-        "413" => "Payload Too Large",
-        "415" => "Unsupported Media Type",
-        "422" => "Unprocessable Entity",
-        "429" => "Too Many Requests",
-        "500" => "Internal Server Error",
-        "502" => "Bad Gateway",
-        "503" => "Service Unavailable",
-        "504" => "Gateway Timeout",
-        _ => "Status " + status,
-    };
+    private static string FactoryName(string status) => Naming.StatusName(status);
 
     // ---- endpoints ----
 

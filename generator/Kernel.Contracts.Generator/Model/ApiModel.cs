@@ -65,7 +65,11 @@ internal sealed record PropertyModel(
     bool Nullable,
     string? Description,
     bool Deprecated,
-    Constraints Constraints);
+    Constraints Constraints)
+{
+    /// <summary>Optional and nullable: JSON tells an absent member ("not given") from an explicit null ("clear it"), so the DTO must too.</summary>
+    public bool NullDiffersFromAbsent => !Required && Nullable;
+}
 
 internal sealed record EnumMemberModel(string Value, string Name);
 

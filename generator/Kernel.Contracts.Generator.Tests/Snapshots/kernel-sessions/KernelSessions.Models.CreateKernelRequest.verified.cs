@@ -26,6 +26,9 @@ public sealed partial record CreateKernelRequest
     /// </summary>
     public string? Tag { get; init; }
 
+    /// <summary>Sends <see cref="Tag"/> as an explicit JSON <c>null</c> ("clear it") while it is null, instead of leaving it out ("not given"); true after reading an explicit null. Ignored while it has a value.</summary>
+    public bool TagIsExplicitNull { get; init; }
+
     /// <summary>
     /// A client-chosen alias of the session: 4 to 64 ASCII letters, digits and hyphens, with
     /// no hyphen first or last. Only one running session per access key can have a given
@@ -63,6 +66,7 @@ public sealed class CreateKernelRequestJsonConverter : global::System.Text.Json.
         string? _lang = default;
         var hasLang = false;
         string? _tag = default;
+        var _tagNull = false;
         string? _clientSessionToken = default;
         var hasClientSessionToken = false;
         global::Kernel.Sessions.Client.CreationConfig? _config = default;
@@ -82,6 +86,7 @@ public sealed class CreateKernelRequestJsonConverter : global::System.Text.Json.
                 {
                     property = "tag";
                     reader.Read();
+                    _tagNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null;
                     _tag = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Kernel.Sessions.Client.JsonCodec.ReadString(ref reader);
                 }
                 else if (reader.ValueTextEquals("clientSessionToken"u8))
@@ -114,6 +119,7 @@ public sealed class CreateKernelRequestJsonConverter : global::System.Text.Json.
         {
             Lang = _lang!,
             Tag = _tag,
+            TagIsExplicitNull = _tagNull,
             ClientSessionToken = _clientSessionToken!,
             Config = _config,
         };
@@ -131,6 +137,10 @@ public sealed class CreateKernelRequestJsonConverter : global::System.Text.Json.
         {
             writer.WritePropertyName("tag"u8);
             global::Kernel.Sessions.Client.JsonCodec.WriteString(writer, value.Tag);
+        }
+        else if (value.TagIsExplicitNull)
+        {
+            writer.WriteNull("tag"u8);
         }
         writer.WritePropertyName("clientSessionToken"u8);
         global::Kernel.Sessions.Client.JsonCodec.WriteString(writer, value.ClientSessionToken);

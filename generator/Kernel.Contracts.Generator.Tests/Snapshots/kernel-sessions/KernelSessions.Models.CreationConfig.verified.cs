@@ -19,6 +19,9 @@ public sealed partial record CreationConfig
     /// </summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Environ { get; init; }
 
+    /// <summary>Sends <see cref="Environ"/> as an explicit JSON <c>null</c> ("clear it") while it is null, instead of leaving it out ("not given"); true after reading an explicit null. Ignored while it has a value.</summary>
+    public bool EnvironIsExplicitNull { get; init; }
+
     /// <summary>
     /// Deprecated alias of `environ`, sent by the Python client 1.3; kept so that client is
     /// served. A server treats it as `environ`; when both are given, `environ` wins.
@@ -26,30 +29,49 @@ public sealed partial record CreationConfig
     [global::System.Obsolete("Deprecated in the API description.")]
     public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Envs { get; init; }
 
+    /// <summary>Sends <see cref="Envs"/> as an explicit JSON <c>null</c> ("clear it") while it is null, instead of leaving it out ("not given"); true after reading an explicit null. Ignored while it has a value.</summary>
+    [global::System.Obsolete("Deprecated in the API description.")]
+    public bool EnvsIsExplicitNull { get; init; }
+
     /// <summary>
     /// Virtual folders to mount in the container, at most 5.
     /// </summary>
     public global::System.Collections.Generic.IReadOnlyList<string>? Mounts { get; init; }
+
+    /// <summary>Sends <see cref="Mounts"/> as an explicit JSON <c>null</c> ("clear it") while it is null, instead of leaving it out ("not given"); true after reading an explicit null. Ignored while it has a value.</summary>
+    public bool MountsIsExplicitNull { get; init; }
 
     /// <summary>
     /// The number of containers of the session; 1 unless clustering is wanted.
     /// </summary>
     public int? ClusterSize { get; init; }
 
+    /// <summary>Sends <see cref="ClusterSize"/> as an explicit JSON <c>null</c> ("clear it") while it is null, instead of leaving it out ("not given"); true after reading an explicit null. Ignored while it has a value.</summary>
+    public bool ClusterSizeIsExplicitNull { get; init; }
+
     /// <summary>
     /// The memory of each container, in MiB.
     /// </summary>
     public int? InstanceMemory { get; init; }
+
+    /// <summary>Sends <see cref="InstanceMemory"/> as an explicit JSON <c>null</c> ("clear it") while it is null, instead of leaving it out ("not given"); true after reading an explicit null. Ignored while it has a value.</summary>
+    public bool InstanceMemoryIsExplicitNull { get; init; }
 
     /// <summary>
     /// The number of CPU cores of each container.
     /// </summary>
     public int? InstanceCores { get; init; }
 
+    /// <summary>Sends <see cref="InstanceCores"/> as an explicit JSON <c>null</c> ("clear it") while it is null, instead of leaving it out ("not given"); true after reading an explicit null. Ignored while it has a value.</summary>
+    public bool InstanceCoresIsExplicitNull { get; init; }
+
     /// <summary>
     /// The number of GPUs of each container; fractions (shares of a GPU) are allowed.
     /// </summary>
     public double? InstanceGpus { get; init; }
+
+    /// <summary>Sends <see cref="InstanceGpus"/> as an explicit JSON <c>null</c> ("clear it") while it is null, instead of leaving it out ("not given"); true after reading an explicit null. Ignored while it has a value.</summary>
+    public bool InstanceGpusIsExplicitNull { get; init; }
 }
 
 /// <summary>Reads and writes <see cref="CreationConfig"/> as JSON without reflection.</summary>
@@ -74,12 +96,19 @@ public sealed class CreationConfigJsonConverter : global::System.Text.Json.Seria
     {
         global::Kernel.Sessions.Client.JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "CreationConfig");
         global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _environ = default;
+        var _environNull = false;
         global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _envs = default;
+        var _envsNull = false;
         global::System.Collections.Generic.IReadOnlyList<string>? _mounts = default;
+        var _mountsNull = false;
         int? _clusterSize = default;
+        var _clusterSizeNull = false;
         int? _instanceMemory = default;
+        var _instanceMemoryNull = false;
         int? _instanceCores = default;
+        var _instanceCoresNull = false;
         double? _instanceGpus = default;
+        var _instanceGpusNull = false;
         string? property = null;
         try
         {
@@ -89,42 +118,49 @@ public sealed class CreationConfigJsonConverter : global::System.Text.Json.Seria
                 {
                     property = "environ";
                     reader.Read();
+                    _environNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null;
                     _environ = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::Kernel.Sessions.Client.JsonCodec.ReadMap(ref reader, global::Kernel.Sessions.Client.JsonCodec.ReadString);
                 }
                 else if (reader.ValueTextEquals("envs"u8))
                 {
                     property = "envs";
                     reader.Read();
+                    _envsNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null;
                     _envs = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::Kernel.Sessions.Client.JsonCodec.ReadMap(ref reader, global::Kernel.Sessions.Client.JsonCodec.ReadString);
                 }
                 else if (reader.ValueTextEquals("mounts"u8))
                 {
                     property = "mounts";
                     reader.Read();
+                    _mountsNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null;
                     _mounts = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::Kernel.Sessions.Client.JsonCodec.ReadList(ref reader, global::Kernel.Sessions.Client.JsonCodec.ReadString);
                 }
                 else if (reader.ValueTextEquals("clusterSize"u8))
                 {
                     property = "clusterSize";
                     reader.Read();
+                    _clusterSizeNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null;
                     _clusterSize = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::Kernel.Sessions.Client.JsonCodec.ReadInt32(ref reader);
                 }
                 else if (reader.ValueTextEquals("instanceMemory"u8))
                 {
                     property = "instanceMemory";
                     reader.Read();
+                    _instanceMemoryNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null;
                     _instanceMemory = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::Kernel.Sessions.Client.JsonCodec.ReadInt32(ref reader);
                 }
                 else if (reader.ValueTextEquals("instanceCores"u8))
                 {
                     property = "instanceCores";
                     reader.Read();
+                    _instanceCoresNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null;
                     _instanceCores = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::Kernel.Sessions.Client.JsonCodec.ReadInt32(ref reader);
                 }
                 else if (reader.ValueTextEquals("instanceGPUs"u8))
                 {
                     property = "instanceGPUs";
                     reader.Read();
+                    _instanceGpusNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null;
                     _instanceGpus = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Kernel.Sessions.Client.JsonCodec.ReadDouble(ref reader);
                 }
                 else
@@ -141,12 +177,19 @@ public sealed class CreationConfigJsonConverter : global::System.Text.Json.Seria
         return new global::Kernel.Sessions.Client.CreationConfig
         {
             Environ = _environ,
+            EnvironIsExplicitNull = _environNull,
             Envs = _envs,
+            EnvsIsExplicitNull = _envsNull,
             Mounts = _mounts,
+            MountsIsExplicitNull = _mountsNull,
             ClusterSize = _clusterSize,
+            ClusterSizeIsExplicitNull = _clusterSizeNull,
             InstanceMemory = _instanceMemory,
+            InstanceMemoryIsExplicitNull = _instanceMemoryNull,
             InstanceCores = _instanceCores,
+            InstanceCoresIsExplicitNull = _instanceCoresNull,
             InstanceGpus = _instanceGpus,
+            InstanceGpusIsExplicitNull = _instanceGpusNull,
         };
     }
 
@@ -161,35 +204,63 @@ public sealed class CreationConfigJsonConverter : global::System.Text.Json.Seria
             writer.WritePropertyName("environ"u8);
             global::Kernel.Sessions.Client.JsonCodec.WriteMap(writer, value.Environ, global::Kernel.Sessions.Client.JsonCodec.WriteString);
         }
+        else if (value.EnvironIsExplicitNull)
+        {
+            writer.WriteNull("environ"u8);
+        }
         if (value.Envs is not null)
         {
             writer.WritePropertyName("envs"u8);
             global::Kernel.Sessions.Client.JsonCodec.WriteMap(writer, value.Envs, global::Kernel.Sessions.Client.JsonCodec.WriteString);
+        }
+        else if (value.EnvsIsExplicitNull)
+        {
+            writer.WriteNull("envs"u8);
         }
         if (value.Mounts is not null)
         {
             writer.WritePropertyName("mounts"u8);
             global::Kernel.Sessions.Client.JsonCodec.WriteList(writer, value.Mounts, global::Kernel.Sessions.Client.JsonCodec.WriteString);
         }
+        else if (value.MountsIsExplicitNull)
+        {
+            writer.WriteNull("mounts"u8);
+        }
         if (value.ClusterSize.HasValue)
         {
             writer.WritePropertyName("clusterSize"u8);
             global::Kernel.Sessions.Client.JsonCodec.WriteInt32(writer, value.ClusterSize.Value);
+        }
+        else if (value.ClusterSizeIsExplicitNull)
+        {
+            writer.WriteNull("clusterSize"u8);
         }
         if (value.InstanceMemory.HasValue)
         {
             writer.WritePropertyName("instanceMemory"u8);
             global::Kernel.Sessions.Client.JsonCodec.WriteInt32(writer, value.InstanceMemory.Value);
         }
+        else if (value.InstanceMemoryIsExplicitNull)
+        {
+            writer.WriteNull("instanceMemory"u8);
+        }
         if (value.InstanceCores.HasValue)
         {
             writer.WritePropertyName("instanceCores"u8);
             global::Kernel.Sessions.Client.JsonCodec.WriteInt32(writer, value.InstanceCores.Value);
         }
+        else if (value.InstanceCoresIsExplicitNull)
+        {
+            writer.WriteNull("instanceCores"u8);
+        }
         if (value.InstanceGpus.HasValue)
         {
             writer.WritePropertyName("instanceGPUs"u8);
             global::Kernel.Sessions.Client.JsonCodec.WriteDouble(writer, value.InstanceGpus.Value);
+        }
+        else if (value.InstanceGpusIsExplicitNull)
+        {
+            writer.WriteNull("instanceGPUs"u8);
         }
         writer.WriteEndObject();
     }
