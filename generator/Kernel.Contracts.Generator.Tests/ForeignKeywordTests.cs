@@ -82,6 +82,49 @@ public sealed class ForeignKeywordTests
         Assert.Contains(result.GeneratorDiagnostics, d => d.Id == "KCG002" && d.DefaultSeverity == DiagnosticSeverity.Error);
     }
 
+    [Fact]
+    public void In_a_json_document_the_warnings_and_errors_stand_at_their_json_line_and_column()
+    {
+        const string json = """
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Foreign", "version": "1" },
+              "paths": {
+                "/things": {
+                  "get": {
+                    "operationId": "getThing",
+                    "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Nothing" } } } } }
+                  }
+                }
+              },
+              "components": {
+                "schemas": {
+                  "Thing": {
+                    "type": "object",
+                    "properties": {
+                      "tags": { "type": "array", "max_items": 3, "items": { "type": "string" } }
+                    }
+                  }
+                }
+              }
+            }
+            """;
+
+        var result = GeneratorHarness.Run(new GeneratorHarness.Spec("/specs/foreign.json", json, "Foreign.Api"));
+
+        var keyword = Assert.Single(result.GeneratorDiagnostics, d => d.Id == "KCG012");
+        Assert.Equal((17, 38), AtIn(keyword, "/specs/foreign.json"));
+        var reference = Assert.Single(result.GeneratorDiagnostics, d => d.Id == "KCG003");
+        Assert.Equal((8, 101), AtIn(reference, "/specs/foreign.json"));
+    }
+
+    private static (int Line, int Column) AtIn(Diagnostic diagnostic, string path)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(path, span.Path);
+        return (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
+    }
+
     private static (int Line, int Column) At(Diagnostic diagnostic)
     {
         var span = diagnostic.Location.GetLineSpan();
