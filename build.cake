@@ -351,6 +351,7 @@ Task("Docs")
 Task("Report")
     .Description("Writes the contract-health page artifacts/report/index.html from the results of the Contracts target.")
     .IsDependentOn("Contracts")
+    .IsDependentOn("Diff")
     .IsDependentOn("Docs")
     .Does(() =>
 {
