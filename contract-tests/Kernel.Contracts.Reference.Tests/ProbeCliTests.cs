@@ -109,6 +109,32 @@ public sealed class ProbeCliTests
     }
 
     [Fact]
+    public async Task A_bodiless_response_labelled_json_and_one_without_a_type_are_caught()
+    {
+        // Sessions: restartKernel's 204 says JSON (the 2018 JS client fails on it); every other answer is a bare 404.
+        await using var host = await TestHost.StartAsync(_ => { }, app => app.Run(context =>
+        {
+            if (HttpMethods.IsPatch(context.Request.Method))
+            {
+                context.Response.StatusCode = 204;
+                context.Response.ContentType = "application/json";
+            }
+            else
+            {
+                context.Response.StatusCode = 404;
+            }
+
+            return Task.CompletedTask;
+        }));
+
+        var (code, output, _) = await Run("probe", "--api", "sessions", "--base-url", host.BaseAddress.ToString(), "--access-key", "AKPROBE", "--secret-key", "s", "--max-requests", "40");
+
+        Assert.Equal(1, code);
+        Assert.Contains("response 204 has no body but says Content-Type 'application/json'; a client that parses JSON by the type fails on it", output, StringComparison.Ordinal);
+        Assert.Contains("response 404 has no Content-Type; clients read the type of every response, a bodiless one included", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bodies_with_characters_xml_cannot_hold_still_reach_both_result_files_escaped()
     {
         // Terminal colours, NUL and BEL, then an emoji that the probe's 200-character excerpt cuts in half (a lone

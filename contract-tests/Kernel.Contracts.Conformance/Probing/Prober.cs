@@ -298,6 +298,16 @@ public sealed class Prober
         }
 
         var contentType = response.Content.Headers.ContentType?.MediaType;
+        if (contentType is null)
+        {
+            // Clients of these APIs read the type of every response first, a 204 included.
+            problems.Add("response " + status + " has no Content-Type; clients read the type of every response, a bodiless one included");
+        }
+        else if (text.Length == 0 && PactSpecCheck.IsJson(contentType))
+        {
+            problems.Add("response " + status + " has no body but says Content-Type '" + contentType + "'; a client that parses JSON by the type fails on it");
+        }
+
         if (documented.Content.Count == 0 || text.Length == 0)
         {
             if (documented.Content.Count > 0 && response.RequestMessage?.Method != HttpMethod.Head)
