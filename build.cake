@@ -452,7 +452,7 @@ string ProjectUrl() =>
 bool IsPlaceholder(string url) =>
     url.Length > 0 && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != "https"
         || System.Text.RegularExpressions.Regex.IsMatch(uri.Host, @"(^|\.)(example\.(com|org|net)|localhost|invalid|test)$|^127\.")
-        || System.Text.RegularExpressions.Regex.IsMatch(url, "placeholder|your-?org|changeme|TODO", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        || System.Text.RegularExpressions.Regex.IsMatch(url, "placeholder|your-?org|changeme", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
 
 // Every package we ship must be in the folder, release-ready: the nuspec has id, version, description, authors,
 // MIT license expression, packed README, tags, the configured project URL or none, and repository (type, commit); the package's own
