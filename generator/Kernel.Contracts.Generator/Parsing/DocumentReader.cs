@@ -153,7 +153,7 @@ internal sealed class DocumentReader
                 {
                     if (pair.Key != "$ref")
                     {
-                        Bundle(root, pair.Value, from, pointer + "/" + Escape(pair.Key));
+                        Bundle(root, pair.Value, from, pointer + "/" + PointerLocator.Escape(pair.Key));
                     }
                 }
 
@@ -193,7 +193,7 @@ internal sealed class DocumentReader
 
                 foreach (var pair in obj.ToList())
                 {
-                    BreakReferenceCycles(root, pair.Value, pointer + "/" + Escape(pair.Key));
+                    BreakReferenceCycles(root, pair.Value, pointer + "/" + PointerLocator.Escape(pair.Key));
                 }
 
                 break;
@@ -293,7 +293,7 @@ internal sealed class DocumentReader
             name = baseName + i;
         }
 
-        var local = "#/components/" + section + "/" + Escape(name);
+        var local = "#/components/" + section + "/" + PointerLocator.Escape(name);
         _imported[key] = local;
         var copy = resolved.DeepClone();
         bucket[name] = copy;
@@ -341,8 +341,6 @@ internal sealed class DocumentReader
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecInput file, LocationInfo location, string message) =>
         _diagnostics.Add(new DiagnosticInfo(descriptor.Id, new[] { message }.ToEquatableArray(), location));
-
-    private static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 
     private static string Normalize(string path) => Path.GetFullPath(path).Replace('\\', '/');
 }

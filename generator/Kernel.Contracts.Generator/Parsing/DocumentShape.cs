@@ -58,7 +58,7 @@ internal static class DocumentShape
         foreach (var pair in obj.ToList())
         {
             var (key, value) = (pair.Key, pair.Value);
-            var at = pointer + "/" + Escape(key);
+            var at = pointer + "/" + PointerLocator.Escape(key);
             // Schemas' "examples" (3.1) are a list of plain values; elsewhere a map of Example objects.
             if (key.StartsWith("x-", StringComparison.Ordinal) || Values.Contains(key) || (key == "examples" && value is not JsonObject))
             {
@@ -107,7 +107,7 @@ internal static class DocumentShape
         foreach (var pair in map.ToList())
         {
             var (name, value) = (pair.Key, pair.Value);
-            var at = pointer + "/" + Escape(name);
+            var at = pointer + "/" + PointerLocator.Escape(name);
             if (value is not JsonObject entry)
             {
                 if (!name.StartsWith("x-", StringComparison.Ordinal))
@@ -147,7 +147,7 @@ internal static class DocumentShape
         {
             if (pair.Value is not JsonValue value || !value.TryGetValue<string>(out var target) || IsNameless(target))
             {
-                report(pointer + "/" + Escape(pair.Key), "each value of 'mapping' must name a schema, such as '#/components/schemas/Name', and '" + Shorten(pair.Key) + "' has " + Shorten(pair.Value?.ToJsonString() ?? "null"));
+                report(pointer + "/" + PointerLocator.Escape(pair.Key), "each value of 'mapping' must name a schema, such as '#/components/schemas/Name', and '" + Shorten(pair.Key) + "' has " + Shorten(pair.Value?.ToJsonString() ?? "null"));
                 mapping.Remove(pair.Key);
             }
         }
@@ -176,6 +176,4 @@ internal static class DocumentShape
     }
 
     private static string Shorten(string text) => text.Length > 60 ? text.Substring(0, 60) + "…" : text;
-
-    private static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 }

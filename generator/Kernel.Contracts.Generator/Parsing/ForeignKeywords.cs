@@ -48,7 +48,7 @@ internal static class ForeignKeywords
 
                 foreach (var pair in obj.ToList())
                 {
-                    Rewrite(pair.Value, pointer + "/" + Escape(pair.Key), warn);
+                    Rewrite(pair.Value, pointer + "/" + PointerLocator.Escape(pair.Key), warn);
                 }
 
                 break;
@@ -76,7 +76,7 @@ internal static class ForeignKeywords
         }
 
         var name = match.Groups["name"].Value;
-        pointer = match.Groups["pointer"].Value.TrimEnd('/') + "/" + Escape(name);
+        pointer = match.Groups["pointer"].Value.TrimEnd('/') + "/" + PointerLocator.Escape(name);
         text = $"'{name}' is not an OpenAPI {version} keyword here; it is ignored";
         return true;
     }
@@ -94,6 +94,4 @@ internal static class ForeignKeywords
         var segments = pointer.Split('/');
         return segments.Length >= 4 && segments[1] == "components" && segments[2] == "schemas" ? string.Join("/", segments, 0, 4) : null;
     }
-
-    private static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 }

@@ -50,7 +50,7 @@ internal sealed class ModelBuilder
             var typeName = Naming.Pascal(name);
             if (typeName.Length == 0)
             {
-                Report(DiagnosticDescriptors.InvalidIdentifier, "#/components/schemas/" + Escape(name), name, "the schema is named 'Schema' instead");
+                Report(DiagnosticDescriptors.InvalidIdentifier, "#/components/schemas/" + PointerLocator.Escape(name), name, "the schema is named 'Schema' instead");
                 typeName = "Schema";
             }
 
@@ -59,7 +59,7 @@ internal sealed class ModelBuilder
 
         foreach (var pair in schemas)
         {
-            Guard("#/components/schemas/" + Escape(pair.Key), () => ComponentRef(pair.Key));
+            Guard("#/components/schemas/" + PointerLocator.Escape(pair.Key), () => ComponentRef(pair.Key));
         }
 
         var operations = BuildOperations();
@@ -99,7 +99,7 @@ internal sealed class ModelBuilder
 
         try
         {
-            var pointer = "#/components/schemas/" + Escape(name);
+            var pointer = "#/components/schemas/" + PointerLocator.Escape(name);
             var target = schema is OpenApiSchemaReference reference ? reference.Target ?? schema : schema;
             var shape = Classify(target);
             if (shape is Shape.Object or Shape.Enum or Shape.Union)
@@ -327,7 +327,7 @@ internal sealed class ModelBuilder
                     continue;
                 }
 
-                var propertyPointer = partPointer + "/properties/" + Escape(pair.Key);
+                var propertyPointer = partPointer + "/properties/" + PointerLocator.Escape(pair.Key);
                 var propertyName = Naming.Pascal(pair.Key);
                 if (propertyName.Length == 0)
                 {
@@ -372,7 +372,7 @@ internal sealed class ModelBuilder
 
         if (schema is OpenApiSchemaReference { Reference.Id: { } id })
         {
-            pointer = "#/components/schemas/" + Escape(id);
+            pointer = "#/components/schemas/" + PointerLocator.Escape(id);
         }
 
         var index = 0;
@@ -480,7 +480,7 @@ internal sealed class ModelBuilder
             foreach (var opPair in pathItem.Operations.OrderBy(o => MethodOrder(o.Key.Method)))
             {
                 var method = opPair.Key.Method.ToUpperInvariant();
-                var pointer = "#/paths/" + Escape(pathPair.Key) + "/" + method.ToLowerInvariant();
+                var pointer = "#/paths/" + PointerLocator.Escape(pathPair.Key) + "/" + method.ToLowerInvariant();
                 var op = opPair.Value;
                 if (op.OperationId is { Length: > 0 } operationId)
                 {
@@ -538,7 +538,7 @@ internal sealed class ModelBuilder
         index = 0;
         foreach (var p in pathItem.Parameters ?? Array.Empty<IOpenApiParameter>())
         {
-            var itemPointer = "#/paths/" + Escape(path) + "/parameters/" + index++;
+            var itemPointer = "#/paths/" + PointerLocator.Escape(path) + "/parameters/" + index++;
             if (!merged.Any(m => m.Parameter.Name == p.Name && m.Parameter.In == p.In))
             {
                 merged.Add((p, itemPointer));
@@ -588,7 +588,7 @@ internal sealed class ModelBuilder
             if (contentType is not null)
             {
                 var format = FormatOf(contentType);
-                var bodyPointer = pointer + "/requestBody/content/" + Escape(contentType) + "/schema";
+                var bodyPointer = pointer + "/requestBody/content/" + PointerLocator.Escape(contentType) + "/schema";
                 var bodyType = format is BodyFormat.Json or BodyFormat.FormUrlEncoded ? Map(media?.Schema, name + "Request", bodyPointer, out _) : null;
                 if (format == BodyFormat.FormUrlEncoded && bodyType?.Kind != TypeRefKind.Named)
                 {
@@ -610,7 +610,7 @@ internal sealed class ModelBuilder
             if (contentType is not null && format == BodyFormat.Json)
             {
                 var hint = name + (status.StartsWith("2", StringComparison.Ordinal) ? "Response" : "Error") + (op.Responses!.Count(r => r.Key.StartsWith(status.Substring(0, 1), StringComparison.Ordinal)) > 1 ? status : string.Empty);
-                type = Map(media?.Schema, hint, pointer + "/responses/" + Escape(pair.Key) + "/content/" + Escape(contentType) + "/schema", out _);
+                type = Map(media?.Schema, hint, pointer + "/responses/" + PointerLocator.Escape(pair.Key) + "/content/" + PointerLocator.Escape(contentType) + "/schema", out _);
             }
 
             var isProblem = contentType is not null && contentType.StartsWith("application/problem+json", StringComparison.OrdinalIgnoreCase);
@@ -774,6 +774,4 @@ internal sealed class ModelBuilder
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string pointer, params string[] args) =>
         _diagnostics.Add(new DiagnosticInfo(descriptor.Id, args.ToEquatableArray(), _locate(pointer)));
-
-    private static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 }

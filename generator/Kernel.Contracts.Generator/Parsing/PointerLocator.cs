@@ -23,6 +23,9 @@ internal static class PointerLocator
         return new LocationInfo(filePath, (int)start.Index, length, startLine, startColumn, endLine, endColumn);
     }
 
+    /// <summary>One segment of a JSON pointer: <c>b/c</c> becomes <c>b~1c</c> (the reverse of <see cref="Split"/>).</summary>
+    public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
+
     /// <summary>Splits <c>#/a/b~1c</c> into <c>a</c>, <c>b/c</c>.</summary>
     public static IReadOnlyList<string> Split(string? pointer)
     {
