@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using Kernel.Contracts.Conformance;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Cli;
 
@@ -45,7 +46,7 @@ internal static class CheckPactsCommand
             ApiDocument document;
             try
             {
-                document = which is not null ? ApiDocument.Embedded(which) : ApiDocument.Load(parse.GetValue(spec)!.FullName);
+                document = which is not null ? EmbeddedDocuments.Load(which) : ApiDocument.Load(parse.GetValue(spec)!.FullName);
             }
             catch (SpecException e)
             {

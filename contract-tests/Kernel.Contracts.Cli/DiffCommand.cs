@@ -8,6 +8,7 @@ using System.Text.Json;
 using Kernel.Contracts.Conformance;
 using Kernel.Contracts.Conformance.Evolution;
 using Kernel.Contracts.Generator.Parsing;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Cli;
 
@@ -68,7 +69,7 @@ internal static class DiffCommand
             }
 
             var changes = SpecDiff.Compare(oldDocument, newDocument);
-            var ours = new[] { "platform", "sessions" }.FirstOrDefault(api => ApiDocument.Embedded(api).Title == newDocument.Title);
+            var ours = new[] { "platform", "sessions" }.FirstOrDefault(api => EmbeddedDocuments.Load(api).Title == newDocument.Title);
             var pactFiles = parse.GetValue(pacts) is { } given ? PactSources.Resolve(string.Empty, given, error)
                 : ours is not null ? PactSources.Resolve(ours, null, error)
                 : [];

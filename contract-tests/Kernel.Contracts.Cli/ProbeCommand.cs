@@ -12,6 +12,7 @@ using Kernel.Contracts.Conformance;
 using Kernel.Contracts.Conformance.Probing;
 using Kernel.Sessions.Client;
 using Fakes = Kernel.Contracts.Reference.Fakes;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Cli;
 
@@ -68,7 +69,7 @@ internal static class ProbeCommand
 
             if (!await Reachability.CheckAsync(root, error, cancellationToken).ConfigureAwait(false)) return 2;
 
-            var document = ApiDocument.Embedded(which);
+            var document = EmbeddedDocuments.Load(which);
             var options = new ProbeOptions
             {
                 BaseAddress = root,

@@ -3,10 +3,33 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using System.Runtime.CompilerServices;
+using Kernel.Contracts.OpenApi;
 using NJsonSchema;
 using NJsonSchema.Validation;
 
 namespace Kernel.Contracts.Conformance;
+
+/// <summary>The validators of a document's schemas, made once per schema.</summary>
+public static class SchemaValidators
+{
+    private static readonly ConditionalWeakTable<ApiDocument, Dictionary<string, SchemaValidator>> Cache = new();
+
+    /// <summary>A validator for the schema at <paramref name="pointer"/> (cached with the document).</summary>
+    public static SchemaValidator Validator(this ApiDocument document, string pointer)
+    {
+        var validators = Cache.GetValue(document, _ => new Dictionary<string, SchemaValidator>(StringComparer.Ordinal));
+        lock (validators)
+        {
+            if (!validators.TryGetValue(pointer, out var validator))
+            {
+                validators[pointer] = validator = new SchemaValidator(document, pointer);
+            }
+
+            return validator;
+        }
+    }
+}
 
 /// <summary>
 /// Validates JSON against one schema of a document, with NJsonSchema (independent of our generator): the schema is

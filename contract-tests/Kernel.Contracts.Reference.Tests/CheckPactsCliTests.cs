@@ -39,7 +39,7 @@ public sealed class CheckPactsCliTests
         var (code, output, error) = await Run("check-pacts", "--api", api, "--json", json);
         Assert.True(code == 0, output + error);
 
-        var document = ApiDocument.Embedded(api);
+        var document = EmbeddedDocuments.Load(api);
         var covered = JsonNode.Parse(await File.ReadAllTextAsync(json))!.AsArray()
             .Select(r => (Operation: r!["operationId"]!.GetValue<string>(), Status: r["status"]!.GetValue<int>()))
             .Select(r => r.Operation + " " + document.Operations.Single(o => o.OperationId == r.Operation).ResponseFor(r.Status)!.Status)
@@ -72,7 +72,7 @@ public sealed class CheckPactsCliTests
                   "type": "Synchronous/HTTP",
                   "description": "destroy a session",
                   "request": { "method": "DELETE", "path": "/v4/kernel/tok-1" },
-                  "response": { "status": 418 }
+                  "response": { "status": 418, "headers": { "Content-Type": ["text/html"] }, "body": { "contentType": "text/html", "encoded": false, "content": "<p>teapot</p>" } }
                 }
               ],
               "metadata": { "pactSpecification": { "version": "4.0" } }
@@ -87,8 +87,8 @@ public sealed class CheckPactsCliTests
         Assert.Contains("  FAIL  info of a session  → getKernelInfo 200", output, StringComparison.Ordinal);
         Assert.Contains("age", output, StringComparison.Ordinal);
         Assert.Contains("  FAIL  destroy a session  → destroyKernel 418", output, StringComparison.Ordinal);
-        Assert.Contains("Status 418 is not documented for destroyKernel", output, StringComparison.Ordinal);
-        Assert.Contains("at #/paths/~1kernel~1{kernelId}/delete/responses", output, StringComparison.Ordinal);
+        // 418 falls under the documented default (a problem), which a web page is not.
+        Assert.Contains("response Content-Type 'text/html' is not documented for default", output, StringComparison.Ordinal);
         Assert.Contains("check-pacts: 0 passed, 2 failed", output, StringComparison.Ordinal);
     }
 

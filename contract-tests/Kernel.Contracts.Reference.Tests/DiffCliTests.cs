@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using Kernel.Contracts.Cli;
 using Kernel.Contracts.Conformance;
 using Xunit;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Reference.Tests;
 
@@ -138,7 +139,7 @@ public sealed class DiffCliTests : IDisposable
 
     private (string Base, string Head) Write(string api, Action<JsonObject> edit)
     {
-        using var stream = typeof(ApiDocument).Assembly.GetManifestResourceStream("spec/" + api)!;
+        using var stream = typeof(EmbeddedDocuments).Assembly.GetManifestResourceStream("spec/" + api)!;
         using var reader = new StreamReader(stream);
         var yaml = reader.ReadToEnd();
         var basePath = Path.Combine(_folder.FullName, "kernel-" + api + ".openapi.yaml");

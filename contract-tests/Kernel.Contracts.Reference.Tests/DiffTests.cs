@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Kernel.Contracts.Conformance;
 using Kernel.Contracts.Conformance.Evolution;
 using Xunit;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Reference.Tests;
 
@@ -164,7 +165,7 @@ public sealed class DiffTests
     [Fact]
     public void Broken_references_and_cycles_do_not_stop_the_diff()
     {
-        var before = ApiDocument.Embedded("sessions");
+        var before = EmbeddedDocuments.Load("sessions");
         var root = (JsonObject)before.Root.DeepClone();
         At(root, CreateRequest + "/properties/config")["$ref"] = "#/components/schemas/Nowhere";
         At(root, "#/components/schemas/CreationConfig/properties")["self"] = new JsonObject { ["$ref"] = "#/components/schemas/CreationConfig" };
@@ -183,7 +184,7 @@ public sealed class DiffTests
             return (edited, original);
         }
 
-        var before = ApiDocument.Embedded(api);
+        var before = EmbeddedDocuments.Load(api);
         if (edit.Contains("a query parameter", StringComparison.Ordinal))
         {
             // These edits change a parameter our documents do not have: the old version gets it first.

@@ -235,7 +235,7 @@ public sealed class Js2018ClientTests
 
     private async Task ProbeAsync(TestHost host, string api, Func<ProbeCredentials, DelegatingHandler?> credentials)
     {
-        var result = await Prober.RunAsync(ApiDocument.Embedded(api), new ProbeOptions
+        var result = await Prober.RunAsync(EmbeddedDocuments.Load(api), new ProbeOptions
         {
             BaseAddress = host.BaseAddress,
             Seed = 2018,

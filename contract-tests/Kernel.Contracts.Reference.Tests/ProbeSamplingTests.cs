@@ -12,6 +12,7 @@ using Kernel.Contracts.Conformance.Probing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Xunit;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Reference.Tests;
 
@@ -24,10 +25,10 @@ public sealed class ProbeSamplingTests
     private static IReadOnlyList<string> DocumentPatterns()
     {
         var patterns = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var api in new[] { "platform", "sessions" }) Collect(ApiDocument.Embedded(api).Root, patterns);
+        foreach (var api in new[] { "platform", "sessions" }) Collect(EmbeddedDocuments.Load(api).Root, patterns);
         foreach (var file in CorpusFiles())
         {
-            Collect(file.EndsWith(".json", StringComparison.Ordinal) ? JsonNode.Parse(File.ReadAllText(file)) : Kernel.Contracts.Generator.Parsing.YamlToJson.Parse(File.ReadAllText(file)), patterns);
+            Collect(file.EndsWith(".json", StringComparison.Ordinal) ? JsonNode.Parse(File.ReadAllText(file)) : Kernel.Contracts.OpenApi.YamlToJson.Parse(File.ReadAllText(file)), patterns);
         }
 
         return [.. patterns];

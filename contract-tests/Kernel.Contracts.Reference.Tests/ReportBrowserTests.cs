@@ -44,7 +44,7 @@ public sealed class ReportBrowserTests
         var dom = await ChromiumAsync("--dump-dom", new Uri(Path.Combine(report, "index.html")).AbsoluteUri);
         foreach (var api in new[] { "platform", "sessions" })
         {
-            var document = ApiDocument.Embedded(api);
+            var document = EmbeddedDocuments.Load(api);
             var responses = document.Operations.Sum(o => o.Responses.Count);
             var checks = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(results, "check-" + api + ".json")))!.AsArray();
             var covered = checks.Select(c => (c!["operationId"]!.GetValue<string>(), document.Operations.Single(o => o.OperationId == c["operationId"]!.GetValue<string>()).ResponseFor(c["status"]!.GetValue<int>())!.Status)).Distinct().Count();

@@ -2,6 +2,7 @@ using System;
 using Kernel.Contracts.Conformance;
 using Kernel.Contracts.Generator.Tests;
 using Xunit;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Spec.Tests;
 

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json.Nodes;
-using Kernel.Contracts.Generator.Parsing;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Spec.Tests;
 

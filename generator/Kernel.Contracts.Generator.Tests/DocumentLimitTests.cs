@@ -1,8 +1,9 @@
 using System;
 using System.Linq;
-using Kernel.Contracts.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Xunit;
+using Kernel.Contracts.Generator.Parsing;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Generator.Tests;
 

@@ -1,7 +1,8 @@
 using System;
 using System.Linq;
-using Kernel.Contracts.Generator.Parsing;
 using Xunit;
+using Kernel.Contracts.Generator.Parsing;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Generator.Tests;
 

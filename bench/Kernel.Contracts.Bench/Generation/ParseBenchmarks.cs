@@ -6,6 +6,7 @@ using BenchmarkDotNet.Attributes;
 using Kernel.Contracts.Generator;
 using Kernel.Contracts.Generator.Model;
 using Kernel.Contracts.Generator.Parsing;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Bench.Generation;
 

@@ -7,6 +7,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Kernel.Contracts.Conformance;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Cli.Report;
 
@@ -34,7 +35,7 @@ internal sealed record ApiResults(string Api, ApiDocument Document, IReadOnlyLis
 
         return new ApiResults(
             api,
-            ApiDocument.Embedded(api),
+            EmbeddedDocuments.Load(api),
             Load(Path.Combine(folder, "check-" + api + ".json"), CliJson.Default.ListCheckRecord),
             Load(Path.Combine(folder, "verify-" + api + ".json"), CliJson.Default.ListVerifyRecord),
             Load(Path.Combine(folder, "probe-" + api + ".json"), CliJson.Default.ListProbeJsonRecord))

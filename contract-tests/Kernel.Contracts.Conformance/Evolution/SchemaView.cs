@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Conformance.Evolution;
 
@@ -20,7 +21,6 @@ internal sealed class SchemaView
         ("exclusiveMaximum", true), ("exclusiveMinimum", false), ("maxItems", true), ("minItems", false),
     ];
 
-    private const int MaxParts = 64;
     private readonly List<JsonObject> _parts;
 
     private SchemaView(string pointer, List<(JsonObject Node, string Pointer)> parts)
@@ -49,7 +49,7 @@ internal sealed class SchemaView
 
             foreach (var (name, _) in node["properties"] as JsonObject ?? [])
             {
-                Properties.TryAdd(name, partPointer + "/properties/" + ApiDocument.Escape(name));
+                Properties.TryAdd(name, partPointer + "/properties/" + Pointers.Escape(name));
             }
 
             foreach (var name in node["required"] as JsonArray ?? [])
@@ -106,33 +106,14 @@ internal sealed class SchemaView
     /// <summary>Reads the schema at <paramref name="pointer"/> of <paramref name="document"/>; a broken reference reads as an empty schema.</summary>
     public static SchemaView Read(ApiDocument document, string pointer)
     {
-        var parts = new List<(JsonObject, string)>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        string resolved = pointer;
-        Collect(pointer, top: true);
-        return new SchemaView(resolved, parts);
-
-        void Collect(string at, bool top)
+        try
         {
-            if (parts.Count >= MaxParts) return;
-            JsonObject node;
-            string where;
-            try
-            {
-                (node, where) = document.Deref(document.Resolve(at) as JsonObject ?? [], at);
-            }
-            catch (SpecException)
-            {
-                return;
-            }
-
-            if (!seen.Add(where)) return;
-            if (top) resolved = where;
-            parts.Add((node, where));
-            for (var i = 0; i < ((node["allOf"] as JsonArray)?.Count ?? 0); i++)
-            {
-                Collect(where + "/allOf/" + i, top: false);
-            }
+            var parts = document.AllOfParts(document.Resolve(pointer) as JsonObject ?? [], pointer);
+            return new SchemaView(parts[0].Pointer, parts.ToList());
+        }
+        catch (SpecException)
+        {
+            return new SchemaView(pointer, [([], pointer)]);
         }
     }
 

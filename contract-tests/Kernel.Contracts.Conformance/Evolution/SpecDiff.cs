@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Conformance.Evolution;
 
@@ -214,7 +215,7 @@ public sealed class SpecDiff
 
         // The media type's own pointer, behind the references its schema pointer already went through.
         static string MediaPointer(string? schema, string owner, string type) =>
-            schema?.EndsWith("/schema", StringComparison.Ordinal) == true ? schema[..^"/schema".Length] : owner + "/content/" + ApiDocument.Escape(type);
+            schema?.EndsWith("/schema", StringComparison.Ordinal) == true ? schema[..^"/schema".Length] : owner + "/content/" + Pointers.Escape(type);
     }
 
     // Each operation's schema is walked whole (cycles stop the walk, not the next operation's).

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Json.Nodes;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Conformance.Probing;
 

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Conformance.Probing;
 
@@ -51,8 +52,9 @@ internal static class SchemaSampler
             case "number":
                 var step = shape.Type == "integer" ? 1m : 0.01m;
                 yield return ("not a number", "NaN-x");
-                if (shape.Minimum is { } min) yield return ("below its minimum", (min - step).ToString(CultureInfo.InvariantCulture));
-                if (shape.Maximum is { } max) yield return ("above its maximum", (max + step).ToString(CultureInfo.InvariantCulture));
+                // An exclusive bound is itself the nearest miss.
+                if (shape.Minimum is { } min) yield return ("below its minimum", (min.Exclusive ? min.Value : min.Value - step).ToString(CultureInfo.InvariantCulture));
+                if (shape.Maximum is { } max) yield return ("above its maximum", (max.Exclusive ? max.Value : max.Value + step).ToString(CultureInfo.InvariantCulture));
                 yield break;
             case "boolean":
                 yield return ("not a boolean", "maybe");
@@ -137,13 +139,17 @@ internal static class SchemaSampler
     }
 
     /// <summary>The schema's range, or one of <paramref name="width"/> around what it gives (an open range is not a user's value).</summary>
-    private static (decimal Low, decimal High) Range(SchemaShape shape, decimal width) => (shape.Minimum, shape.Maximum) switch
+    private static (decimal Low, decimal High) Range(SchemaShape shape, decimal width) => (Inside(shape.Minimum, shape.Type, +1), Inside(shape.Maximum, shape.Type, -1)) switch
     {
         ({ } low, { } high) => (low, high),
         ({ } low, null) => (low, low + width),
         (null, { } high) => (high - width, high),
         _ => (1, width),
     };
+
+    /// <summary>The nearest value a bound lets through: itself, or one step inside when it is exclusive.</summary>
+    private static decimal? Inside(Bound? bound, string? type, int direction) =>
+        bound is not { } b ? null : b.Exclusive ? b.Value + direction * (type == "integer" ? 1m : 0.01m) : b.Value;
 
     private static decimal Clamp(this decimal value, decimal low, decimal high) => Math.Min(Math.Max(value, low), high);
 

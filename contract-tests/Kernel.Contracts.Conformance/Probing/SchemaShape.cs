@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Conformance.Probing;
 
@@ -34,9 +35,9 @@ internal sealed class SchemaShape
 
     public int? MaxLength { get; private init; }
 
-    public decimal? Minimum { get; private init; }
+    public Bound? Minimum { get; private init; }
 
-    public decimal? Maximum { get; private init; }
+    public Bound? Maximum { get; private init; }
 
     public IReadOnlyList<JsonNode?>? Enum { get; private init; }
 
@@ -51,68 +52,38 @@ internal sealed class SchemaShape
 
     private static SchemaShape Of(ApiDocument document, JsonObject node, string pointer, int depth)
     {
-        (node, pointer) = document.Deref(node, pointer);
+        // The constraints come from the one reading of allOf (the tightest bound wins); members from every part.
+        var constraints = SchemaConstraints.Of(document, node, pointer);
         var properties = new Dictionary<string, SchemaShape>(StringComparer.Ordinal);
         var required = new HashSet<string>(StringComparer.Ordinal);
-        var parts = new List<(JsonObject Node, string Pointer)> { (node, pointer) };
-        if (node["allOf"] is JsonArray all)
+        foreach (var (part, partPointer) in document.AllOfParts(node, pointer))
         {
-            for (var i = 0; i < all.Count; i++)
-            {
-                if (all[i] is JsonObject part) parts.Add(document.Deref(part, pointer + "/allOf/" + i));
-            }
-        }
-
-        string? type = null;
-        var nullable = false;
-        var closed = false;
-        foreach (var (part, partPointer) in parts)
-        {
-            switch (part["type"])
-            {
-                case JsonValue single:
-                    type ??= single.GetValue<string>();
-                    break;
-                case JsonArray many:
-                    var names = many.Select(t => t!.GetValue<string>()).ToList();
-                    nullable |= names.Contains("null");
-                    type ??= names.FirstOrDefault(t => t != "null");
-                    break;
-            }
-
-            nullable |= part["nullable"] is JsonValue n && n.GetValueKind() == System.Text.Json.JsonValueKind.True;
-            closed |= part["additionalProperties"] is JsonValue a && a.GetValueKind() == System.Text.Json.JsonValueKind.False;
             foreach (var name in part["required"] as JsonArray ?? []) required.Add(name!.GetValue<string>());
-            if (depth < 3)
+            if (depth >= 3) continue;
+            foreach (var (name, child) in part["properties"] as JsonObject ?? [])
             {
-                foreach (var (name, child) in part["properties"] as JsonObject ?? [])
-                {
-                    if (child is JsonObject childNode) properties[name] = Of(document, childNode, partPointer + "/properties/" + ApiDocument.Escape(name), depth + 1);
-                }
+                if (child is JsonObject childNode) properties[name] = Of(document, childNode, partPointer + "/properties/" + Pointers.Escape(name), depth + 1);
             }
         }
 
-        var pattern = node["pattern"]?.GetValue<string>();
+        var pattern = constraints.Pattern;
         string? unsupported = null;
         return new SchemaShape
         {
-            Type = type ?? (properties.Count > 0 ? "object" : null),
-            Nullable = nullable,
+            Type = constraints.Type ?? (properties.Count > 0 ? "object" : null),
+            Nullable = constraints.Nullable,
             Pattern = pattern,
             PatternSampler = pattern is null ? null : RegexSampler.TryCreate(pattern, out unsupported),
             PatternUnsupported = unsupported,
-            Format = node["format"]?.GetValue<string>(),
-            MinLength = (int?)Number(node["minLength"]),
-            MaxLength = (int?)Number(node["maxLength"]),
-            Minimum = Number(node["minimum"]),
-            Maximum = Number(node["maximum"]),
-            Enum = (node["enum"] as JsonArray)?.Select(v => v?.DeepClone()).ToList(),
-            Closed = closed,
+            Format = constraints.Format,
+            MinLength = constraints.MinLength,
+            MaxLength = constraints.MaxLength,
+            Minimum = constraints.Minimum,
+            Maximum = constraints.Maximum,
+            Enum = constraints.Enum,
+            Closed = constraints.Closed,
             Properties = properties,
             Required = required,
         };
     }
-
-    private static decimal? Number(JsonNode? node) =>
-        node is JsonValue v && decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
 }

@@ -6,10 +6,11 @@ using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
-using Kernel.Contracts.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Xunit;
 using Xunit.Abstractions;
+using Kernel.Contracts.Generator.Parsing;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Generator.Tests.Mutation;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Kernel.Contracts.Generator.Model;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Generator.Emitting;
 
@@ -145,7 +146,6 @@ internal sealed class ClientEmitter
     private string Response(OperationModel op, string name)
     {
         var successes = InTestOrder(Successes(op)).ToList();
-        var exact = successes.Where(s => !s.Status.Contains("X")).Select(s => s.Status).ToList();
         var w = Emitter.Start(_api.Namespace);
         w.Line("/// <summary>A success response of <see cref=\"I" + ClientName + "." + op.Name + "Async\"/> (" + string.Join(", ", successes.Select(s => s.Status)) + "): its status and the body that status documents.</summary>");
         w.Line(Emitter.GeneratedCodeAttribute);
@@ -165,12 +165,8 @@ internal sealed class ClientEmitter
             foreach (var s in successes)
             {
                 var member = Naming.StatusName(s.Status);
-                var condition = StatusCondition(s, "StatusCode");
-                if (s.Status.Contains("X") && exact.Count > 0)
-                {
-                    // An exact status documented beside its range is answered by the exact one (as the client tests it first).
-                    condition += " && StatusCode is not (" + string.Join(" or ", exact) + ")";
-                }
+                // An exact status documented beside its range is answered by the exact one (ResponseRule.Coverage).
+                var condition = StatusCondition.Of(s.Coverage, "StatusCode");
 
                 // Public factories, as the server's results have: callers that mock the client can make any documented response.
                 var ranged = s.Status.Contains("X");
@@ -250,19 +246,21 @@ internal sealed class ClientEmitter
 
     // ---- methods ----
 
-    private sealed record Success(string Status, TypeRef? Type, BodyFormat Format);
+    /// <summary>A documented response the client returns: its key (<c>2XX</c> when <c>default</c> stands for success), the statuses it covers, its body.</summary>
+    private sealed record Success(string Status, StatusCoverage Coverage, TypeRef? Type, BodyFormat Format);
 
+    /// <summary>The responses that are successes by <see cref="ResponseRule"/>: the 2xx ones, else <c>default</c>'s 2xx part.</summary>
     private static List<Success> Successes(OperationModel op)
     {
-        var list = op.Responses.Where(r => r.IsSuccess).Select(r => new Success(r.StatusCode, r.Type ?? BodyType(r), r.Format)).ToList();
-        if (list.Count == 0 && op.Responses.FirstOrDefault(r => string.Equals(r.StatusCode, "default", StringComparison.OrdinalIgnoreCase)) is { } fallback)
+        var keys = op.Responses.Select(r => r.StatusCode).ToList();
+        var list = new List<Success>();
+        foreach (var r in op.Responses)
         {
-            list.Add(new Success("2XX", fallback.Type ?? BodyType(fallback), fallback.Format));
-        }
-
-        if (list.Count == 0)
-        {
-            list.Add(new Success("2XX", null, BodyFormat.Raw));
+            var coverage = ResponseRule.SuccessCoverage(keys, r.StatusCode);
+            if (!coverage.IsEmpty)
+            {
+                list.Add(new Success(ResponseRule.IsDefault(r.StatusCode) ? "2XX" : r.StatusCode, coverage, r.Type ?? BodyType(r), r.Format));
+            }
         }
 
         return list;
@@ -294,11 +292,6 @@ internal sealed class ClientEmitter
 
         return successes.Any(s => s.Type is null) ? _names.Nullable(types[0]) : _names.Of(types[0]);
     }
-
-    /// <summary>The condition that a status code (in <paramref name="variable"/>) is the success <paramref name="s"/>.</summary>
-    private static string StatusCondition(Success s, string variable) => s.Status.Contains("X")
-        ? variable + " >= " + s.Status[0] + "00 && " + variable + " <= " + s.Status[0] + "99"
-        : variable + " == " + s.Status;
 
     /// <summary>The successes in the order a status is tested: exact codes before ranges.</summary>
     private static IEnumerable<Success> InTestOrder(List<Success> successes) => successes.OrderBy(s => s.Status.Contains("X") ? 1 : 0);
@@ -568,7 +561,7 @@ internal sealed class ClientEmitter
         var multiple = _responseTypes.ContainsKey(op.Name);
         foreach (var s in InTestOrder(successes))
         {
-            using (w.Block("if (" + StatusCondition(s, "status") + ")"))
+            using (w.Block("if (" + StatusCondition.Of(s.Coverage, "status") + ")"))
             {
                 if (result is null)
                 {

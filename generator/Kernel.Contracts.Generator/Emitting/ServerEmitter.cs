@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Kernel.Contracts.Generator.Model;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Generator.Emitting;
 
@@ -271,17 +272,9 @@ internal sealed class ServerEmitter
         return w.ToString();
     }
 
-    private static string RangeCheck(string status, OperationModel op)
-    {
-        if (status.EndsWith("XX", StringComparison.OrdinalIgnoreCase))
-        {
-            return "statusCode >= " + status[0] + "00 && statusCode <= " + status[0] + "99";
-        }
-
-        // default: any status not documented explicitly.
-        var explicitCodes = op.Responses.Select(r => r.NumericStatus).Where(c => c is not null).Select(c => c!.Value.ToString(CultureInfo.InvariantCulture)).ToList();
-        return "statusCode >= 100 && statusCode <= 599" + (explicitCodes.Count > 0 ? " && statusCode is not (" + string.Join(" or ", explicitCodes) + ")" : string.Empty);
-    }
+    /// <summary>The statuses a ranged or <c>default</c> factory accepts (<see cref="ResponseRule.Coverage"/>).</summary>
+    private static string RangeCheck(string status, OperationModel op) =>
+        StatusCondition.Of(ResponseRule.Coverage(op.Responses.Select(r => r.StatusCode), status), "statusCode");
 
     private static string FactoryName(string status) => Naming.StatusName(status);
 

@@ -1,5 +1,7 @@
 using System;
 
+using Kernel.Contracts.OpenApi;
+
 namespace Kernel.Contracts.Generator.Model;
 
 // The model is a tree of sealed records that hold only strings, numbers, bools, enums and EquatableArray.
@@ -163,9 +165,10 @@ internal sealed record RequestBodyModel(string ContentType, BodyFormat Format, T
 
 internal sealed record ResponseModel(string StatusCode, string? Description, string? ContentType, BodyFormat Format, TypeRef? Type, bool IsProblem)
 {
-    public bool IsSuccess => StatusCode.StartsWith("2", StringComparison.Ordinal);
+    /// <summary>Whether the key documents successes by itself (a 2xx code or <c>2XX</c>; see <see cref="ResponseRule"/>).</summary>
+    public bool IsSuccess => ResponseRule.IsSuccessKey(StatusCode);
 
-    public int? NumericStatus => int.TryParse(StatusCode, out var code) ? code : null;
+    public int? NumericStatus => ResponseRule.Code(StatusCode);
 }
 
 internal sealed record OperationModel(

@@ -7,6 +7,7 @@ using Kernel.Contracts.Generator.Model;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 using YamlDotNet.Core;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Generator.Parsing;
 
@@ -153,7 +154,7 @@ internal sealed class DocumentReader
                 {
                     if (pair.Key != "$ref")
                     {
-                        Bundle(root, pair.Value, from, pointer + "/" + PointerLocator.Escape(pair.Key));
+                        Bundle(root, pair.Value, from, pointer + "/" + Pointers.Escape(pair.Key));
                     }
                 }
 
@@ -193,7 +194,7 @@ internal sealed class DocumentReader
 
                 foreach (var pair in obj.ToList())
                 {
-                    BreakReferenceCycles(root, pair.Value, pointer + "/" + PointerLocator.Escape(pair.Key));
+                    BreakReferenceCycles(root, pair.Value, pointer + "/" + Pointers.Escape(pair.Key));
                 }
 
                 break;
@@ -210,7 +211,7 @@ internal sealed class DocumentReader
     /// <summary>Whether <paramref name="pointer"/> is a component (<c>#/components/schemas/Name</c>, Swagger's <c>#/definitions/Name</c>), or with <paramref name="prefixOnly"/> lies in one.</summary>
     private static bool IsComponent(string pointer, bool prefixOnly = false)
     {
-        var segments = PointerLocator.Split(pointer);
+        var segments = Pointers.Split(pointer);
         var depth = segments.Count > 0 && segments[0] == "definitions" ? 2 : segments.Count > 0 && segments[0] == "components" ? 3 : -1;
         return depth > 0 && (prefixOnly ? segments.Count >= depth : segments.Count == depth);
     }
@@ -282,7 +283,7 @@ internal sealed class DocumentReader
             return existing;
         }
 
-        var segments = PointerLocator.Split(fragment);
+        var segments = Pointers.Split(fragment);
         var section = segments.Count >= 3 && segments[0] == "components" ? segments[1] : "schemas";
         var baseName = segments.Count > 0 ? segments[segments.Count - 1] : Path.GetFileNameWithoutExtension(target.Path);
         var components = root["components"] as JsonObject ?? (JsonObject)(root["components"] = new JsonObject());
@@ -293,7 +294,7 @@ internal sealed class DocumentReader
             name = baseName + i;
         }
 
-        var local = "#/components/" + section + "/" + PointerLocator.Escape(name);
+        var local = "#/components/" + section + "/" + Pointers.Escape(name);
         _imported[key] = local;
         var copy = resolved.DeepClone();
         bucket[name] = copy;
@@ -304,7 +305,7 @@ internal sealed class DocumentReader
     private static JsonNode? Find(JsonNode? root, string fragment)
     {
         var node = root;
-        foreach (var segment in PointerLocator.Split(fragment))
+        foreach (var segment in Pointers.Split(fragment))
         {
             node = node switch
             {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Generator.Parsing;
 
@@ -58,7 +59,7 @@ internal static class DocumentShape
         foreach (var pair in obj.ToList())
         {
             var (key, value) = (pair.Key, pair.Value);
-            var at = pointer + "/" + PointerLocator.Escape(key);
+            var at = pointer + "/" + Pointers.Escape(key);
             // Schemas' "examples" (3.1) are a list of plain values; elsewhere a map of Example objects.
             if (key.StartsWith("x-", StringComparison.Ordinal) || Values.Contains(key) || (key == "examples" && value is not JsonObject))
             {
@@ -107,7 +108,7 @@ internal static class DocumentShape
         foreach (var pair in map.ToList())
         {
             var (name, value) = (pair.Key, pair.Value);
-            var at = pointer + "/" + PointerLocator.Escape(name);
+            var at = pointer + "/" + Pointers.Escape(name);
             if (value is not JsonObject entry)
             {
                 if (!name.StartsWith("x-", StringComparison.Ordinal))
@@ -147,7 +148,7 @@ internal static class DocumentShape
         {
             if (pair.Value is not JsonValue value || !value.TryGetValue<string>(out var target) || IsNameless(target))
             {
-                report(pointer + "/" + PointerLocator.Escape(pair.Key), "each value of 'mapping' must name a schema, such as '#/components/schemas/Name', and '" + Shorten(pair.Key) + "' has " + Shorten(pair.Value?.ToJsonString() ?? "null"));
+                report(pointer + "/" + Pointers.Escape(pair.Key), "each value of 'mapping' must name a schema, such as '#/components/schemas/Name', and '" + Shorten(pair.Key) + "' has " + Shorten(pair.Value?.ToJsonString() ?? "null"));
                 mapping.Remove(pair.Key);
             }
         }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Generator.Parsing;
 
@@ -48,7 +49,7 @@ internal static class ForeignKeywords
 
                 foreach (var pair in obj.ToList())
                 {
-                    Rewrite(pair.Value, pointer + "/" + PointerLocator.Escape(pair.Key), warn);
+                    Rewrite(pair.Value, pointer + "/" + Pointers.Escape(pair.Key), warn);
                 }
 
                 break;
@@ -76,7 +77,7 @@ internal static class ForeignKeywords
         }
 
         var name = match.Groups["name"].Value;
-        pointer = match.Groups["pointer"].Value.TrimEnd('/') + "/" + PointerLocator.Escape(name);
+        pointer = match.Groups["pointer"].Value.TrimEnd('/') + "/" + Pointers.Escape(name);
         text = $"'{name}' is not an OpenAPI {version} keyword here; it is ignored";
         return true;
     }

@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Text.Json.Nodes;
 using Kernel.Contracts.Generator.Model;
 using Microsoft.OpenApi;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Generator.Parsing;
 
@@ -50,7 +51,7 @@ internal sealed class ModelBuilder
             var typeName = Naming.Pascal(name);
             if (typeName.Length == 0)
             {
-                Report(DiagnosticDescriptors.InvalidIdentifier, "#/components/schemas/" + PointerLocator.Escape(name), name, "the schema is named 'Schema' instead");
+                Report(DiagnosticDescriptors.InvalidIdentifier, "#/components/schemas/" + Pointers.Escape(name), name, "the schema is named 'Schema' instead");
                 typeName = "Schema";
             }
 
@@ -59,7 +60,7 @@ internal sealed class ModelBuilder
 
         foreach (var pair in schemas)
         {
-            Guard("#/components/schemas/" + PointerLocator.Escape(pair.Key), () => ComponentRef(pair.Key));
+            Guard("#/components/schemas/" + Pointers.Escape(pair.Key), () => ComponentRef(pair.Key));
         }
 
         var operations = BuildOperations();
@@ -99,7 +100,7 @@ internal sealed class ModelBuilder
 
         try
         {
-            var pointer = "#/components/schemas/" + PointerLocator.Escape(name);
+            var pointer = "#/components/schemas/" + Pointers.Escape(name);
             var target = schema is OpenApiSchemaReference reference ? reference.Target ?? schema : schema;
             var shape = Classify(target);
             if (shape is Shape.Object or Shape.Enum or Shape.Union)
@@ -327,7 +328,7 @@ internal sealed class ModelBuilder
                     continue;
                 }
 
-                var propertyPointer = partPointer + "/properties/" + PointerLocator.Escape(pair.Key);
+                var propertyPointer = partPointer + "/properties/" + Pointers.Escape(pair.Key);
                 var propertyName = Naming.Pascal(pair.Key);
                 if (propertyName.Length == 0)
                 {
@@ -372,7 +373,7 @@ internal sealed class ModelBuilder
 
         if (schema is OpenApiSchemaReference { Reference.Id: { } id })
         {
-            pointer = "#/components/schemas/" + PointerLocator.Escape(id);
+            pointer = "#/components/schemas/" + Pointers.Escape(id);
         }
 
         var index = 0;
@@ -480,7 +481,7 @@ internal sealed class ModelBuilder
             foreach (var opPair in pathItem.Operations.OrderBy(o => MethodOrder(o.Key.Method)))
             {
                 var method = opPair.Key.Method.ToUpperInvariant();
-                var pointer = "#/paths/" + PointerLocator.Escape(pathPair.Key) + "/" + method.ToLowerInvariant();
+                var pointer = "#/paths/" + Pointers.Escape(pathPair.Key) + "/" + method.ToLowerInvariant();
                 var op = opPair.Value;
                 if (op.OperationId is { Length: > 0 } operationId)
                 {
@@ -528,23 +529,10 @@ internal sealed class ModelBuilder
         var parameters = new List<ParameterModel>();
         // The generated method's own locals are reserved, so a parameter can never shadow one.
         var usedParameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "body", "content", "uri", "url", "separator", "request", "response", "status", "item", "text" };
-        var merged = new List<(IOpenApiParameter Parameter, string Pointer)>();
-        var index = 0;
-        foreach (var p in op.Parameters ?? Array.Empty<IOpenApiParameter>())
-        {
-            merged.Add((p, pointer + "/parameters/" + index++));
-        }
-
-        index = 0;
-        foreach (var p in pathItem.Parameters ?? Array.Empty<IOpenApiParameter>())
-        {
-            var itemPointer = "#/paths/" + PointerLocator.Escape(path) + "/parameters/" + index++;
-            if (!merged.Any(m => m.Parameter.Name == p.Name && m.Parameter.In == p.In))
-            {
-                merged.Add((p, itemPointer));
-            }
-        }
-
+        var merged = ParameterRule.Merge(
+            (op.Parameters ?? Array.Empty<IOpenApiParameter>()).Select((p, i) => (Parameter: p, Pointer: pointer + "/parameters/" + i)),
+            (pathItem.Parameters ?? Array.Empty<IOpenApiParameter>()).Select((p, i) => (Parameter: p, Pointer: Pointers.Append("#/paths", path) + "/parameters/" + i)),
+            m => (m.Parameter.Name, m.Parameter.In?.ToString()));
         foreach (var (parameter, parameterPointer) in merged.OrderBy(m => m.Parameter.In == ParameterLocation.Path ? 0 : m.Parameter.Required ? 1 : 2))
         {
             if (parameter.Name is null || parameter.In is null)
@@ -588,7 +576,7 @@ internal sealed class ModelBuilder
             if (contentType is not null)
             {
                 var format = FormatOf(contentType);
-                var bodyPointer = pointer + "/requestBody/content/" + PointerLocator.Escape(contentType) + "/schema";
+                var bodyPointer = pointer + "/requestBody/content/" + Pointers.Escape(contentType) + "/schema";
                 var bodyType = format is BodyFormat.Json or BodyFormat.FormUrlEncoded ? Map(media?.Schema, name + "Request", bodyPointer, out _) : null;
                 if (format == BodyFormat.FormUrlEncoded && bodyType?.Kind != TypeRefKind.Named)
                 {
@@ -610,10 +598,10 @@ internal sealed class ModelBuilder
             if (contentType is not null && format == BodyFormat.Json)
             {
                 var hint = name + (status.StartsWith("2", StringComparison.Ordinal) ? "Response" : "Error") + (op.Responses!.Count(r => r.Key.StartsWith(status.Substring(0, 1), StringComparison.Ordinal)) > 1 ? status : string.Empty);
-                type = Map(media?.Schema, hint, pointer + "/responses/" + PointerLocator.Escape(pair.Key) + "/content/" + PointerLocator.Escape(contentType) + "/schema", out _);
+                type = Map(media?.Schema, hint, pointer + "/responses/" + Pointers.Escape(pair.Key) + "/content/" + Pointers.Escape(contentType) + "/schema", out _);
             }
 
-            var isProblem = contentType is not null && contentType.StartsWith("application/problem+json", StringComparison.OrdinalIgnoreCase);
+            var isProblem = contentType is not null && MediaTypes.Bare(contentType).Equals(MediaTypes.ProblemJson, StringComparison.OrdinalIgnoreCase);
             responses.Add(new ResponseModel(status, pair.Value?.Description, contentType, format, type, isProblem));
         }
 
@@ -653,13 +641,12 @@ internal sealed class ModelBuilder
 
     private static BodyFormat FormatOf(string contentType)
     {
-        var mediaType = contentType.Split(';')[0].Trim().ToLowerInvariant();
-        if (mediaType == "application/json" || mediaType.EndsWith("+json", StringComparison.Ordinal) || mediaType == "text/json" || mediaType == "*/*")
+        if (MediaTypes.DescribesJson(contentType))
         {
             return BodyFormat.Json;
         }
 
-        return mediaType switch
+        return MediaTypes.Bare(contentType).ToLowerInvariant() switch
         {
             "text/plain" => BodyFormat.Text,
             "application/octet-stream" => BodyFormat.Binary,
@@ -703,41 +690,11 @@ internal sealed class ModelBuilder
         return result;
     }
 
-    /// <summary>
-    /// The path part of every server URL, each server variable expanded to each of its enum values
-    /// (<c>/{version}</c> with v1..v4 gives /v1 … /v4): the prefixes a server stub routes under.
-    /// </summary>
-    private List<string> BasePaths()
-    {
-        var result = new List<string>();
-        foreach (var server in _document.Servers ?? new List<OpenApiServer>())
-        {
-            var urls = new List<string> { server.Url ?? string.Empty };
-            foreach (var variable in server.Variables ?? new Dictionary<string, OpenApiServerVariable>())
-            {
-                var values = variable.Value.Enum is { Count: > 0 } e ? e.ToList() : new List<string> { variable.Value.Default ?? string.Empty };
-                urls = urls.SelectMany(u => values.Select(v => u.Replace("{" + variable.Key + "}", v))).ToList();
-            }
-
-            foreach (var url in urls)
-            {
-                var path = Uri.TryCreate(url, UriKind.Absolute, out var absolute) ? absolute.AbsolutePath : url.Split('?')[0];
-                path = "/" + path.Trim('/');
-                path = path == "/" ? string.Empty : path;
-                if (!result.Contains(path))
-                {
-                    result.Add(path);
-                }
-            }
-        }
-
-        if (result.Count == 0)
-        {
-            result.Add(string.Empty);
-        }
-
-        return result;
-    }
+    /// <summary>The prefixes a server stub routes under (<see cref="ServerPaths.BasePaths"/>).</summary>
+    private IReadOnlyList<string> BasePaths() =>
+        ServerPaths.BasePaths((_document.Servers ?? new List<OpenApiServer>()).Select(server => new ServerUrl(
+            server.Url ?? string.Empty,
+            (server.Variables ?? new Dictionary<string, OpenApiServerVariable>()).Select(v => (v.Key, (IReadOnlyList<string>)(v.Value.Enum ?? new List<string>()), v.Value.Default)).ToList())));
 
     private string? DefaultBaseAddress()
     {

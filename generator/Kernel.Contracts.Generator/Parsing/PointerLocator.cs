@@ -4,6 +4,7 @@ using System.IO;
 using Kernel.Contracts.Generator.Model;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Generator.Parsing;
 
@@ -21,39 +22,6 @@ internal static class PointerLocator
         var endColumn = endLine == startLine ? Math.Max(startColumn, (int)end.Column - 1) : Math.Max(0, (int)end.Column - 1);
         var length = Math.Max(0, (int)(end.Index - start.Index));
         return new LocationInfo(filePath, (int)start.Index, length, startLine, startColumn, endLine, endColumn);
-    }
-
-    /// <summary>One segment of a JSON pointer: <c>b/c</c> becomes <c>b~1c</c> (the reverse of <see cref="Split"/>).</summary>
-    public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
-
-    /// <summary>Splits <c>#/a/b~1c</c> into <c>a</c>, <c>b/c</c>.</summary>
-    public static IReadOnlyList<string> Split(string? pointer)
-    {
-        if (string.IsNullOrEmpty(pointer))
-        {
-            return Array.Empty<string>();
-        }
-
-        var p = pointer!;
-        var hash = p.IndexOf('#');
-        if (hash >= 0)
-        {
-            p = p.Substring(hash + 1);
-        }
-
-        p = Uri.UnescapeDataString(p.Trim('/'));
-        if (p.Length == 0)
-        {
-            return Array.Empty<string>();
-        }
-
-        var parts = p.Split('/');
-        for (var i = 0; i < parts.Length; i++)
-        {
-            parts[i] = parts[i].Replace("~1", "/").Replace("~0", "~");
-        }
-
-        return parts;
     }
 
     /// <summary>Reads every key and item of <paramref name="text"/> once, so that each problem of a document is placed in constant time.</summary>
@@ -140,7 +108,7 @@ internal sealed class PointerIndex
     {
         Node? best = null;
         var node = _root;
-        foreach (var segment in PointerLocator.Split(pointer))
+        foreach (var segment in Pointers.Split(pointer))
         {
             if (!node.Children.TryGetValue(segment, out node!))
             {

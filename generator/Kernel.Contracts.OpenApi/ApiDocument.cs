@@ -4,24 +4,26 @@ using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Kernel.Contracts.Generator.Parsing;
 
-namespace Kernel.Contracts.Conformance;
+namespace Kernel.Contracts.OpenApi;
 
 /// <summary>
 /// An OpenAPI 3.0/3.1 document read for checking traffic against it: its operations with their parameters, request
-/// bodies and documented responses, and a matcher from a concrete request path to the operation it calls.
+/// bodies and documented responses, and a matcher from a concrete request path to the operation it calls. The
+/// rules it applies (<see cref="ParameterRule"/>, <see cref="ResponseRule"/>, <see cref="ServerPaths"/>) are the
+/// generator's.
 /// </summary>
 public sealed class ApiDocument
 {
     private static readonly string[] Methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-    private readonly Dictionary<string, SchemaValidator> _validators = new(StringComparer.Ordinal);
 
     private ApiDocument(string name, JsonObject root)
     {
         Name = name;
         Root = root;
-        BasePaths = ReadBasePaths(root);
+        var servers = Servers(root).ToList();
+        BasePaths = ServerPaths.BasePaths(servers);
+        DefaultBasePath = ServerPaths.DefaultBasePath(servers);
         Operations = ReadOperations().ToList();
     }
 
@@ -31,39 +33,17 @@ public sealed class ApiDocument
     /// <summary>The document as JSON.</summary>
     public JsonObject Root { get; }
 
-    /// <summary>The path prefixes of the servers (<c>/api/v1</c>; <c>""</c> and <c>/v1</c>..<c>/v4</c>), longest first.</summary>
+    /// <summary>The path prefixes of the servers in document order (<c>/api/v1</c>; <c>""</c> and <c>/v1</c>..<c>/v4</c>).</summary>
     public IReadOnlyList<string> BasePaths { get; }
 
     /// <summary>The path of the first server (its variables at their defaults): where a probe sends its requests.</summary>
-    public string DefaultBasePath
-    {
-        get
-        {
-            var server = (Root["servers"] as JsonArray)?.FirstOrDefault();
-            var url = server?["url"]?.GetValue<string>() ?? string.Empty;
-            foreach (var (name, variable) in server?["variables"] as JsonObject ?? [])
-            {
-                url = url.Replace("{" + name + "}", variable?["default"]?.GetValue<string>() ?? string.Empty, StringComparison.Ordinal);
-            }
-
-            return (Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.AbsolutePath : url).TrimEnd('/');
-        }
-    }
+    public string DefaultBasePath { get; }
 
     /// <summary>Every operation, in document order.</summary>
     public IReadOnlyList<SpecOperation> Operations { get; }
 
     /// <summary>The API's title.</summary>
     public string Title => Root["info"]?["title"]?.GetValue<string>() ?? Name;
-
-    /// <summary>One of our documents, carried inside this assembly: <c>platform</c> or <c>sessions</c>.</summary>
-    public static ApiDocument Embedded(string api)
-    {
-        using var stream = typeof(ApiDocument).Assembly.GetManifestResourceStream("spec/" + api)
-            ?? throw new ArgumentException("There is no built-in document for the API '" + api + "' (platform or sessions).", nameof(api));
-        using var reader = new StreamReader(stream);
-        return Parse("kernel-" + api + ".openapi.yaml", reader.ReadToEnd());
-    }
 
     /// <summary>Reads a YAML or JSON document from a file.</summary>
     /// <exception cref="SpecException">The file is missing or is not an OpenAPI document.</exception>
@@ -96,28 +76,17 @@ public sealed class ApiDocument
     }
 
     /// <summary>The node a local reference (<c>#/components/…</c>) points at.</summary>
-    public JsonNode? Resolve(string pointer)
-    {
-        JsonNode? node = Root;
-        foreach (var raw in pointer.TrimStart('#').Trim('/').Split('/'))
-        {
-            var segment = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
-            node = node switch
-            {
-                JsonObject o when o.TryGetPropertyValue(segment, out var child) => child,
-                JsonArray a when int.TryParse(segment, out var i) && i >= 0 && i < a.Count => a[i],
-                _ => throw new SpecException(Name + ": nothing at '" + pointer + "'."),
-            };
-        }
-
-        return node;
-    }
+    /// <exception cref="SpecException">Nothing is there.</exception>
+    public JsonNode? Resolve(string pointer) =>
+        Pointers.TryResolve(Root, pointer, out var node) ? node : throw new SpecException(Name + ": nothing at '" + pointer + "'.");
 
     /// <summary>Follows <c>$ref</c>s until a node that is not a reference; also returns its pointer.</summary>
+    /// <exception cref="SpecException">A reference goes nowhere, to a non-object, or round in a cycle.</exception>
     public (JsonObject Node, string Pointer) Deref(JsonObject node, string pointer)
     {
-        for (var hops = 0; node["$ref"] is JsonValue reference && hops < 32; hops++)
+        for (var hops = 0; node["$ref"] is JsonValue reference; hops++)
         {
+            if (hops == 32) throw new SpecException(Name + ": the references from '" + pointer + "' go round in a cycle.");
             pointer = reference.GetValue<string>();
             node = Resolve(pointer) as JsonObject ?? throw new SpecException(Name + ": '" + pointer + "' is not an object.");
         }
@@ -125,21 +94,59 @@ public sealed class ApiDocument
         return (node, pointer);
     }
 
+    /// <summary>
+    /// A schema and, depth first, each of its <c>allOf</c> parts, references followed: what an instance must satisfy
+    /// together. The schema itself comes first; a part whose reference goes nowhere is left out, and at most
+    /// <see cref="MaxAllOfParts"/> are read (a document is untrusted input).
+    /// </summary>
+    /// <exception cref="SpecException">The schema itself cannot be resolved.</exception>
+    public IReadOnlyList<(JsonObject Node, string Pointer)> AllOfParts(JsonObject schema, string pointer)
+    {
+        var parts = new List<(JsonObject Node, string Pointer)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Stack<(JsonObject Node, string Pointer)>();
+        queue.Push(Deref(schema, pointer));
+        while (queue.Count > 0 && parts.Count < MaxAllOfParts)
+        {
+            var (node, at) = queue.Pop();
+            if (!seen.Add(at)) continue;
+            parts.Add((node, at));
+            if (node["allOf"] is not JsonArray all) continue;
+            for (var i = all.Count - 1; i >= 0; i--)
+            {
+                if (all[i] is not JsonObject part) continue;
+                try
+                {
+                    queue.Push(Deref(part, at + "/allOf/" + i));
+                }
+                catch (SpecException)
+                {
+                    // A broken part constrains nothing here; the generator reports it where it stands.
+                }
+            }
+        }
+
+        return parts;
+    }
+
+    /// <summary>The most <c>allOf</c> parts <see cref="AllOfParts"/> reads of one schema.</summary>
+    public const int MaxAllOfParts = 64;
+
     /// <summary>The operation a request calls, with its path parameters, or null when no path of the document matches.</summary>
     public (SpecOperation Operation, IReadOnlyDictionary<string, string> PathParameters)? Match(string method, string path)
     {
         var bare = path.Split('?')[0];
-        foreach (var basePath in BasePaths)
+        foreach (var basePath in BasePaths.OrderByDescending(b => b.Length))
         {
             if (!bare.StartsWith(basePath, StringComparison.Ordinal)) continue;
-            var rest = bare[basePath.Length..];
-            if (!rest.StartsWith('/')) continue;
+            var rest = bare.Substring(basePath.Length);
+            if (!rest.StartsWith("/", StringComparison.Ordinal)) continue;
             foreach (var operation in Operations.Where(o => o.Method.Equals(method, StringComparison.OrdinalIgnoreCase)))
             {
                 var match = operation.PathPattern.Match(rest);
                 if (match.Success)
                 {
-                    var values = operation.PathParameterNames.ToDictionary(n => n, n => Uri.UnescapeDataString(match.Groups[PathGroup(n)].Value), StringComparer.Ordinal);
+                    IReadOnlyDictionary<string, string> values = operation.PathParameterNames.ToDictionary(n => n, n => Uri.UnescapeDataString(match.Groups[ServerPaths.GroupName(n)].Value), StringComparer.Ordinal);
                     return (operation, values);
                 }
             }
@@ -152,77 +159,40 @@ public sealed class ApiDocument
     public bool HasPath(string path)
     {
         var bare = path.Split('?')[0];
-        return BasePaths.Any(b => bare.StartsWith(b, StringComparison.Ordinal) && Operations.Any(o => o.PathPattern.IsMatch(bare[b.Length..])));
+        return BasePaths.Any(b => bare.StartsWith(b, StringComparison.Ordinal) && Operations.Any(o => o.PathPattern.IsMatch(bare.Substring(b.Length))));
     }
 
-    /// <summary>A validator for the schema at <paramref name="pointer"/> (cached).</summary>
-    public SchemaValidator Validator(string pointer)
+    private static IEnumerable<ServerUrl> Servers(JsonObject root)
     {
-        lock (_validators)
-        {
-            if (!_validators.TryGetValue(pointer, out var validator))
-            {
-                _validators[pointer] = validator = new SchemaValidator(this, pointer);
-            }
-
-            return validator;
-        }
-    }
-
-    private static string PathGroup(string name) => "p" + Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(name));
-
-    private static IReadOnlyList<string> ReadBasePaths(JsonObject root)
-    {
-        var paths = new HashSet<string>(StringComparer.Ordinal);
         foreach (var server in root["servers"] as JsonArray ?? [])
         {
-            var url = server?["url"]?.GetValue<string>() ?? string.Empty;
-            var variables = server?["variables"] as JsonObject;
-            IEnumerable<string> expanded = [url];
-            foreach (var (name, variable) in variables ?? [])
+            var variables = new List<(string, IReadOnlyList<string>, string?)>();
+            foreach (var pair in server?["variables"] as JsonObject ?? [])
             {
-                var values = (variable?["enum"] as JsonArray)?.Select(v => v!.GetValue<string>()).ToList() ?? [variable?["default"]?.GetValue<string>() ?? string.Empty];
-                expanded = expanded.SelectMany(u => values.Select(v => u.Replace("{" + name + "}", v, StringComparison.Ordinal))).ToList();
+                IReadOnlyList<string> values = (pair.Value?["enum"] as JsonArray)?.Select(v => v?.ToString() ?? string.Empty).ToList() ?? [];
+                variables.Add((pair.Key, values, pair.Value?["default"]?.ToString()));
             }
 
-            foreach (var candidate in expanded)
-            {
-                var path = Uri.TryCreate(candidate, UriKind.Absolute, out var uri) ? uri.AbsolutePath : candidate;
-                paths.Add(path.TrimEnd('/'));
-            }
+            yield return new ServerUrl(server?["url"]?.GetValue<string>() ?? string.Empty, variables);
         }
-
-        if (paths.Count == 0) paths.Add(string.Empty);
-        return paths.OrderByDescending(p => p.Length).ToList();
     }
 
     private IEnumerable<SpecOperation> ReadOperations()
     {
-        foreach (var (template, item) in (JsonObject)Root["paths"]!)
+        foreach (var pathPair in (JsonObject)Root["paths"]!)
         {
-            if (item is not JsonObject pathItem) continue;
-            var itemPointer = "#/paths/" + Escape(template);
+            var template = pathPair.Key;
+            if (pathPair.Value is not JsonObject pathItem) continue;
+            var itemPointer = Pointers.Append("#/paths", template);
             (pathItem, _) = Deref(pathItem, itemPointer);
-            var shared = pathItem["parameters"] as JsonArray;
             foreach (var method in Methods)
             {
                 if (pathItem[method] is not JsonObject operation) continue;
                 var pointer = itemPointer + "/" + method;
-                var parameters = new Dictionary<(string, string), SpecParameter>();
-                foreach (var (list, listPointer) in new[] { (shared, itemPointer + "/parameters"), (operation["parameters"] as JsonArray, pointer + "/parameters") })
-                {
-                    for (var i = 0; i < (list?.Count ?? 0); i++)
-                    {
-                        var (p, pPointer) = Deref((JsonObject)list![i]!, listPointer + "/" + i);
-                        var parameter = new SpecParameter(
-                            p["name"]!.GetValue<string>(),
-                            p["in"]!.GetValue<string>(),
-                            p["required"]?.GetValue<bool>() ?? false,
-                            p["schema"] is null ? null : pPointer + "/schema",
-                            p["example"]);
-                        parameters[(parameter.Name, parameter.In)] = parameter;
-                    }
-                }
+                var parameters = ParameterRule.Merge(
+                    Parameters(operation["parameters"] as JsonArray, pointer + "/parameters"),
+                    Parameters(pathItem["parameters"] as JsonArray, itemPointer + "/parameters"),
+                    p => (p.Name, p.In));
 
                 SpecBody? body = null;
                 if (operation["requestBody"] is JsonObject requestBody)
@@ -232,49 +202,62 @@ public sealed class ApiDocument
                 }
 
                 var responses = new Dictionary<string, SpecResponse>(StringComparer.Ordinal);
-                foreach (var (status, response) in operation["responses"] as JsonObject ?? [])
+                foreach (var responsePair in operation["responses"] as JsonObject ?? [])
                 {
-                    var (r, rPointer) = Deref((JsonObject)response!, pointer + "/responses/" + Escape(status));
+                    if (responsePair.Value is not JsonObject response) continue;
+                    var (r, rPointer) = Deref(response, Pointers.Append(pointer + "/responses", responsePair.Key));
                     var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                    foreach (var (name, header) in r["headers"] as JsonObject ?? [])
+                    foreach (var headerPair in r["headers"] as JsonObject ?? [])
                     {
-                        var (h, hPointer) = Deref((JsonObject)header!, rPointer + "/headers/" + Escape(name));
-                        if (h["schema"] is not null) headers[name] = hPointer + "/schema";
+                        if (headerPair.Value is not JsonObject header) continue;
+                        var (h, hPointer) = Deref(header, Pointers.Append(rPointer + "/headers", headerPair.Key));
+                        if (h["schema"] is not null) headers[headerPair.Key] = hPointer + "/schema";
                     }
 
-                    responses[status] = new SpecResponse(status, rPointer, Media(r, rPointer), headers);
+                    responses[responsePair.Key] = new SpecResponse(responsePair.Key, rPointer, Media(r, rPointer), headers);
                 }
 
-                var names = Regex.Matches(template, "{([^}]+)}").Select(m => m.Groups[1].Value).ToList();
-                var pattern = "^" + Regex.Replace(Regex.Escape(template).Replace(@"\{", "{", StringComparison.Ordinal), "{([^}]+)}", m => "(?<" + PathGroup(m.Groups[1].Value) + ">[^/]+)") + "$";
                 yield return new SpecOperation(
                     operation["operationId"]?.GetValue<string>() ?? method.ToUpperInvariant() + " " + template,
                     method.ToUpperInvariant(),
                     template,
                     pointer,
                     operation["summary"]?.GetValue<string>(),
-                    parameters.Values.ToList(),
+                    parameters,
                     body,
                     responses,
-                    names,
-                    new Regex(pattern, RegexOptions.CultureInvariant),
+                    ServerPaths.ParameterNames(template),
+                    ServerPaths.Pattern(template),
                     (operation["security"] ?? Root["security"]) is JsonArray security && security.Count > 0 && security.All(r => r is JsonObject { Count: > 0 }));
             }
         }
     }
 
-    private IReadOnlyDictionary<string, string?> Media(JsonObject owner, string pointer)
+    private IEnumerable<SpecParameter> Parameters(JsonArray? list, string listPointer)
+    {
+        for (var i = 0; i < (list?.Count ?? 0); i++)
+        {
+            if (list![i] is not JsonObject item) continue;
+            var (p, pPointer) = Deref(item, listPointer + "/" + i);
+            yield return new SpecParameter(
+                p["name"]?.GetValue<string>() ?? string.Empty,
+                p["in"]?.GetValue<string>() ?? string.Empty,
+                p["required"]?.GetValue<bool>() ?? false,
+                p["schema"] is null ? null : pPointer + "/schema",
+                p["example"]);
+        }
+    }
+
+    private static IReadOnlyDictionary<string, string?> Media(JsonObject owner, string pointer)
     {
         var media = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (type, content) in owner["content"] as JsonObject ?? [])
+        foreach (var pair in owner["content"] as JsonObject ?? [])
         {
-            media[type] = content?["schema"] is null ? null : pointer + "/content/" + Escape(type) + "/schema";
+            media[pair.Key] = pair.Value?["schema"] is null ? null : Pointers.Append(pointer + "/content", pair.Key) + "/schema";
         }
 
         return media;
     }
-
-    internal static string Escape(string segment) => segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 }
 
 /// <summary>One operation of a document.</summary>
@@ -302,19 +285,15 @@ public sealed record SpecOperation(
     Regex PathPattern,
     bool Secured)
 {
-    /// <summary>
-    /// The documented response for a status: the exact code, then a <c>4XX</c>-style range. <c>default</c> counts only
-    /// for 5xx: it documents unexpected errors, and a client cannot be written against a success or a client error no
-    /// one named.
-    /// </summary>
-    public SpecResponse? ResponseFor(int status) =>
-        Responses.GetValueOrDefault(status.ToString(System.Globalization.CultureInfo.InvariantCulture))
-        ?? Responses.GetValueOrDefault((status / 100) + "XX")
-        ?? (status >= 500 ? Responses.GetValueOrDefault("default") : null);
+    /// <summary>The documented response a status falls under (<see cref="ResponseRule.KeyFor"/>), or null when none.</summary>
+    public SpecResponse? ResponseFor(int status) => ResponseRule.KeyFor(Responses.Keys, status) is { } key ? Responses[key] : null;
+
+    /// <summary>Whether a status is a success a client returns (<see cref="ResponseRule.IsSuccess"/>).</summary>
+    public bool IsSuccess(int status) => ResponseRule.IsSuccess(Responses.Keys, status);
 
     /// <summary>The explicitly documented status codes, ascending.</summary>
     public IEnumerable<int> DocumentedStatuses =>
-        Responses.Keys.Select(k => int.TryParse(k, out var code) ? code : 0).Where(c => c > 0).Order();
+        Responses.Keys.Select(ResponseRule.Code).Where(c => c is not null).Select(c => c!.Value).OrderBy(c => c);
 }
 
 /// <summary>A parameter: name, location (<c>path</c>, <c>query</c>, <c>header</c>, <c>cookie</c>), whether required, its schema's pointer and example.</summary>

@@ -8,14 +8,14 @@ using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace Kernel.Contracts.Generator.Parsing;
+namespace Kernel.Contracts.OpenApi;
 
 /// <summary>
 /// Turns YAML into a <see cref="JsonNode"/> by reading YamlDotNet's event stream, with the YAML 1.2 core
 /// schema's rules for plain scalars (so <c>yes</c> stays a string and <c>0x1F</c> is a number).
 /// Microsoft.OpenApi's YAML reader is a separate package that is not available; its JSON reader takes the node.
 /// </summary>
-internal static class YamlToJson
+public static class YamlToJson
 {
     private static readonly Regex Int10 = new("^[-+]?[0-9]+$", RegexOptions.CultureInvariant);
     private static readonly Regex Int8 = new("^0o[0-7]+$", RegexOptions.CultureInvariant);

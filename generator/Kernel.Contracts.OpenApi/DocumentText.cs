@@ -4,14 +4,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 
-namespace Kernel.Contracts.Generator.Parsing;
+namespace Kernel.Contracts.OpenApi;
 
 /// <summary>
 /// How much a document may make any reader build. A spec in a pull request is untrusted input to every build,
 /// so a few kilobytes of nested aliases ("billion laughs") or brackets must fail fast at a position, not hang
 /// the compiler or exhaust its memory. The largest public document we know (2.9 MB) has 67,000 nodes, 31 deep.
 /// </summary>
-internal static class DocumentLimits
+public static class DocumentLimits
 {
     /// <summary>Characters of document text.</summary>
     public const int MaxLength = 16 * 1024 * 1024;
@@ -27,7 +27,7 @@ internal static class DocumentLimits
 /// The one reader of OpenAPI document text, for the generator and every tool: JSON (System.Text.Json, fast) or
 /// YAML (<see cref="YamlToJson"/>) into a <see cref="JsonNode"/>, within <see cref="DocumentLimits"/>.
 /// </summary>
-internal static class DocumentText
+public static class DocumentText
 {
     /// <summary>Parses a YAML or JSON document; null when it is empty.</summary>
     /// <exception cref="YamlException">The text cannot be read or exceeds a limit; the exception carries the position.</exception>
