@@ -8,7 +8,13 @@ namespace Kernel.Contracts.OpenApi;
 /// What a media type is, for the generator, the generated code and the checks alike. The generated server's own
 /// test of a request's Content-Type is emitted from <see cref="JsonTypes"/> and <see cref="JsonSuffix"/>.
 /// </summary>
-public static class MediaTypes
+/// <remarks>The Pact binding compiles this file into itself (internal there): a body it declares as JSON is one here.</remarks>
+#if KERNEL_CONTRACTS_LINKED
+internal
+#else
+public
+#endif
+static class MediaTypes
 {
     /// <summary>JSON.</summary>
     public const string Json = "application/json";

@@ -64,7 +64,7 @@ internal sealed class InteractionState
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
-        if (IsJson(contentType))
+        if (Kernel.Contracts.OpenApi.MediaTypes.IsJson(contentType))
         {
             // The core silently stores invalid JSON as base64 bytes; fail here instead.
             try
@@ -84,13 +84,6 @@ internal sealed class InteractionState
     {
         ArgumentNullException.ThrowIfNull(matcher);
         return matcher.ToJson();
-    }
-
-    private static bool IsJson(string contentType)
-    {
-        var mediaType = contentType.Split(';', 2)[0].Trim();
-        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) ||
-               mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
     }
 
     private static int NextIndex(Dictionary<string, int> indices, string name)
