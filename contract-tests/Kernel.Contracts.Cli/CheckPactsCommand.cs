@@ -18,7 +18,7 @@ internal static class CheckPactsCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var api = new Option<string?>("--api") { Description = "Check against our document of this API: platform or sessions." };
-        api.AcceptOnlyFromAmong("platform", "sessions");
+        api.AcceptOnlyFromAmong(ApiProfile.Names);
         var spec = new Option<FileInfo?>("--spec") { Description = "Check against this OpenAPI document (YAML or JSON) instead." };
         var pact = new Option<FileSystemInfo?>("--pact") { Description = "A pact file or a folder of *.json pacts (default: the committed pacts of --api)." };
         var junit = CliOptions.Junit();
@@ -46,7 +46,7 @@ internal static class CheckPactsCommand
             ApiDocument document;
             try
             {
-                document = which is not null ? EmbeddedDocuments.Load(which) : ApiDocument.Load(parse.GetValue(spec)!.FullName);
+                document = which is not null ? ApiProfile.Named(which).Document : ApiDocument.Load(parse.GetValue(spec)!.FullName);
             }
             catch (SpecException e)
             {

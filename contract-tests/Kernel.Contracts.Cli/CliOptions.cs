@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 
 namespace Kernel.Contracts.Cli;
 
@@ -10,9 +11,25 @@ internal static class CliOptions
     public static Option<string> Api(string description)
     {
         var api = new Option<string>("--api") { Description = description, Required = true };
-        api.AcceptOnlyFromAmong("platform", "sessions");
+        api.AcceptOnlyFromAmong(ApiProfile.Names);
         return api;
     }
+
+    /// <summary>The profile of the <c>--api</c> given.</summary>
+    public static ApiProfile Profile(this System.CommandLine.ParseResult parse, Option<string> api) => ApiProfile.Named(parse.GetRequiredValue(api));
+
+    /// <summary>The credentials given to a command.</summary>
+    public static GivenCredentials Credentials(System.CommandLine.ParseResult parse, Option<string?> apiKey, Option<string?> accessKey, Option<string?> secretKey) =>
+        new(parse.GetValue(apiKey), parse.GetValue(accessKey), parse.GetValue(secretKey));
+
+    /// <summary>Credentials given to a command as the profile can use them (valid requests need them when <paramref name="required"/>).</summary>
+    public static void CheckCredentials(this Command command, Option<string> api, Option<string?> apiKey, Option<string?> accessKey, Option<string?> secretKey, bool required) =>
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(api) is not { } name || !ApiProfile.Names.Contains(name)) return;
+            var given = new GivenCredentials(result.GetValue(apiKey), result.GetValue(accessKey), result.GetValue(secretKey));
+            if (ApiProfile.Named(name).CheckCredentials(given, required) is { } problem) result.AddError(problem);
+        });
 
     public static Option<string> BaseUrl(string description) => new("--base-url") { Description = description, Required = true };
 

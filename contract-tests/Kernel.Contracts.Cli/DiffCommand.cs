@@ -69,7 +69,7 @@ internal static class DiffCommand
             }
 
             var changes = SpecDiff.Compare(oldDocument, newDocument);
-            var ours = new[] { "platform", "sessions" }.FirstOrDefault(api => EmbeddedDocuments.Load(api).Title == newDocument.Title);
+            var ours = ApiProfile.All.FirstOrDefault(profile => profile.Document.Title == newDocument.Title)?.Name;
             var pactFiles = parse.GetValue(pacts) is { } given ? PactSources.Resolve(string.Empty, given, error)
                 : ours is not null ? PactSources.Resolve(ours, null, error)
                 : [];

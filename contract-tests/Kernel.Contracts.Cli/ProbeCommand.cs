@@ -10,8 +10,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Kernel.Contracts.Conformance;
 using Kernel.Contracts.Conformance.Probing;
-using Kernel.Sessions.Client;
-using Fakes = Kernel.Contracts.Reference.Fakes;
 using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Cli;
@@ -25,7 +23,7 @@ internal static class ProbeCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var api = CliOptions.Api("Which API the implementation serves: platform or sessions.");
-        var baseUrl = CliOptions.BaseUrl("The implementation's root address, e.g. http://127.0.0.1:5080/ (the document's server path, /api/v1 for Platform, is added).");
+        var baseUrl = CliOptions.BaseUrl("The implementation's root address, e.g. http://127.0.0.1:5080/ (the document's first server path is added).");
         var apiKey = CliOptions.ApiKey();
         var accessKey = CliOptions.AccessKey();
         var secretKey = CliOptions.SecretKey();
@@ -38,23 +36,12 @@ internal static class ProbeCommand
         {
             api, baseUrl, apiKey, accessKey, secretKey, seed, maxRequests, timeLimit, junit, json,
         };
-        command.Validators.Add(result =>
-        {
-            var sessions = result.GetValue(api) == "sessions";
-            if (sessions && (result.GetValue(accessKey) is null || result.GetValue(secretKey) is null))
-            {
-                result.AddError("--api sessions needs --access-key and --secret-key (valid requests are signed with them).");
-            }
-
-            if (!sessions && result.GetValue(apiKey) is null)
-            {
-                result.AddError("--api platform needs --api-key (valid requests send it).");
-            }
-        });
+        command.CheckCredentials(api, apiKey, accessKey, secretKey, required: true);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var which = parse.GetValue(api)!;
+            var profile = parse.Profile(api);
+            var which = profile.Name;
             if (parse.GetValue(maxRequests) < 1 || parse.GetValue(timeLimit) <= 0)
             {
                 await error.WriteLineAsync("error: --max-requests must be at least 1 and --time-limit positive.").ConfigureAwait(false);
@@ -69,15 +56,16 @@ internal static class ProbeCommand
 
             if (!await Reachability.CheckAsync(root, error, cancellationToken).ConfigureAwait(false)) return 2;
 
-            var document = EmbeddedDocuments.Load(which);
+            var document = profile.Document;
+            var credentials = CliOptions.Credentials(parse, apiKey, accessKey, secretKey);
             var options = new ProbeOptions
             {
                 BaseAddress = root,
                 Seed = parse.GetValue(seed),
                 MaxRequests = parse.GetValue(maxRequests),
                 TimeLimit = TimeSpan.FromSeconds(parse.GetValue(timeLimit)),
-                Handler = which == "platform" ? PlatformHandler(parse.GetValue(apiKey)!) : SessionsHandler(parse.GetValue(accessKey)!, parse.GetValue(secretKey)!),
-                FakeBody = FakeBody,
+                Handler = kind => Reachable(profile.Authentication(credentials, kind)),
+                FakeBody = profile.FakeBody,
             };
 
             await output.WriteLineAsync($"Probing {root} with {document.Title} (seed {options.Seed}, at most {options.MaxRequests} requests) …").ConfigureAwait(false);
@@ -131,26 +119,10 @@ internal static class ProbeCommand
         return command;
     }
 
-    private static Func<ProbeCredentials, HttpMessageHandler> PlatformHandler(string apiKey) => credentials => credentials switch
+    /// <summary>An authentication handler over a fresh socket handler.</summary>
+    private static HttpMessageHandler Reachable(DelegatingHandler authentication)
     {
-        ProbeCredentials.Valid => new HeaderHandler("Authorization", apiKey) { InnerHandler = new SocketsHttpHandler() },
-        ProbeCredentials.Wrong => new HeaderHandler("Authorization", "not-" + apiKey) { InnerHandler = new SocketsHttpHandler() },
-        _ => new SocketsHttpHandler(),
-    };
-
-    private static Func<ProbeCredentials, HttpMessageHandler> SessionsHandler(string accessKey, string secretKey) => credentials => credentials switch
-    {
-        ProbeCredentials.Valid => new BackendAiSigningHandler(accessKey, secretKey) { InnerHandler = new SocketsHttpHandler() },
-        ProbeCredentials.Wrong => new BackendAiSigningHandler(accessKey, "not-" + secretKey) { InnerHandler = new SocketsHttpHandler() },
-        _ => new SocketsHttpHandler(),
-    };
-
-    /// <summary>Valid bodies from the generated Bogus fakers (the one request body of our documents).</summary>
-    private static JsonNode? FakeBody(SpecOperation operation, Bogus.Faker faker) => operation.OperationId switch
-    {
-        "createKernel" or "createKernelLegacy" => JsonSerializer.SerializeToNode(
-            Fakes.Sessions.SessionsFakers.CreateKernelRequest(faker),
-            (System.Text.Json.Serialization.Metadata.JsonTypeInfo<Fakes.Sessions.CreateKernelRequest>)Fakes.Sessions.SessionsJsonTypeInfoResolver.Options.GetTypeInfo(typeof(Fakes.Sessions.CreateKernelRequest))),
-        _ => null,
-    };
+        authentication.InnerHandler = new SocketsHttpHandler();
+        return authentication;
+    }
 }

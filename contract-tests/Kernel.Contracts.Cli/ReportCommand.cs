@@ -27,7 +27,7 @@ internal static class ReportCommand
                 return 2;
             }
 
-            var apis = new[] { "platform", "sessions" }.Select(api => ApiResults.Read(api, folder.FullName)).ToList();
+            var apis = ApiProfile.All.Select(profile => ApiResults.Read(profile, folder.FullName)).ToList();
             if (apis.All(a => a.Checks is null && a.Verifies is null && a.Probes is null && a.Diff is null))
             {
                 error.WriteLine("error: '" + folder.FullName + "' holds no verify-, check-, probe- or diff-{api}.json.");

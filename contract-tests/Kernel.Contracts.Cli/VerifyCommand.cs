@@ -9,7 +9,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using System.Xml.Linq;
 using Kernel.Contracts.Pact.Verifier;
-using Kernel.Sessions.Client;
 
 namespace Kernel.Contracts.Cli;
 
@@ -36,30 +35,11 @@ internal static class VerifyCommand
         {
             api, baseUrl, stateUrl, apiKey, accessKey, secretKey, pact, junit, json, timeout,
         };
-        command.Validators.Add(result =>
-        {
-            var sessions = result.GetValue(api) == "sessions";
-            var hasAccess = result.GetValue(accessKey) is not null;
-            var hasSecret = result.GetValue(secretKey) is not null;
-            if (sessions && hasAccess != hasSecret)
-            {
-                result.AddError("--access-key and --secret-key go together.");
-            }
-
-            if (!sessions && (hasAccess || hasSecret))
-            {
-                result.AddError("--access-key/--secret-key are for --api sessions; the Platform API takes --api-key.");
-            }
-
-            if (sessions && result.GetValue(apiKey) is not null)
-            {
-                result.AddError("--api-key is for --api platform; the Sessions API takes --access-key and --secret-key.");
-            }
-        });
+        command.CheckCredentials(api, apiKey, accessKey, secretKey, required: false);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var which = parse.GetValue(api)!;
+            var profile = parse.Profile(api);
             if (!CliOptions.TryRootUrl(parse.GetValue(baseUrl), out var provider))
             {
                 await error.WriteLineAsync("error: --base-url must be an absolute http(s) URL, not '" + parse.GetValue(baseUrl) + "'.").ConfigureAwait(false);
@@ -73,15 +53,16 @@ internal static class VerifyCommand
                 return 2;
             }
 
-            // The pacts' paths are absolute (/api/v1/study/… for the Platform API): a base URL that already ends in the
+            // The pacts' paths may be absolute (/api/v1/study/… for the Platform API): a base URL that already ends in the
             // API's base path would double it, so it is taken off.
-            if (which == "platform" && provider.AbsolutePath.EndsWith("/api/v1/", StringComparison.Ordinal))
+            var basePath = profile.Document.DefaultBasePath;
+            if (profile.PactPathsCarryBasePath && basePath.Length > 0 && provider.AbsolutePath.EndsWith(basePath + "/", StringComparison.Ordinal))
             {
-                provider = new Uri(provider, provider.AbsolutePath[..^"api/v1/".Length]);
-                await output.WriteLineAsync("note: the pacts' paths start with /api/v1; requests go to " + provider).ConfigureAwait(false);
+                provider = new Uri(provider, provider.AbsolutePath[..^(basePath.Length)]);
+                await output.WriteLineAsync("note: the pacts' paths start with " + basePath + "; requests go to " + provider).ConfigureAwait(false);
             }
 
-            var files = PactSources.Resolve(which, parse.GetValue(pact), error);
+            var files = PactSources.Resolve(profile.Name, parse.GetValue(pact), error);
             if (files.Count == 0)
             {
                 return 2;
@@ -92,9 +73,7 @@ internal static class VerifyCommand
                 return 2;
             }
 
-            DelegatingHandler authentication = which == "sessions"
-                ? (parse.GetValue(accessKey) is { } ak ? new BackendAiSigningHandler(ak, parse.GetValue(secretKey)!) : new HeaderHandler("Authorization", null))
-                : new HeaderHandler("Authorization", parse.GetValue(apiKey));
+            var authentication = profile.Authentication(CliOptions.Credentials(parse, apiKey, accessKey, secretKey));
             await using var proxy = await SigningProxy.StartAsync(provider, authentication, cancellationToken).ConfigureAwait(false);
 
             var failed = 0;

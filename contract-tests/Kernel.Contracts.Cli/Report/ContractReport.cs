@@ -28,14 +28,15 @@ internal sealed record ApiResults(string Api, ApiDocument Document, IReadOnlyLis
     public DiffResult? Diff { get; init; }
 
     /// <summary>Reads <c>check-{api}.json</c>, <c>verify-{api}.json</c>, <c>probe-{api}.json</c> and <c>diff-{api}.json</c> from a folder.</summary>
-    public static ApiResults Read(string api, string folder)
+    public static ApiResults Read(ApiProfile profile, string folder)
     {
+        var api = profile.Name;
         static T? Load<T>(string path, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) where T : class =>
             File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllText(path), type) : null;
 
         return new ApiResults(
             api,
-            EmbeddedDocuments.Load(api),
+            profile.Document,
             Load(Path.Combine(folder, "check-" + api + ".json"), CliJson.Default.ListCheckRecord),
             Load(Path.Combine(folder, "verify-" + api + ".json"), CliJson.Default.ListVerifyRecord),
             Load(Path.Combine(folder, "probe-" + api + ".json"), CliJson.Default.ListProbeJsonRecord))
