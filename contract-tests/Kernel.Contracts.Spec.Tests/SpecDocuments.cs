@@ -29,22 +29,8 @@ internal static class SpecDocuments
         }
     }
 
-    public static JsonNode? Resolve(JsonObject document, string pointer)
-    {
-        JsonNode? node = document;
-        foreach (var raw in pointer.TrimStart('#').Trim('/').Split('/'))
-        {
-            var segment = raw.Replace("~1", "/").Replace("~0", "~");
-            node = node switch
-            {
-                JsonObject obj when obj.TryGetPropertyValue(segment, out var child) => child,
-                JsonArray array when int.TryParse(segment, out var i) && i < array.Count => array[i],
-                _ => throw new InvalidOperationException("Nothing at " + pointer),
-            };
-        }
-
-        return node;
-    }
+    public static JsonNode? Resolve(JsonObject document, string pointer) =>
+        Pointers.TryResolve(document, pointer, out var node) ? node : throw new InvalidOperationException("Nothing at " + pointer);
 
     private static string FindSpecDirectory()
     {

@@ -47,19 +47,7 @@ internal static class SpecDocuments
             throw new InvalidOperationException("Only local references are expected, not " + pointer);
         }
 
-        JsonNode? node = document;
-        foreach (var raw in pointer.Substring(2).Split('/'))
-        {
-            var segment = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
-            node = node switch
-            {
-                JsonObject obj when obj.TryGetPropertyValue(segment, out var child) => child,
-                JsonArray array when int.TryParse(segment, out var i) && i < array.Count => array[i],
-                _ => throw new InvalidOperationException("Nothing at " + pointer),
-            };
-        }
-
-        return node ?? throw new InvalidOperationException("null at " + pointer);
+        return Pointers.TryResolve(document, pointer, out var node) && node is not null ? node : throw new InvalidOperationException("Nothing at " + pointer);
     }
 
     /// <summary>Follows <c>$ref</c>s until a node without one; returns it and the pointer it was found at (if any).</summary>
