@@ -87,3 +87,20 @@ internal sealed class SchemaShape
         };
     }
 }
+
+/// <summary>The shapes of a document's schemas, each read once per probe.</summary>
+internal sealed class SchemaShapes(ApiDocument document)
+{
+    private readonly Dictionary<string, SchemaShape> _shapes = new(StringComparer.Ordinal);
+
+    /// <summary>The shape of the schema at <paramref name="pointer"/>.</summary>
+    public SchemaShape Of(string pointer)
+    {
+        if (!_shapes.TryGetValue(pointer, out var shape))
+        {
+            _shapes[pointer] = shape = SchemaShape.Of(document, pointer);
+        }
+
+        return shape;
+    }
+}
