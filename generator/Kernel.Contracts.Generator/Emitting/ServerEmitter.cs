@@ -99,36 +99,7 @@ internal sealed class ServerEmitter
         }
 
         w.Line();
-        w.Line("/// <summary>A problem details response (<c>application/problem+json</c>), for the security hook and middleware.</summary>");
-        w.Line(Emitter.GeneratedCodeAttribute);
-        using (w.Block("public sealed partial class ApiProblemResult : global::Microsoft.AspNetCore.Http.IResult, global::Microsoft.AspNetCore.Http.IStatusCodeHttpResult"))
-        {
-            w.Line("/// <summary>Creates the response; the problem's <c>status</c> is set to <paramref name=\"statusCode\"/> when missing.</summary>");
-            w.Line("public ApiProblemResult(int statusCode, ApiProblem problem)");
-            w.Line("{");
-            w.Line("    StatusCode = statusCode;");
-            w.Line("    Problem = (problem ?? throw new global::System.ArgumentNullException(nameof(problem))) with { Status = problem.Status ?? statusCode };");
-            w.Line("}");
-            w.Line();
-            w.Line("/// <summary>The HTTP status code.</summary>");
-            w.Line("public int StatusCode { get; }");
-            w.Line();
-            w.Line("int? global::Microsoft.AspNetCore.Http.IStatusCodeHttpResult.StatusCode => StatusCode;");
-            w.Line();
-            w.Line("/// <summary>The problem document.</summary>");
-            w.Line("public ApiProblem Problem { get; }");
-            w.Line();
-            w.Line("/// <inheritdoc/>");
-            using (w.Block("public async global::System.Threading.Tasks.Task ExecuteAsync(" + Ctx + " httpContext)"))
-            {
-                w.Line("var body = " + _names.Codec + ".Serialize(Problem, ApiProblemJsonConverter.WriteValue);");
-                w.Line("httpContext.Response.StatusCode = StatusCode;");
-                w.Line("httpContext.Response.ContentType = \"application/problem+json\";");
-                w.Line("httpContext.Response.ContentLength = body.Length;");
-                w.Line("await httpContext.Response.Body.WriteAsync(body, httpContext.RequestAborted).ConfigureAwait(false);");
-            }
-        }
-
+        w.Lines(SupportFiles.Types("Server/ApiProblemResult.cs", _api.Namespace));
         w.Line();
         w.Line("/// <summary>Options of the " + SourceWriter.Escape(_api.Title) + " server stubs.</summary>");
         w.Line(Emitter.GeneratedCodeAttribute);
@@ -337,11 +308,15 @@ internal sealed class ServerEmitter
             }
 
             w.Line();
-            w.Lines(FrameworkProblems.Replace("$Api$", _api.ApiName));
+            w.Lines(UseProblemResponses.Replace("$Api$", _api.ApiName));
+            w.Line();
+            w.Lines(SupportFiles.Members("Server/FrameworkProblems.cs", _api.Namespace));
             w.Line();
             w.Lines(body.ToString().TrimEnd('\n'));
             w.Line();
-            w.Lines(Helpers.Replace("$Options$", Options));
+            w.Lines(SupportFiles.Members("Server/ParameterParsing.cs", _api.Namespace));
+            w.Line();
+            w.Lines(BodyHelpers.Replace("$Options$", Options));
         }
 
         return w.ToString();
@@ -489,8 +464,9 @@ internal sealed class ServerEmitter
 
 
 
-    // The responses ASP.NET Core writes itself (no route, wrong method, binding failure, exception) as problem details.
-    private const string FrameworkProblems = """
+    // The responses ASP.NET Core writes itself (no route, wrong method, binding failure, exception) as problem details;
+    // the method is named after the API, so it stays here, and what it calls is in Support/Server/FrameworkProblems.cs.
+    private const string UseProblemResponses = """
 /// <summary>
 /// Answers the responses ASP.NET Core writes itself with problem details (<c>application/problem+json</c>), as the
 /// operations do: no route (404), a wrong method (405, with its <c>Allow</c> header), a failed binding of a parameter
@@ -520,122 +496,10 @@ public static global::Microsoft.AspNetCore.Builder.IApplicationBuilder Use$Api$P
     global::Microsoft.AspNetCore.Builder.StatusCodePagesExtensions.UseStatusCodePages(app, static context => WriteFrameworkProblemAsync(context.HttpContext));
     return app;
 }
-
-private static async global::System.Threading.Tasks.Task WriteFrameworkProblemAsync(global::Microsoft.AspNetCore.Http.HttpContext context)
-{
-    var status = context.Response.StatusCode;
-    if (context.RequestServices.GetService(typeof(global::Microsoft.AspNetCore.Http.IProblemDetailsService)) is global::Microsoft.AspNetCore.Http.IProblemDetailsService problems
-        && await problems.TryWriteAsync(new global::Microsoft.AspNetCore.Http.ProblemDetailsContext { HttpContext = context, ProblemDetails = { Status = status } }).ConfigureAwait(false))
-    {
-        return;
-    }
-
-    // No service, or its writers refused the request's Accept: a problem is still the one answer with a type.
-    var title = global::Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
-    await new ApiProblemResult(status, new ApiProblem { Type = "about:blank", Title = title.Length > 0 ? title : "Status " + status }).ExecuteAsync(context).ConfigureAwait(false);
-}
 """;
 
-    private const string Helpers = """
-private static void SkipValidation(global::System.Text.Json.JsonElement value, string path, global::System.Collections.Generic.ICollection<ValidationError> errors)
-{
-}
-
-private static bool ParseOne(global::Microsoft.Extensions.Primitives.StringValues values, string name, bool required, global::System.Collections.Generic.List<ValidationError> errors, out string? text)
-{
-    text = values.Count > 0 ? values[0] : null;
-    if (values.Count > 1)
-    {
-        errors.Add(new ValidationError(name, "must be given once"));
-        return false;
-    }
-
-    if (text is null || (text.Length == 0 && required))
-    {
-        if (required)
-        {
-            errors.Add(new ValidationError(name, "is required"));
-        }
-
-        return false;
-    }
-
-    return true;
-}
-
-private static global::System.Collections.Generic.IReadOnlyList<T>? ParseAll<T>(global::Microsoft.Extensions.Primitives.StringValues values, string name, bool required, global::System.Collections.Generic.List<ValidationError> errors, global::System.Func<string, string, global::System.Collections.Generic.List<ValidationError>, T> parse)
-{
-    if (values.Count == 0)
-    {
-        if (required)
-        {
-            errors.Add(new ValidationError(name, "is required"));
-        }
-
-        return null;
-    }
-
-    var list = new global::System.Collections.Generic.List<T>();
-    foreach (var value in values)
-    {
-        foreach (var part in (value ?? string.Empty).Split(','))
-        {
-            list.Add(parse(part, name, errors));
-        }
-    }
-
-    return list;
-}
-
-private static string CheckText(string text, string name, int? minLength, int? maxLength, global::System.Text.RegularExpressions.Regex? pattern, string? format, global::System.Collections.Generic.List<ValidationError> errors)
-{
-    SchemaChecks.Text(text, name, minLength, maxLength, pattern, format, errors);
-    return text;
-}
-
-private static bool ParseBoolean(string text, string name, global::System.Collections.Generic.List<ValidationError> errors) => text switch
-{
-    "true" => true,
-    "false" => false,
-    _ => Invalid<bool>(name, "must be true or false", errors),
-};
-
-private static decimal ParseNumber(string text, string name, bool integer, decimal? minimum, bool exclusiveMinimum, decimal? maximum, bool exclusiveMaximum, decimal lowest, decimal highest, global::System.Collections.Generic.List<ValidationError> errors)
-{
-    if (!decimal.TryParse(text, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out var number))
-    {
-        return Invalid<decimal>(name, integer ? "must be an integer" : "must be a number", errors);
-    }
-
-    if (number < lowest || number > highest)
-    {
-        return Invalid<decimal>(name, "is out of range", errors);
-    }
-
-    SchemaChecks.Range(number, name, integer, minimum, exclusiveMinimum, maximum, exclusiveMaximum, errors);
-    return number;
-}
-
-private static T ParseEnum<T>(string text, string name, global::System.Collections.Generic.IReadOnlyList<T> known, global::System.Func<string, T> create, global::System.Collections.Generic.List<ValidationError> errors)
-{
-    var value = create(text);
-    foreach (var candidate in known)
-    {
-        if (global::System.Collections.Generic.EqualityComparer<T>.Default.Equals(candidate, value))
-        {
-            return value;
-        }
-    }
-
-    return Invalid<T>(name, "must be one of " + string.Join(", ", known), errors);
-}
-
-private static T Invalid<T>(string name, string reason, global::System.Collections.Generic.List<ValidationError> errors)
-{
-    errors.Add(new ValidationError(name, reason));
-    return default!;
-}
-
+    // Read the options type of the API, so they stay here; the parameter parsing is in Support/Server/ParameterParsing.cs.
+    private const string BodyHelpers = """
 /// <summary>Reads the body as JSON; a missing, oversized, non-JSON or malformed body becomes a validation error.</summary>
 private static async global::System.Threading.Tasks.Task<global::System.Text.Json.JsonDocument?> ReadJsonAsync(global::Microsoft.AspNetCore.Http.HttpContext context, bool required, $Options$ options, global::System.Collections.Generic.List<ValidationError> errors)
 {
