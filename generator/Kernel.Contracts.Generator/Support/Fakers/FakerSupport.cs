@@ -37,7 +37,8 @@ internal static class FakerSupport
             "uuid" => f.Random.Guid().ToString("D"),
             _ => f.Lorem.Sentence(3).TrimEnd('.'),
         };
-        if (text.Length > max)
+        // A value of a format is cut only to the schema's own maxLength: cut to the default, a uuid or address is none.
+        if (text.Length > max && (maxLength is not null || format is null))
         {
             text = text.Substring(0, max);
         }
