@@ -41,4 +41,10 @@ internal static partial class EndpointMembers
     internal static T CallParseEnum<T>(string text, string name, IReadOnlyList<T> known, Func<string, T> create, List<ValidationError> errors) => ParseEnum(text, name, known, create, errors);
 
     internal static Task CallWriteFrameworkProblemAsync(HttpContext context) => WriteFrameworkProblemAsync(context);
+
+    internal static Task<System.Text.Json.JsonDocument?> CallReadJsonAsync(HttpContext context, bool required, int maxBodyBytes, List<ValidationError> errors) => ReadJsonAsync(context, required, maxBodyBytes, errors);
+
+    /// <summary>The problem members by their names (the enum itself is private to the endpoints class).</summary>
+    internal static Task CallWriteValidationProblemAsync(HttpContext context, string type, string title, string members, List<ValidationError> errors) =>
+        WriteValidationProblemAsync(context, type, title, Enum.Parse<ProblemMembers>(members), errors);
 }

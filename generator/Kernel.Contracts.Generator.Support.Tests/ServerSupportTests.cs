@@ -145,4 +145,65 @@ public class ServerSupportTests
         Assert.Equal(400, new ApiProblemResult(401, new ApiProblem { Status = 400 }).Problem.Status);
         Assert.Throws<ArgumentNullException>(() => new ApiProblemResult(400, null!));
     }
+
+    private static DefaultHttpContext Request(string? contentType, string body)
+    {
+        var context = Context(200);
+        context.Request.ContentType = contentType;
+        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
+        return context;
+    }
+
+    [Fact]
+    public async Task A_request_body_is_json_of_a_json_media_type_within_the_size_limit()
+    {
+        var errors = new List<ValidationError>();
+        using (var json = await EndpointMembers.CallReadJsonAsync(Request("application/merge-patch+json; charset=utf-8", "{\"a\":1}"), true, 100, errors))
+        {
+            Assert.Equal(1, json!.RootElement.GetProperty("a").GetInt32());
+        }
+
+        using (var untyped = await EndpointMembers.CallReadJsonAsync(Request(null, "[]"), true, 100, errors))
+        {
+            Assert.Equal(JsonValueKind.Array, untyped!.RootElement.ValueKind);
+        }
+
+        Assert.Empty(errors);
+        Assert.Null(await EndpointMembers.CallReadJsonAsync(Request("application/json", string.Empty), false, 100, errors));
+        Assert.Empty(errors);
+
+        Assert.Null(await EndpointMembers.CallReadJsonAsync(Request("application/json", string.Empty), true, 100, errors));
+        Assert.Null(await EndpointMembers.CallReadJsonAsync(Request("text/plain", "{}"), true, 100, errors));
+        Assert.Null(await EndpointMembers.CallReadJsonAsync(Request("application/json", new string(' ', 20000) + "{}"), true, 10000, errors));
+        Assert.Null(await EndpointMembers.CallReadJsonAsync(Request("application/json", "{\"a\":"), true, 100, errors));
+        Assert.Equal(
+            new[] { "body: is required: send a JSON body", "body: must be application/json, not text/plain", "body: is larger than 10000 bytes" },
+            Messages(errors).Take(3));
+        Assert.StartsWith("body: is not valid JSON: ", errors[3].ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ValidationProblem(string members)
+    {
+        var context = Context(200);
+        var errors = new List<ValidationError> { new("limit", "must be at most 100"), new(string.Empty, "is required: send a JSON body") };
+        await EndpointMembers.CallWriteValidationProblemAsync(context, "https://x/probs/invalid", "Invalid request", members, errors);
+        Assert.Equal(400, context.Response.StatusCode);
+        Assert.Equal("application/problem+json", context.Response.ContentType);
+        var body = ((MemoryStream)context.Response.Body).ToArray();
+        Assert.Equal(body.Length, context.Response.ContentLength);
+        return Encoding.UTF8.GetString(body);
+    }
+
+    [Fact]
+    public async Task The_validation_problem_fills_the_members_the_schema_has()
+    {
+        Assert.Equal(
+            "{\"type\":\"https://x/probs/invalid\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"limit: must be at most 100; body: is required: send a JSON body\","
+            + "\"errors\":[{\"name\":\"limit\",\"reason\":\"must be at most 100\"},{\"name\":\"body\",\"reason\":\"is required: send a JSON body\"}]}",
+            await ValidationProblem("Type, Title, Status, Detail, ErrorObjects"));
+        Assert.Equal(
+            "{\"title\":\"Invalid request\",\"errors\":[\"limit: must be at most 100\",\"body: is required: send a JSON body\"]}",
+            await ValidationProblem("Title, ErrorStrings"));
+        Assert.Equal("{}", await ValidationProblem("None"));
+    }
 }

@@ -316,7 +316,9 @@ internal sealed class ServerEmitter
             w.Line();
             w.Lines(SupportFiles.Members("Server/ParameterParsing.cs", _api.Namespace));
             w.Line();
-            w.Lines(BodyHelpers.Replace("$Options$", Options));
+            w.Lines(SupportFiles.Members("Server/RequestBody.cs", _api.Namespace));
+            w.Line();
+            w.Lines(SupportFiles.Members("Server/ValidationProblem.cs", _api.Namespace));
         }
 
         return w.ToString();
@@ -357,7 +359,7 @@ internal sealed class ServerEmitter
             {
                 var b = op.Body!;
                 w.Line(_names.Nullable(b.Type!) + " body = default;");
-                w.Line("var json = await ReadJsonAsync(context, " + (b.Required ? "true" : "false") + ", options, errors).ConfigureAwait(false);");
+                w.Line("var json = await ReadJsonAsync(context, " + (b.Required ? "true" : "false") + ", options.MaxBodyBytes, errors).ConfigureAwait(false);");
                 using (w.Block("if (json is not null)"))
                 {
                     using (w.Block("using (json)"))
@@ -381,7 +383,11 @@ internal sealed class ServerEmitter
                 }
             }
 
-            w.Line("if (errors.Count > 0) { await WriteValidationProblemAsync(context, options, errors).ConfigureAwait(false); return; }");
+            using (w.Block("if (errors.Count > 0)"))
+            {
+                w.Line("await WriteValidationProblemAsync(context, options.ValidationProblemType, options.ValidationProblemTitle, " + ValidationProblemMembers(op) + ", errors).ConfigureAwait(false);");
+                w.Line("return;");
+            }
             w.Line("var server = (" + Server + ")(context.RequestServices.GetService(typeof(" + Server + ")) ?? throw new global::System.InvalidOperationException(\"Register an " + Server + " in the service collection.\"));");
             var args = op.Parameters.Where(p => p.In != ParameterLocationKind.Cookie).Select(p => p.Required && p.Type.IsValueType && p.Type.Kind != TypeRefKind.Array ? p.Name + ".GetValueOrDefault()" : p.Required ? p.Name + "!" : p.Name).ToList();
             if (hasBody)
@@ -396,6 +402,45 @@ internal sealed class ServerEmitter
         }
 
         w.Line();
+    }
+
+    /// <summary>
+    /// The members the 400 for a request that breaks the document fills: those the schema of the operation's documented
+    /// 400 (else 4XX, else default) has, by their RFC 9457 names and types; all of them when that response has no object schema.
+    /// </summary>
+    private string ValidationProblemMembers(OperationModel op)
+    {
+        var all = new[] { "Type", "Title", "Status", "Detail", "ErrorObjects" };
+        var response = new[] { "400", "4XX", "default" }
+            .Select(status => op.Responses.FirstOrDefault(r => string.Equals(r.StatusCode, status, StringComparison.OrdinalIgnoreCase)))
+            .FirstOrDefault(r => r is not null);
+        var schema = response?.Type is { Kind: TypeRefKind.Named } named ? _api.Types.FirstOrDefault(t => t.Name == named.Name) : null;
+        if (schema is null || schema.Kind != TypeModelKind.Object)
+        {
+            return string.Join(" | ", all.Select(m => "ProblemMembers." + m));
+        }
+
+        TypeRef? Member(string jsonName) => schema.Properties.FirstOrDefault(p => p.JsonName == jsonName)?.Type;
+        bool IsText(TypeRef? type) => type?.Kind is TypeRefKind.String or TypeRefKind.Uri;
+        var members = new List<string>();
+        if (IsText(Member("type"))) members.Add("Type");
+        if (IsText(Member("title"))) members.Add("Title");
+        if (Member("status")?.Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Single or TypeRefKind.Decimal) members.Add("Status");
+        if (IsText(Member("detail"))) members.Add("Detail");
+        if (Member("errors") is { Kind: TypeRefKind.Array, Element: { } item })
+        {
+            var itemSchema = item.Kind == TypeRefKind.Named ? _api.Types.FirstOrDefault(t => t.Name == item.Name) : null;
+            if (item.Kind == TypeRefKind.Any || (itemSchema is { Kind: TypeModelKind.Object } && new[] { "name", "reason" }.All(n => itemSchema.Properties.Any(p => p.JsonName == n && IsText(p.Type)))))
+            {
+                members.Add("ErrorObjects");
+            }
+            else if (IsText(item))
+            {
+                members.Add("ErrorStrings");
+            }
+        }
+
+        return members.Count == 0 ? "ProblemMembers.None" : string.Join(" | ", members.Select(m => "ProblemMembers." + m));
     }
 
     private string Validator(TypeRef type) =>
@@ -495,85 +540,6 @@ public static global::Microsoft.AspNetCore.Builder.IApplicationBuilder Use$Api$P
     });
     global::Microsoft.AspNetCore.Builder.StatusCodePagesExtensions.UseStatusCodePages(app, static context => WriteFrameworkProblemAsync(context.HttpContext));
     return app;
-}
-""";
-
-    // Read the options type of the API, so they stay here; the parameter parsing is in Support/Server/ParameterParsing.cs.
-    private const string BodyHelpers = """
-/// <summary>Reads the body as JSON; a missing, oversized, non-JSON or malformed body becomes a validation error.</summary>
-private static async global::System.Threading.Tasks.Task<global::System.Text.Json.JsonDocument?> ReadJsonAsync(global::Microsoft.AspNetCore.Http.HttpContext context, bool required, $Options$ options, global::System.Collections.Generic.List<ValidationError> errors)
-{
-    var request = context.Request;
-    using var buffer = new global::System.IO.MemoryStream();
-    var chunk = new byte[8192];
-    int read;
-    while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
-    {
-        if (buffer.Length + read > options.MaxBodyBytes)
-        {
-            errors.Add(new ValidationError(string.Empty, "is larger than " + options.MaxBodyBytes + " bytes"));
-            return null;
-        }
-
-        buffer.Write(chunk, 0, read);
-    }
-
-    if (buffer.Length == 0)
-    {
-        if (required)
-        {
-            errors.Add(new ValidationError(string.Empty, "is required: send a JSON body"));
-        }
-
-        return null;
-    }
-
-    var mediaType = request.ContentType?.Split(';')[0].Trim();
-    if (mediaType is { Length: > 0 } && !mediaType.Equals("application/json", global::System.StringComparison.OrdinalIgnoreCase) && !mediaType.EndsWith("+json", global::System.StringComparison.OrdinalIgnoreCase))
-    {
-        errors.Add(new ValidationError(string.Empty, "must be application/json, not " + mediaType));
-        return null;
-    }
-
-    try
-    {
-        return global::System.Text.Json.JsonDocument.Parse(buffer.ToArray());
-    }
-    catch (global::System.Text.Json.JsonException e)
-    {
-        errors.Add(new ValidationError(string.Empty, "is not valid JSON: " + e.Message));
-        return null;
-    }
-}
-
-/// <summary>Answers 400 with an application/problem+json body that lists each violation.</summary>
-private static async global::System.Threading.Tasks.Task WriteValidationProblemAsync(global::Microsoft.AspNetCore.Http.HttpContext context, $Options$ options, global::System.Collections.Generic.List<ValidationError> errors)
-{
-    var buffer = new global::System.Buffers.ArrayBufferWriter<byte>(512);
-    using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
-    {
-        writer.WriteStartObject();
-        writer.WriteString("type", options.ValidationProblemType);
-        writer.WriteString("title", options.ValidationProblemTitle);
-        writer.WriteNumber("status", 400);
-        writer.WriteString("detail", string.Join("; ", errors));
-        writer.WriteStartArray("errors");
-        foreach (var error in errors)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name", error.Name.Length == 0 ? "body" : error.Name);
-            writer.WriteString("reason", error.Reason);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
-
-    context.Response.StatusCode = 400;
-    context.Response.ContentType = "application/problem+json";
-    context.Response.ContentLength = buffer.WrittenCount;
-    await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
 }
 """;
 }
