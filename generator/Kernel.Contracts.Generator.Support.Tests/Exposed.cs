@@ -42,6 +42,8 @@ internal static partial class EndpointMembers
 
     internal static Task CallWriteFrameworkProblemAsync(HttpContext context) => WriteFrameworkProblemAsync(context);
 
+    internal static Microsoft.AspNetCore.Builder.IApplicationBuilder CallUseFrameworkProblems(Microsoft.AspNetCore.Builder.IApplicationBuilder app) => UseFrameworkProblems(app);
+
     internal static Task<System.Text.Json.JsonDocument?> CallReadJsonAsync(HttpContext context, bool required, int maxBodyBytes, List<ValidationError> errors) => ReadJsonAsync(context, required, maxBodyBytes, errors);
 
     /// <summary>The problem members by their names (the enum itself is private to the endpoints class).</summary>

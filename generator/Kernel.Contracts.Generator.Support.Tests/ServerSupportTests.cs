@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Kernel.Contracts.Support;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
@@ -205,5 +206,40 @@ public class ServerSupportTests
             "{\"title\":\"Invalid request\",\"errors\":[\"limit: must be at most 100\",\"body: is required: send a JSON body\"]}",
             await ValidationProblem("Title, ErrorStrings"));
         Assert.Equal("{}", await ValidationProblem("None"));
+    }
+
+    private static async Task<HttpContext> Through(RequestDelegate application)
+    {
+        var services = new ServiceCollection().AddLogging().AddOptions().AddRouting()
+            .AddSingleton(new System.Diagnostics.DiagnosticListener("tests")).BuildServiceProvider();
+        var app = new ApplicationBuilder(services);
+        EndpointMembers.CallUseFrameworkProblems(app);
+        app.Run(application);
+        var context = Context(200);
+        context.RequestServices = services;
+        await app.Build()(context);
+        return context;
+    }
+
+    [Fact]
+    public async Task Bodiless_error_statuses_and_exceptions_from_later_middleware_become_problems()
+    {
+        var notFound = await Through(c => { c.Response.StatusCode = 404; return Task.CompletedTask; });
+        Assert.Equal(404, notFound.Response.StatusCode);
+        Assert.Equal("Not Found", Body(notFound).GetProperty("title").GetString());
+
+        var failure = await Through(_ => throw new InvalidOperationException("boom"));
+        Assert.Equal(500, failure.Response.StatusCode);
+        Assert.Equal("application/problem+json", failure.Response.ContentType);
+        Assert.Equal("Internal Server Error", Body(failure).GetProperty("title").GetString());
+
+        // A body the client could not send right is its fault: the exception's status, not a 500.
+        var broken = await Through(_ => throw new BadHttpRequestException("bad body", 413));
+        Assert.Equal(413, broken.Response.StatusCode);
+        Assert.Equal(413, Body(broken).GetProperty("status").GetInt32());
+
+        var fine = await Through(c => c.Response.WriteAsync("ok"));
+        Assert.Equal(200, fine.Response.StatusCode);
+        Assert.Equal("ok", Encoding.UTF8.GetString(((MemoryStream)fine.Response.Body).ToArray()));
     }
 }

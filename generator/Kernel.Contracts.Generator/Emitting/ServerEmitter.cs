@@ -308,7 +308,8 @@ internal sealed class ServerEmitter
             }
 
             w.Line();
-            w.Lines(UseProblemResponses.Replace("$Api$", _api.ApiName));
+            w.Lines(UseProblemResponsesDocs);
+            w.Line("public static global::Microsoft.AspNetCore.Builder.IApplicationBuilder Use" + _api.ApiName + "ProblemResponses(this global::Microsoft.AspNetCore.Builder.IApplicationBuilder app) => UseFrameworkProblems(app);");
             w.Line();
             w.Lines(SupportFiles.Members("Server/FrameworkProblems.cs", _api.Namespace));
             w.Line();
@@ -509,9 +510,8 @@ internal sealed class ServerEmitter
 
 
 
-    // The responses ASP.NET Core writes itself (no route, wrong method, binding failure, exception) as problem details;
-    // the method is named after the API, so it stays here, and what it calls is in Support/Server/FrameworkProblems.cs.
-    private const string UseProblemResponses = """
+    // The docs of Use{Api}ProblemResponses, named after the API; what it does is in Support/Server/FrameworkProblems.cs.
+    private const string UseProblemResponsesDocs = """
 /// <summary>
 /// Answers the responses ASP.NET Core writes itself with problem details (<c>application/problem+json</c>), as the
 /// operations do: no route (404), a wrong method (405, with its <c>Allow</c> header), a failed binding of a parameter
@@ -523,23 +523,5 @@ internal sealed class ServerEmitter
 /// </summary>
 /// <param name="app">The application.</param>
 /// <returns>The application, for chaining.</returns>
-public static global::Microsoft.AspNetCore.Builder.IApplicationBuilder Use$Api$ProblemResponses(this global::Microsoft.AspNetCore.Builder.IApplicationBuilder app)
-{
-    global::Microsoft.AspNetCore.Builder.ExceptionHandlerExtensions.UseExceptionHandler(app, new global::Microsoft.AspNetCore.Builder.ExceptionHandlerOptions
-    {
-        ExceptionHandler = static context =>
-        {
-            // A request that could not be read (a broken body) is the client's fault: its status, not a 500.
-            if (context.Features.Get<global::Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is global::Microsoft.AspNetCore.Http.BadHttpRequestException bad)
-            {
-                context.Response.StatusCode = bad.StatusCode;
-            }
-
-            return WriteFrameworkProblemAsync(context);
-        },
-    });
-    global::Microsoft.AspNetCore.Builder.StatusCodePagesExtensions.UseStatusCodePages(app, static context => WriteFrameworkProblemAsync(context.HttpContext));
-    return app;
-}
 """;
 }

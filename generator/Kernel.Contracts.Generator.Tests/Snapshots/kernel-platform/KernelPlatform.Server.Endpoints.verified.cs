@@ -52,7 +52,10 @@ public static partial class KernelPlatformServerEndpoints
     /// </summary>
     /// <param name="app">The application.</param>
     /// <returns>The application, for chaining.</returns>
-    public static global::Microsoft.AspNetCore.Builder.IApplicationBuilder UseKernelPlatformProblemResponses(this global::Microsoft.AspNetCore.Builder.IApplicationBuilder app)
+    public static global::Microsoft.AspNetCore.Builder.IApplicationBuilder UseKernelPlatformProblemResponses(this global::Microsoft.AspNetCore.Builder.IApplicationBuilder app) => UseFrameworkProblems(app);
+
+    /// <summary>What each Use{Api}ProblemResponses does: exceptions and bodiless error statuses become problems.</summary>
+    private static global::Microsoft.AspNetCore.Builder.IApplicationBuilder UseFrameworkProblems(global::Microsoft.AspNetCore.Builder.IApplicationBuilder app)
     {
         global::Microsoft.AspNetCore.Builder.ExceptionHandlerExtensions.UseExceptionHandler(app, new global::Microsoft.AspNetCore.Builder.ExceptionHandlerOptions
         {

@@ -1,8 +1,29 @@
 namespace Kernel.Contracts.Support;
 
-// The generator copies the members of this class into each {Api}ServerEndpoints class, after Use{Api}ProblemResponses (ServerEmitter.Endpoints).
+// The generator copies the members of this class into each {Api}ServerEndpoints class, after Use{Api}ProblemResponses,
+// which calls UseFrameworkProblems (ServerEmitter.Endpoints).
 internal static partial class EndpointMembers
 {
+    /// <summary>What each Use{Api}ProblemResponses does: exceptions and bodiless error statuses become problems.</summary>
+    private static global::Microsoft.AspNetCore.Builder.IApplicationBuilder UseFrameworkProblems(global::Microsoft.AspNetCore.Builder.IApplicationBuilder app)
+    {
+        global::Microsoft.AspNetCore.Builder.ExceptionHandlerExtensions.UseExceptionHandler(app, new global::Microsoft.AspNetCore.Builder.ExceptionHandlerOptions
+        {
+            ExceptionHandler = static context =>
+            {
+                // A request that could not be read (a broken body) is the client's fault: its status, not a 500.
+                if (context.Features.Get<global::Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is global::Microsoft.AspNetCore.Http.BadHttpRequestException bad)
+                {
+                    context.Response.StatusCode = bad.StatusCode;
+                }
+
+                return WriteFrameworkProblemAsync(context);
+            },
+        });
+        global::Microsoft.AspNetCore.Builder.StatusCodePagesExtensions.UseStatusCodePages(app, static context => WriteFrameworkProblemAsync(context.HttpContext));
+        return app;
+    }
+
     private static async global::System.Threading.Tasks.Task WriteFrameworkProblemAsync(global::Microsoft.AspNetCore.Http.HttpContext context)
     {
         var status = context.Response.StatusCode;
