@@ -168,9 +168,6 @@ internal sealed class FakerEmitter
         };
     }
 
-
-
-
     private string Support()
     {
         var w = Emitter.Start(_api.Namespace);

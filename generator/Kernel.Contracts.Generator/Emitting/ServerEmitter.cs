@@ -389,6 +389,7 @@ internal sealed class ServerEmitter
                 w.Line("await WriteValidationProblemAsync(context, options.ValidationProblemType, options.ValidationProblemTitle, " + ValidationProblemMembers(op) + ", errors).ConfigureAwait(false);");
                 w.Line("return;");
             }
+
             w.Line("var server = (" + Server + ")(context.RequestServices.GetService(typeof(" + Server + ")) ?? throw new global::System.InvalidOperationException(\"Register an " + Server + " in the service collection.\"));");
             var args = op.Parameters.Where(p => p.In != ParameterLocationKind.Cookie).Select(p => p.Required && p.Type.IsValueType && p.Type.Kind != TypeRefKind.Array ? p.Name + ".GetValueOrDefault()" : p.Required ? p.Name + "!" : p.Name).ToList();
             if (hasBody)
@@ -506,9 +507,6 @@ internal sealed class ServerEmitter
             _ => "CheckText(parseText, parseName, null, null, null, null, parseErrors)",
         };
     }
-
-
-
 
     // The docs of Use{Api}ProblemResponses, named after the API; what it does is in Support/Server/FrameworkProblems.cs.
     private const string UseProblemResponsesDocs = """

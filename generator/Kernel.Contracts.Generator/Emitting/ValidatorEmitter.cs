@@ -221,9 +221,6 @@ internal sealed class ValidatorEmitter
         _ => format ?? string.Empty,
     };
 
-
-
-
     public static string Checks(ApiModel api)
     {
         var w = Emitter.Start(api.Namespace);
