@@ -139,6 +139,33 @@ public class AgreementTests
         Assert.True(disagreements.Count == 0, string.Join("\n", disagreements));
     }
 
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("APPLICATION/JSON; charset=utf-8")]
+    [InlineData(" application/json ")]
+    [InlineData("text/json")]
+    [InlineData("application/problem+json")]
+    [InlineData("application/vnd.api+json; version=2")]
+    [InlineData("application/x-json")]
+    [InlineData("application/jsonl")]
+    [InlineData("text/plain")]
+    [InlineData("*/*")]
+    [InlineData("")]
+    public void The_generated_code_and_the_checks_agree_on_what_JSON_is(string contentType)
+    {
+        // The generated stubs (request bodies) and clients (error bodies) against check-pacts, the probe and the Pact binding.
+        Assert.Equal(MediaTypes.IsJson(contentType), Generated.Value.Call<bool>("Test.Api.JsonMediaType", "Is", contentType));
+    }
+
+    [Fact]
+    public void The_json_rule_holds_each_verdict()
+    {
+        Assert.True(MediaTypes.IsJson("text/json"));
+        Assert.False(MediaTypes.IsJson("application/x-json"));
+        Assert.False(MediaTypes.IsJson("*/*"));
+        Assert.True(MediaTypes.DescribesJson("*/*"));
+    }
+
     [Fact]
     public void The_table_holds_each_kind_of_verdict()
     {

@@ -14,6 +14,10 @@ public class VersionTests
         var version = informational.Split('+')[0];
 
         Assert.Equal(Emitter.Version, version);
-        Assert.Equal("[global::System.CodeDom.Compiler.GeneratedCode(\"Kernel.Contracts.Generator\", \"" + version + "\")]", Emitter.Template("$GeneratedCode$"));
+        var attribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"Kernel.Contracts.Generator\", \"" + version + "\")]";
+        Assert.Equal(attribute, SupportFiles.StampVersion(SupportFiles.UnstampedGeneratedCode));
+        var codec = SupportFiles.Types("Json/JsonCodec.cs", "Test.Api");
+        Assert.Contains(attribute, codec, System.StringComparison.Ordinal);
+        Assert.DoesNotContain(SupportFiles.UnstampedGeneratedCode, codec, System.StringComparison.Ordinal);
     }
 }

@@ -602,100 +602,27 @@ internal sealed class ClientEmitter
         _ => value + ".ToString()",
     };
 
-    /// <summary>The private helpers the operations use; only those some operation needs are emitted.</summary>
+    /// <summary>The private helpers the operations use (Support/Client/); only those some operation needs are emitted.</summary>
     private static string Helpers(ApiModel api)
     {
-        var parts = new List<string> { ReadJsonHelper };
+        var files = new List<string> { "Client/ReadJson.cs" };
         if (api.Operations.Any(o => o.Parameters.Any(p => p.In == ParameterLocationKind.Path)))
         {
-            parts.Add(PathSegmentHelper);
+            files.Add("Client/PathSegment.cs");
         }
 
         if (api.Operations.Any(o => o.Parameters.Any(p => p.In == ParameterLocationKind.Query)))
         {
-            parts.Add(AppendQueryHelper);
+            files.Add("Client/AppendQuery.cs");
         }
 
         if (api.Operations.Any(o => o.Body?.Format == BodyFormat.FormUrlEncoded))
         {
-            parts.Add(FormContentHelper);
+            files.Add("Client/FormContent.cs");
         }
 
-        return string.Join("\n\n", parts);
+        return string.Join("\n\n", files.Select(file => SupportFiles.Members(file, api.Namespace)));
     }
-
-    private const string PathSegmentHelper = """
-/// <summary>An escaped path segment; empty and dot segments are refused, as URIs drop or collapse them (another resource).</summary>
-private static string PathSegment(string value, string parameter) =>
-    value.Length == 0 || value is "." or ".."
-        ? throw new global::System.ArgumentException("'" + value + "' cannot be sent as a path segment: an empty or dot segment would address another resource.", parameter)
-        : global::System.Uri.EscapeDataString(value);
-""";
-
-    private const string AppendQueryHelper = """
-private static void AppendQuery(global::System.Text.StringBuilder url, ref char separator, string name, string value)
-{
-    url.Append(separator).Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
-    separator = '&';
-}
-""";
-
-    private const string ReadJsonHelper = """
-/// <summary>Reads the body into a pooled buffer and parses it from there: no copy of the body stays behind.</summary>
-private static async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, JsonCodec.Reader<T> read, global::System.Threading.CancellationToken cancellationToken)
-{
-    var pool = global::System.Buffers.ArrayPool<byte>.Shared;
-    var length = response.Content.Headers.ContentLength;
-    var buffer = pool.Rent(length is > 0 and < 0x3FFFFFC7 ? (int)length.Value + 1 : 16384);
-    var count = 0;
-    try
-    {
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        while (true)
-        {
-            if (count == buffer.Length)
-            {
-                var larger = pool.Rent(checked(buffer.Length * 2));
-                global::System.Buffer.BlockCopy(buffer, 0, larger, 0, count);
-                pool.Return(buffer);
-                buffer = larger;
-            }
-
-            var received = await stream.ReadAsync(new global::System.Memory<byte>(buffer, count, buffer.Length - count), cancellationToken).ConfigureAwait(false);
-            if (received == 0) break;
-            count += received;
-        }
-
-        try
-        {
-            return JsonCodec.Deserialize(new global::System.ReadOnlySpan<byte>(buffer, 0, count), read);
-        }
-        catch (global::System.Text.Json.JsonException e)
-        {
-            throw ApiException.FromBody(response, new global::System.ReadOnlySpan<byte>(buffer, 0, count).ToArray(), "the body does not match the API description: " + e.Message, e);
-        }
-    }
-    finally
-    {
-        pool.Return(buffer);
-    }
-}
-""";
-
-    private const string FormContentHelper = """
-private static global::System.Net.Http.HttpContent FormContent(byte[] json)
-{
-    using var document = global::System.Text.Json.JsonDocument.Parse(json);
-    var fields = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-    foreach (var property in document.RootElement.EnumerateObject())
-    {
-        var text = property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
-        fields.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(property.Name, text));
-    }
-
-    return new global::System.Net.Http.FormUrlEncodedContent(fields);
-}
-""";
 
     // ---- security handlers and registration ----
 

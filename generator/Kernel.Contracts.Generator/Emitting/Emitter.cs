@@ -17,9 +17,6 @@ internal static class Emitter
     public const string Version = ThisPackage.Version;
     public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"Kernel.Contracts.Generator\", \"" + Version + "\")]";
 
-    /// <summary>A fixed block of generated source: its <c>$GeneratedCode$</c> lines become <see cref="GeneratedCodeAttribute"/>.</summary>
-    public static string Template(string text) => text.Replace("$GeneratedCode$", GeneratedCodeAttribute);
-
     public static IEnumerable<GeneratedFile> Emit(ApiModel api, CompilationFacts facts)
     {
         var prefix = api.ApiName + ".";

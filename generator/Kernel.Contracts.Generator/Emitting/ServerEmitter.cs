@@ -100,36 +100,7 @@ internal sealed class ServerEmitter
         }
 
         w.Line();
-        w.Line("/// <summary>A problem details response (<c>application/problem+json</c>), for the security hook and middleware.</summary>");
-        w.Line(Emitter.GeneratedCodeAttribute);
-        using (w.Block("public sealed partial class ApiProblemResult : global::Microsoft.AspNetCore.Http.IResult, global::Microsoft.AspNetCore.Http.IStatusCodeHttpResult"))
-        {
-            w.Line("/// <summary>Creates the response; the problem's <c>status</c> is set to <paramref name=\"statusCode\"/> when missing.</summary>");
-            w.Line("public ApiProblemResult(int statusCode, ApiProblem problem)");
-            w.Line("{");
-            w.Line("    StatusCode = statusCode;");
-            w.Line("    Problem = (problem ?? throw new global::System.ArgumentNullException(nameof(problem))) with { Status = problem.Status ?? statusCode };");
-            w.Line("}");
-            w.Line();
-            w.Line("/// <summary>The HTTP status code.</summary>");
-            w.Line("public int StatusCode { get; }");
-            w.Line();
-            w.Line("int? global::Microsoft.AspNetCore.Http.IStatusCodeHttpResult.StatusCode => StatusCode;");
-            w.Line();
-            w.Line("/// <summary>The problem document.</summary>");
-            w.Line("public ApiProblem Problem { get; }");
-            w.Line();
-            w.Line("/// <inheritdoc/>");
-            using (w.Block("public async global::System.Threading.Tasks.Task ExecuteAsync(" + Ctx + " httpContext)"))
-            {
-                w.Line("var body = " + _names.Codec + ".Serialize(Problem, ApiProblemJsonConverter.WriteValue);");
-                w.Line("httpContext.Response.StatusCode = StatusCode;");
-                w.Line("httpContext.Response.ContentType = \"application/problem+json\";");
-                w.Line("httpContext.Response.ContentLength = body.Length;");
-                w.Line("await httpContext.Response.Body.WriteAsync(body, httpContext.RequestAborted).ConfigureAwait(false);");
-            }
-        }
-
+        w.Lines(SupportFiles.Types("Server/ApiProblemResult.cs", _api.Namespace));
         w.Line();
         w.Line("/// <summary>Options of the " + SourceWriter.Escape(_api.Title) + " server stubs.</summary>");
         w.Line(Emitter.GeneratedCodeAttribute);
@@ -330,11 +301,18 @@ internal sealed class ServerEmitter
             }
 
             w.Line();
-            w.Lines(FrameworkProblems.Replace("$Api$", _api.ApiName));
+            w.Lines(UseProblemResponsesDocs);
+            w.Line("public static global::Microsoft.AspNetCore.Builder.IApplicationBuilder Use" + _api.ApiName + "ProblemResponses(this global::Microsoft.AspNetCore.Builder.IApplicationBuilder app) => UseFrameworkProblems(app);");
+            w.Line();
+            w.Lines(SupportFiles.Members("Server/FrameworkProblems.cs", _api.Namespace));
             w.Line();
             w.Lines(body.ToString().TrimEnd('\n'));
             w.Line();
-            w.Lines(Helpers.Replace("$Options$", Options));
+            w.Lines(SupportFiles.Members("Server/ParameterParsing.cs", _api.Namespace));
+            w.Line();
+            w.Lines(SupportFiles.Members("Server/RequestBody.cs", _api.Namespace));
+            w.Line();
+            w.Lines(SupportFiles.Members("Server/ValidationProblem.cs", _api.Namespace));
         }
 
         return w.ToString();
@@ -375,7 +353,7 @@ internal sealed class ServerEmitter
             {
                 var b = op.Body!;
                 w.Line(_names.Nullable(b.Type!) + " body = default;");
-                w.Line("var json = await ReadJsonAsync(context, " + (b.Required ? "true" : "false") + ", options, errors).ConfigureAwait(false);");
+                w.Line("var json = await ReadJsonAsync(context, " + (b.Required ? "true" : "false") + ", options.MaxBodyBytes, errors).ConfigureAwait(false);");
                 using (w.Block("if (json is not null)"))
                 {
                     using (w.Block("using (json)"))
@@ -399,7 +377,12 @@ internal sealed class ServerEmitter
                 }
             }
 
-            w.Line("if (errors.Count > 0) { await WriteValidationProblemAsync(context, options, errors).ConfigureAwait(false); return; }");
+            using (w.Block("if (errors.Count > 0)"))
+            {
+                w.Line("await WriteValidationProblemAsync(context, options.ValidationProblemType, options.ValidationProblemTitle, " + ValidationProblemMembers(op) + ", errors).ConfigureAwait(false);");
+                w.Line("return;");
+            }
+
             w.Line("var server = (" + Server + ")(context.RequestServices.GetService(typeof(" + Server + ")) ?? throw new global::System.InvalidOperationException(\"Register an " + Server + " in the service collection.\"));");
             var args = op.Parameters.Where(p => p.In != ParameterLocationKind.Cookie).Select(p => p.Required && p.Type.IsValueType && p.Type.Kind != TypeRefKind.Array ? p.Name + ".GetValueOrDefault()" : p.Required ? p.Name + "!" : p.Name).ToList();
             if (hasBody)
@@ -414,6 +397,45 @@ internal sealed class ServerEmitter
         }
 
         w.Line();
+    }
+
+    /// <summary>
+    /// The members the 400 for a request that breaks the document fills: those the schema of the operation's documented
+    /// response for 400 (<see cref="ResponseRule.KeyFor"/>: 400, else 4XX, else default) has, by their RFC 9457 names and
+    /// types; all of them when that response has no object schema.
+    /// </summary>
+    private string ValidationProblemMembers(OperationModel op)
+    {
+        var all = new[] { "Type", "Title", "Status", "Detail", "ErrorObjects" };
+        var key = ResponseRule.KeyFor(op.Responses.Select(r => r.StatusCode), 400);
+        var response = op.Responses.FirstOrDefault(r => r.StatusCode == key);
+        var schema = response?.Type is { Kind: TypeRefKind.Named } named ? _api.Types.FirstOrDefault(t => t.Name == named.Name) : null;
+        if (schema is null || schema.Kind != TypeModelKind.Object)
+        {
+            return string.Join(" | ", all.Select(m => "ProblemMembers." + m));
+        }
+
+        TypeRef? Member(string jsonName) => schema.Properties.FirstOrDefault(p => p.JsonName == jsonName)?.Type;
+        bool IsText(TypeRef? type) => type?.Kind is TypeRefKind.String or TypeRefKind.Uri;
+        var members = new List<string>();
+        if (IsText(Member("type"))) members.Add("Type");
+        if (IsText(Member("title"))) members.Add("Title");
+        if (Member("status")?.Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Single or TypeRefKind.Decimal) members.Add("Status");
+        if (IsText(Member("detail"))) members.Add("Detail");
+        if (Member("errors") is { Kind: TypeRefKind.Array, Element: { } item })
+        {
+            var itemSchema = item.Kind == TypeRefKind.Named ? _api.Types.FirstOrDefault(t => t.Name == item.Name) : null;
+            if (item.Kind == TypeRefKind.Any || (itemSchema is { Kind: TypeModelKind.Object } && new[] { "name", "reason" }.All(n => itemSchema.Properties.Any(p => p.JsonName == n && IsText(p.Type)))))
+            {
+                members.Add("ErrorObjects");
+            }
+            else if (IsText(item))
+            {
+                members.Add("ErrorStrings");
+            }
+        }
+
+        return members.Count == 0 ? "ProblemMembers.None" : string.Join(" | ", members.Select(m => "ProblemMembers." + m));
     }
 
     private string Validator(TypeRef type) =>
@@ -479,11 +501,8 @@ internal sealed class ServerEmitter
         };
     }
 
-
-
-
-    // The responses ASP.NET Core writes itself (no route, wrong method, binding failure, exception) as problem details.
-    private const string FrameworkProblems = """
+    // The docs of Use{Api}ProblemResponses, named after the API; what it does is in Support/Server/FrameworkProblems.cs.
+    private const string UseProblemResponsesDocs = """
 /// <summary>
 /// Answers the responses ASP.NET Core writes itself with problem details (<c>application/problem+json</c>), as the
 /// operations do: no route (404), a wrong method (405, with its <c>Allow</c> header), a failed binding of a parameter
@@ -495,214 +514,5 @@ internal sealed class ServerEmitter
 /// </summary>
 /// <param name="app">The application.</param>
 /// <returns>The application, for chaining.</returns>
-public static global::Microsoft.AspNetCore.Builder.IApplicationBuilder Use$Api$ProblemResponses(this global::Microsoft.AspNetCore.Builder.IApplicationBuilder app)
-{
-    global::Microsoft.AspNetCore.Builder.ExceptionHandlerExtensions.UseExceptionHandler(app, new global::Microsoft.AspNetCore.Builder.ExceptionHandlerOptions
-    {
-        ExceptionHandler = static context =>
-        {
-            // A request that could not be read (a broken body) is the client's fault: its status, not a 500.
-            if (context.Features.Get<global::Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is global::Microsoft.AspNetCore.Http.BadHttpRequestException bad)
-            {
-                context.Response.StatusCode = bad.StatusCode;
-            }
-
-            return WriteFrameworkProblemAsync(context);
-        },
-    });
-    global::Microsoft.AspNetCore.Builder.StatusCodePagesExtensions.UseStatusCodePages(app, static context => WriteFrameworkProblemAsync(context.HttpContext));
-    return app;
-}
-
-private static async global::System.Threading.Tasks.Task WriteFrameworkProblemAsync(global::Microsoft.AspNetCore.Http.HttpContext context)
-{
-    var status = context.Response.StatusCode;
-    if (context.RequestServices.GetService(typeof(global::Microsoft.AspNetCore.Http.IProblemDetailsService)) is global::Microsoft.AspNetCore.Http.IProblemDetailsService problems
-        && await problems.TryWriteAsync(new global::Microsoft.AspNetCore.Http.ProblemDetailsContext { HttpContext = context, ProblemDetails = { Status = status } }).ConfigureAwait(false))
-    {
-        return;
-    }
-
-    // No service, or its writers refused the request's Accept: a problem is still the one answer with a type.
-    var title = global::Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
-    await new ApiProblemResult(status, new ApiProblem { Type = "about:blank", Title = title.Length > 0 ? title : "Status " + status }).ExecuteAsync(context).ConfigureAwait(false);
-}
-""";
-
-    private const string Helpers = """
-private static void SkipValidation(global::System.Text.Json.JsonElement value, string path, global::System.Collections.Generic.ICollection<ValidationError> errors)
-{
-}
-
-private static bool ParseOne(global::Microsoft.Extensions.Primitives.StringValues values, string name, bool required, global::System.Collections.Generic.List<ValidationError> errors, out string? text)
-{
-    text = values.Count > 0 ? values[0] : null;
-    if (values.Count > 1)
-    {
-        errors.Add(new ValidationError(name, "must be given once"));
-        return false;
-    }
-
-    if (text is null || (text.Length == 0 && required))
-    {
-        if (required)
-        {
-            errors.Add(new ValidationError(name, "is required"));
-        }
-
-        return false;
-    }
-
-    return true;
-}
-
-private static global::System.Collections.Generic.IReadOnlyList<T>? ParseAll<T>(global::Microsoft.Extensions.Primitives.StringValues values, string name, bool required, global::System.Collections.Generic.List<ValidationError> errors, global::System.Func<string, string, global::System.Collections.Generic.List<ValidationError>, T> parse)
-{
-    if (values.Count == 0)
-    {
-        if (required)
-        {
-            errors.Add(new ValidationError(name, "is required"));
-        }
-
-        return null;
-    }
-
-    var list = new global::System.Collections.Generic.List<T>();
-    foreach (var value in values)
-    {
-        foreach (var part in (value ?? string.Empty).Split(','))
-        {
-            list.Add(parse(part, name, errors));
-        }
-    }
-
-    return list;
-}
-
-private static string CheckText(string text, string name, int? minLength, int? maxLength, global::System.Text.RegularExpressions.Regex? pattern, string? format, global::System.Collections.Generic.List<ValidationError> errors)
-{
-    SchemaChecks.Text(text, name, minLength, maxLength, pattern, format, errors);
-    return text;
-}
-
-private static bool ParseBoolean(string text, string name, global::System.Collections.Generic.List<ValidationError> errors) => text switch
-{
-    "true" => true,
-    "false" => false,
-    _ => Invalid<bool>(name, "must be true or false", errors),
-};
-
-private static decimal ParseNumber(string text, string name, bool integer, decimal? minimum, bool exclusiveMinimum, decimal? maximum, bool exclusiveMaximum, decimal lowest, decimal highest, global::System.Collections.Generic.List<ValidationError> errors)
-{
-    if (!decimal.TryParse(text, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out var number))
-    {
-        return Invalid<decimal>(name, integer ? "must be an integer" : "must be a number", errors);
-    }
-
-    if (number < lowest || number > highest)
-    {
-        return Invalid<decimal>(name, "is out of range", errors);
-    }
-
-    SchemaChecks.Range(number, name, integer, minimum, exclusiveMinimum, maximum, exclusiveMaximum, errors);
-    return number;
-}
-
-private static T ParseEnum<T>(string text, string name, global::System.Collections.Generic.IReadOnlyList<T> known, global::System.Func<string, T> create, global::System.Collections.Generic.List<ValidationError> errors)
-{
-    var value = create(text);
-    foreach (var candidate in known)
-    {
-        if (global::System.Collections.Generic.EqualityComparer<T>.Default.Equals(candidate, value))
-        {
-            return value;
-        }
-    }
-
-    return Invalid<T>(name, "must be one of " + string.Join(", ", known), errors);
-}
-
-private static T Invalid<T>(string name, string reason, global::System.Collections.Generic.List<ValidationError> errors)
-{
-    errors.Add(new ValidationError(name, reason));
-    return default!;
-}
-
-/// <summary>Reads the body as JSON; a missing, oversized, non-JSON or malformed body becomes a validation error.</summary>
-private static async global::System.Threading.Tasks.Task<global::System.Text.Json.JsonDocument?> ReadJsonAsync(global::Microsoft.AspNetCore.Http.HttpContext context, bool required, $Options$ options, global::System.Collections.Generic.List<ValidationError> errors)
-{
-    var request = context.Request;
-    using var buffer = new global::System.IO.MemoryStream();
-    var chunk = new byte[8192];
-    int read;
-    while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
-    {
-        if (buffer.Length + read > options.MaxBodyBytes)
-        {
-            errors.Add(new ValidationError(string.Empty, "is larger than " + options.MaxBodyBytes + " bytes"));
-            return null;
-        }
-
-        buffer.Write(chunk, 0, read);
-    }
-
-    if (buffer.Length == 0)
-    {
-        if (required)
-        {
-            errors.Add(new ValidationError(string.Empty, "is required: send a JSON body"));
-        }
-
-        return null;
-    }
-
-    var mediaType = request.ContentType?.Split(';')[0].Trim();
-    if (mediaType is { Length: > 0 } && !mediaType.Equals("application/json", global::System.StringComparison.OrdinalIgnoreCase) && !mediaType.EndsWith("+json", global::System.StringComparison.OrdinalIgnoreCase))
-    {
-        errors.Add(new ValidationError(string.Empty, "must be application/json, not " + mediaType));
-        return null;
-    }
-
-    try
-    {
-        return global::System.Text.Json.JsonDocument.Parse(buffer.ToArray());
-    }
-    catch (global::System.Text.Json.JsonException e)
-    {
-        errors.Add(new ValidationError(string.Empty, "is not valid JSON: " + e.Message));
-        return null;
-    }
-}
-
-/// <summary>Answers 400 with an application/problem+json body that lists each violation.</summary>
-private static async global::System.Threading.Tasks.Task WriteValidationProblemAsync(global::Microsoft.AspNetCore.Http.HttpContext context, $Options$ options, global::System.Collections.Generic.List<ValidationError> errors)
-{
-    var buffer = new global::System.Buffers.ArrayBufferWriter<byte>(512);
-    using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
-    {
-        writer.WriteStartObject();
-        writer.WriteString("type", options.ValidationProblemType);
-        writer.WriteString("title", options.ValidationProblemTitle);
-        writer.WriteNumber("status", 400);
-        writer.WriteString("detail", string.Join("; ", errors));
-        writer.WriteStartArray("errors");
-        foreach (var error in errors)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name", error.Name.Length == 0 ? "body" : error.Name);
-            writer.WriteString("reason", error.Reason);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
-
-    context.Response.StatusCode = 400;
-    context.Response.ContentType = "application/problem+json";
-    context.Response.ContentLength = buffer.WrittenCount;
-    await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
-}
 """;
 }

@@ -59,7 +59,7 @@ public sealed class ApiException : global::System.Exception
         var body = bytes.Length == 0 ? null : global::System.Text.Encoding.UTF8.GetString(bytes);
         ApiProblem? problem = null;
         var mediaType = response.Content.Headers.ContentType?.MediaType;
-        if (bytes.Length > 0 && mediaType is not null && (mediaType.EndsWith("json", global::System.StringComparison.OrdinalIgnoreCase)))
+        if (bytes.Length > 0 && JsonMediaType.Is(mediaType))
         {
             try
             {

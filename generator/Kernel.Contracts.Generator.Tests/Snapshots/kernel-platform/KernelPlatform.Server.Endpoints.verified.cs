@@ -52,7 +52,10 @@ public static partial class KernelPlatformServerEndpoints
     /// </summary>
     /// <param name="app">The application.</param>
     /// <returns>The application, for chaining.</returns>
-    public static global::Microsoft.AspNetCore.Builder.IApplicationBuilder UseKernelPlatformProblemResponses(this global::Microsoft.AspNetCore.Builder.IApplicationBuilder app)
+    public static global::Microsoft.AspNetCore.Builder.IApplicationBuilder UseKernelPlatformProblemResponses(this global::Microsoft.AspNetCore.Builder.IApplicationBuilder app) => UseFrameworkProblems(app);
+
+    /// <summary>What each Use{Api}ProblemResponses does: exceptions and bodiless error statuses become problems.</summary>
+    private static global::Microsoft.AspNetCore.Builder.IApplicationBuilder UseFrameworkProblems(global::Microsoft.AspNetCore.Builder.IApplicationBuilder app)
     {
         global::Microsoft.AspNetCore.Builder.ExceptionHandlerExtensions.UseExceptionHandler(app, new global::Microsoft.AspNetCore.Builder.ExceptionHandlerOptions
         {
@@ -103,7 +106,11 @@ public static partial class KernelPlatformServerEndpoints
             var parseErrors = errors;
             studyId = CheckText(parseText, parseName, 1, 64, Pattern0, null, parseErrors);
         }
-        if (errors.Count > 0) { await WriteValidationProblemAsync(context, options, errors).ConfigureAwait(false); return; }
+        if (errors.Count > 0)
+        {
+            await WriteValidationProblemAsync(context, options.ValidationProblemType, options.ValidationProblemTitle, ProblemMembers.Type | ProblemMembers.Title | ProblemMembers.Status | ProblemMembers.Detail | ProblemMembers.ErrorObjects, errors).ConfigureAwait(false);
+            return;
+        }
         var server = (IKernelPlatformServer)(context.RequestServices.GetService(typeof(IKernelPlatformServer)) ?? throw new global::System.InvalidOperationException("Register an IKernelPlatformServer in the service collection."));
         var result = await server.ListDatasetsAsync(studyId!, context, cancellationToken).ConfigureAwait(false);
         await result.ExecuteAsync(context).ConfigureAwait(false);
@@ -145,7 +152,11 @@ public static partial class KernelPlatformServerEndpoints
             var parseErrors = errors;
             pipelineName = ParseEnum(parseText, parseName, global::Kernel.Platform.Client.PipelineName.KnownValues, static v => new global::Kernel.Platform.Client.PipelineName(v), parseErrors);
         }
-        if (errors.Count > 0) { await WriteValidationProblemAsync(context, options, errors).ConfigureAwait(false); return; }
+        if (errors.Count > 0)
+        {
+            await WriteValidationProblemAsync(context, options.ValidationProblemType, options.ValidationProblemTitle, ProblemMembers.Type | ProblemMembers.Title | ProblemMembers.Status | ProblemMembers.Detail | ProblemMembers.ErrorObjects, errors).ConfigureAwait(false);
+            return;
+        }
         var server = (IKernelPlatformServer)(context.RequestServices.GetService(typeof(IKernelPlatformServer)) ?? throw new global::System.InvalidOperationException("Register an IKernelPlatformServer in the service collection."));
         var result = await server.RunPipelineAsync(studyId!, datasetId!, pipelineName.GetValueOrDefault(), context, cancellationToken).ConfigureAwait(false);
         await result.ExecuteAsync(context).ConfigureAwait(false);
@@ -187,7 +198,11 @@ public static partial class KernelPlatformServerEndpoints
             var parseErrors = errors;
             pipelineName = ParseEnum(parseText, parseName, global::Kernel.Platform.Client.PipelineName.KnownValues, static v => new global::Kernel.Platform.Client.PipelineName(v), parseErrors);
         }
-        if (errors.Count > 0) { await WriteValidationProblemAsync(context, options, errors).ConfigureAwait(false); return; }
+        if (errors.Count > 0)
+        {
+            await WriteValidationProblemAsync(context, options.ValidationProblemType, options.ValidationProblemTitle, ProblemMembers.Type | ProblemMembers.Title | ProblemMembers.Status | ProblemMembers.Detail | ProblemMembers.ErrorObjects, errors).ConfigureAwait(false);
+            return;
+        }
         var server = (IKernelPlatformServer)(context.RequestServices.GetService(typeof(IKernelPlatformServer)) ?? throw new global::System.InvalidOperationException("Register an IKernelPlatformServer in the service collection."));
         var result = await server.GetPipelineStatusAsync(studyId!, datasetId!, pipelineName.GetValueOrDefault(), context, cancellationToken).ConfigureAwait(false);
         await result.ExecuteAsync(context).ConfigureAwait(false);
@@ -293,7 +308,7 @@ public static partial class KernelPlatformServerEndpoints
     }
 
     /// <summary>Reads the body as JSON; a missing, oversized, non-JSON or malformed body becomes a validation error.</summary>
-    private static async global::System.Threading.Tasks.Task<global::System.Text.Json.JsonDocument?> ReadJsonAsync(global::Microsoft.AspNetCore.Http.HttpContext context, bool required, KernelPlatformServerOptions options, global::System.Collections.Generic.List<ValidationError> errors)
+    private static async global::System.Threading.Tasks.Task<global::System.Text.Json.JsonDocument?> ReadJsonAsync(global::Microsoft.AspNetCore.Http.HttpContext context, bool required, int maxBodyBytes, global::System.Collections.Generic.List<ValidationError> errors)
     {
         var request = context.Request;
         using var buffer = new global::System.IO.MemoryStream();
@@ -301,9 +316,9 @@ public static partial class KernelPlatformServerEndpoints
         int read;
         while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
         {
-            if (buffer.Length + read > options.MaxBodyBytes)
+            if (buffer.Length + read > maxBodyBytes)
             {
-                errors.Add(new ValidationError(string.Empty, "is larger than " + options.MaxBodyBytes + " bytes"));
+                errors.Add(new ValidationError(string.Empty, "is larger than " + maxBodyBytes + " bytes"));
                 return null;
             }
 
@@ -321,7 +336,7 @@ public static partial class KernelPlatformServerEndpoints
         }
 
         var mediaType = request.ContentType?.Split(';')[0].Trim();
-        if (mediaType is { Length: > 0 } && !mediaType.Equals("application/json", global::System.StringComparison.OrdinalIgnoreCase) && !mediaType.EndsWith("+json", global::System.StringComparison.OrdinalIgnoreCase))
+        if (mediaType is { Length: > 0 } && !JsonMediaType.Is(mediaType))
         {
             errors.Add(new ValidationError(string.Empty, "must be application/json, not " + mediaType));
             return null;
@@ -338,27 +353,54 @@ public static partial class KernelPlatformServerEndpoints
         }
     }
 
-    /// <summary>Answers 400 with an application/problem+json body that lists each violation.</summary>
-    private static async global::System.Threading.Tasks.Task WriteValidationProblemAsync(global::Microsoft.AspNetCore.Http.HttpContext context, KernelPlatformServerOptions options, global::System.Collections.Generic.List<ValidationError> errors)
+    /// <summary>The members of the document's problem schema that the 400 for a request breaking the API description fills.</summary>
+    [global::System.Flags]
+    private enum ProblemMembers
+    {
+        None = 0,
+        Type = 1,
+        Title = 2,
+        Status = 4,
+        Detail = 8,
+
+        /// <summary><c>errors</c> as one object per violation, with its <c>name</c> and <c>reason</c>.</summary>
+        ErrorObjects = 16,
+
+        /// <summary><c>errors</c> as one string per violation, <c>name: reason</c>.</summary>
+        ErrorStrings = 32,
+    }
+
+    /// <summary>Answers 400 with an application/problem+json body that lists each violation, in the members the schema has.</summary>
+    private static async global::System.Threading.Tasks.Task WriteValidationProblemAsync(global::Microsoft.AspNetCore.Http.HttpContext context, string type, string title, ProblemMembers members, global::System.Collections.Generic.List<ValidationError> errors)
     {
         var buffer = new global::System.Buffers.ArrayBufferWriter<byte>(512);
         using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteString("type", options.ValidationProblemType);
-            writer.WriteString("title", options.ValidationProblemTitle);
-            writer.WriteNumber("status", 400);
-            writer.WriteString("detail", string.Join("; ", errors));
-            writer.WriteStartArray("errors");
-            foreach (var error in errors)
+            if ((members & ProblemMembers.Type) != 0) writer.WriteString("type", type);
+            if ((members & ProblemMembers.Title) != 0) writer.WriteString("title", title);
+            if ((members & ProblemMembers.Status) != 0) writer.WriteNumber("status", 400);
+            if ((members & ProblemMembers.Detail) != 0) writer.WriteString("detail", string.Join("; ", errors));
+            if ((members & (ProblemMembers.ErrorObjects | ProblemMembers.ErrorStrings)) != 0)
             {
-                writer.WriteStartObject();
-                writer.WriteString("name", error.Name.Length == 0 ? "body" : error.Name);
-                writer.WriteString("reason", error.Reason);
-                writer.WriteEndObject();
+                writer.WriteStartArray("errors");
+                foreach (var error in errors)
+                {
+                    if ((members & ProblemMembers.ErrorObjects) == 0)
+                    {
+                        writer.WriteStringValue(error.ToString());
+                        continue;
+                    }
+
+                    writer.WriteStartObject();
+                    writer.WriteString("name", error.Name.Length == 0 ? "body" : error.Name);
+                    writer.WriteString("reason", error.Reason);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
             }
 
-            writer.WriteEndArray();
             writer.WriteEndObject();
         }
 

@@ -279,3 +279,27 @@ internal static class JsonCodec
         _ => token.ToString(),
     };
 }
+
+/// <summary>
+/// Whether a Content-Type is JSON: <c>application/json</c>, <c>text/json</c> or any type ending in <c>+json</c>, in any
+/// case, with any parameters. It is the toolkit's one rule (Kernel.Contracts.OpenApi's MediaTypes), which the generated
+/// code cannot call; the agreement test holds the two together.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
+internal static class JsonMediaType
+{
+    /// <summary>Whether <paramref name="contentType"/> is JSON.</summary>
+    public static bool Is(string? contentType)
+    {
+        if (contentType is null)
+        {
+            return false;
+        }
+
+        var semicolon = contentType.IndexOf(';');
+        var mediaType = (semicolon < 0 ? contentType : contentType.Substring(0, semicolon)).Trim();
+        return mediaType.Equals("application/json", global::System.StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("text/json", global::System.StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+json", global::System.StringComparison.OrdinalIgnoreCase);
+    }
+}

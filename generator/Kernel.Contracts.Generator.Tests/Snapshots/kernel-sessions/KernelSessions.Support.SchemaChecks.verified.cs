@@ -67,7 +67,8 @@ internal static class SchemaChecks
             "date-time" => global::System.DateTimeOffset.TryParse(text, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out _) && text.Contains('T'),
             "date" => global::System.DateOnly.TryParseExact(text, "yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out _),
             "uuid" => global::System.Guid.TryParse(text, out _),
-            "uri" => global::System.Uri.TryCreate(text, global::System.UriKind.Absolute, out _),
+            // An absolute URI starts with its scheme: .NET also takes "/path" as absolute (a file URI on Unix).
+            "uri" => global::System.Uri.TryCreate(text, global::System.UriKind.Absolute, out var uri) && text.StartsWith(uri.Scheme + ":", global::System.StringComparison.OrdinalIgnoreCase),
             "byte" => global::System.Convert.TryFromBase64String(text, new byte[text.Length], out _),
             _ => true,
         };
@@ -95,7 +96,9 @@ internal static class SchemaChecks
 
         if (!value.TryGetDecimal(out var number))
         {
-            number = (decimal)global::System.Math.Clamp(value.GetDouble(), (double)decimal.MinValue, (double)decimal.MaxValue);
+            // Beyond decimal, and perhaps beyond double: outside any bound a schema writes, so the sign is what counts.
+            var real = value.TryGetDouble(out var parsed) ? parsed : value.GetRawText()[0] == '-' ? double.NegativeInfinity : double.PositiveInfinity;
+            number = real >= 7.9e28 ? decimal.MaxValue : real <= -7.9e28 ? decimal.MinValue : (decimal)real;
         }
 
         Range(number, path, integer, minimum, exclusiveMinimum, maximum, exclusiveMaximum, errors);

@@ -1,0 +1,300 @@
+// Emitted into every API's namespace as {Api}.Support.JsonCodec.g.cs (SupportEmitter.JsonCodec).
+namespace Kernel.Contracts.Support;
+
+/// <summary>Reads and writes JSON values for the generated converters, with messages that say what and where.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.0.0")]
+internal static class JsonCodec
+{
+    public delegate T Reader<T>(ref global::System.Text.Json.Utf8JsonReader reader);
+
+    public delegate void Writer<T>(global::System.Text.Json.Utf8JsonWriter writer, T value);
+
+    public static void Expect(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonTokenType token, string type)
+    {
+        if (reader.TokenType != token)
+        {
+            throw new global::System.Text.Json.JsonException(type + ": expected " + Describe(token) + " but found " + Describe(reader.TokenType) + ".");
+        }
+    }
+
+    public static global::System.Text.Json.JsonException Missing(string type, string property) =>
+        new global::System.Text.Json.JsonException(type + ": the required property '" + property + "' is missing.");
+
+    public static global::System.Text.Json.JsonException At(string type, string property, global::System.Text.Json.JsonException inner) =>
+        new global::System.Text.Json.JsonException(type + "." + property + ": " + inner.Message, inner);
+
+    public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        Expect(ref reader, global::System.Text.Json.JsonTokenType.String, "string");
+        return reader.GetString()!;
+    }
+
+    public static bool ReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType switch
+    {
+        global::System.Text.Json.JsonTokenType.True => true,
+        global::System.Text.Json.JsonTokenType.False => false,
+        _ => throw Unexpected(ref reader, "a boolean"),
+    };
+
+    public static int ReadInt32(ref global::System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : throw Unexpected(ref reader, "a 32-bit integer");
+
+    public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : throw Unexpected(ref reader, "a 64-bit integer");
+
+    public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetDouble(out var value) ? value : throw Unexpected(ref reader, "a number");
+
+    public static float ReadSingle(ref global::System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetSingle(out var value) ? value : throw Unexpected(ref reader, "a number");
+
+    public static decimal ReadDecimal(ref global::System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetDecimal(out var value) ? value : throw Unexpected(ref reader, "a decimal number");
+
+    public static global::System.DateTimeOffset ReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.TryGetDateTimeOffset(out var value))
+            {
+                return value;
+            }
+
+            if (global::System.DateTimeOffset.TryParse(reader.GetString(), global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.AssumeUniversal, out value))
+            {
+                return value;
+            }
+        }
+
+        throw Unexpected(ref reader, "a date-time string");
+    }
+
+    public static global::System.DateOnly ReadDateOnly(ref global::System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::System.DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var value)
+            ? value
+            : throw Unexpected(ref reader, "a date (yyyy-MM-dd)");
+
+    public static global::System.TimeSpan ReadTimeSpan(ref global::System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::System.TimeSpan.TryParse(reader.GetString(), global::System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw Unexpected(ref reader, "a time span");
+
+    public static global::System.Guid ReadGuid(ref global::System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.TryGetGuid(out var value) ? value : throw Unexpected(ref reader, "a UUID string");
+
+    public static global::System.Uri ReadUri(ref global::System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::System.Uri.TryCreate(reader.GetString(), global::System.UriKind.RelativeOrAbsolute, out var value) ? value : throw Unexpected(ref reader, "a URI string");
+
+    public static byte[] ReadBytes(ref global::System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.TryGetBytesFromBase64(out var value) ? value : throw Unexpected(ref reader, "a base64 string");
+
+    public static global::System.Text.Json.JsonElement ReadAny(ref global::System.Text.Json.Utf8JsonReader reader) =>
+        global::System.Text.Json.JsonElement.ParseValue(ref reader);
+
+    public static global::System.Collections.Generic.IReadOnlyList<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, Reader<T> read)
+    {
+        Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "array");
+        var list = new global::System.Collections.Generic.List<T>();
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+        {
+            try
+            {
+                list.Add(read(ref reader));
+            }
+            catch (global::System.Text.Json.JsonException e)
+            {
+                throw new global::System.Text.Json.JsonException("[" + list.Count + "]: " + e.Message, e);
+            }
+        }
+
+        return list;
+    }
+
+    public static global::System.Collections.Generic.IReadOnlyDictionary<string, T> ReadMap<T>(ref global::System.Text.Json.Utf8JsonReader reader, Reader<T> read)
+    {
+        Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "object");
+        var map = new global::System.Collections.Generic.Dictionary<string, T>();
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            try
+            {
+                map[key] = read(ref reader);
+            }
+            catch (global::System.Text.Json.JsonException e)
+            {
+                throw new global::System.Text.Json.JsonException("['" + key + "']: " + e.Message, e);
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>The string value of a top-level property of the object the reader stands on, without moving it.</summary>
+    public static string? PeekString(global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> property)
+    {
+        Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "object");
+        while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+        {
+            var match = reader.ValueTextEquals(property);
+            reader.Read();
+            if (match)
+            {
+                return reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+            }
+
+            reader.Skip();
+        }
+
+        return null;
+    }
+
+    public static void WriteString(global::System.Text.Json.Utf8JsonWriter writer, string value) => writer.WriteStringValue(value);
+
+    public static void WriteBoolean(global::System.Text.Json.Utf8JsonWriter writer, bool value) => writer.WriteBooleanValue(value);
+
+    public static void WriteInt32(global::System.Text.Json.Utf8JsonWriter writer, int value) => writer.WriteNumberValue(value);
+
+    public static void WriteInt64(global::System.Text.Json.Utf8JsonWriter writer, long value) => writer.WriteNumberValue(value);
+
+    public static void WriteDouble(global::System.Text.Json.Utf8JsonWriter writer, double value) => writer.WriteNumberValue(value);
+
+    public static void WriteSingle(global::System.Text.Json.Utf8JsonWriter writer, float value) => writer.WriteNumberValue(value);
+
+    public static void WriteDecimal(global::System.Text.Json.Utf8JsonWriter writer, decimal value) => writer.WriteNumberValue(value);
+
+    public static void WriteDateTimeOffset(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateTimeOffset value) => writer.WriteStringValue(value);
+
+    public static void WriteDateOnly(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateOnly value) =>
+        writer.WriteStringValue(value.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture));
+
+    public static void WriteTimeSpan(global::System.Text.Json.Utf8JsonWriter writer, global::System.TimeSpan value) =>
+        writer.WriteStringValue(value.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture));
+
+    public static void WriteGuid(global::System.Text.Json.Utf8JsonWriter writer, global::System.Guid value) => writer.WriteStringValue(value);
+
+    public static void WriteUri(global::System.Text.Json.Utf8JsonWriter writer, global::System.Uri value) => writer.WriteStringValue(value.OriginalString);
+
+    public static void WriteBytes(global::System.Text.Json.Utf8JsonWriter writer, byte[] value) => writer.WriteBase64StringValue(value);
+
+    public static void WriteAny(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonElement value) => value.WriteTo(writer);
+
+    public static void WriteList<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T> value, Writer<T> write)
+    {
+        writer.WriteStartArray();
+        for (var i = 0; i < value.Count; i++)
+        {
+            write(writer, value[i]);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    public static void WriteMap<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T> value, Writer<T> write)
+    {
+        writer.WriteStartObject();
+        foreach (var pair in value)
+        {
+            writer.WritePropertyName(pair.Key);
+            write(writer, pair.Value);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    [global::System.ThreadStatic]
+    private static global::System.Buffers.ArrayBufferWriter<byte>? t_buffer;
+
+    [global::System.ThreadStatic]
+    private static global::System.Text.Json.Utf8JsonWriter? t_writer;
+
+    /// <summary>Serializes a value to UTF-8 JSON (through a buffer and writer kept per thread: only the result is allocated).</summary>
+    public static byte[] Serialize<T>(T value, Writer<T> write)
+    {
+        var buffer = t_buffer ??= new global::System.Buffers.ArrayBufferWriter<byte>(4096);
+        var writer = t_writer ??= new global::System.Text.Json.Utf8JsonWriter(buffer);
+        // Taken while in use, so a writer callback that serializes again gets its own (no corruption, only an allocation).
+        t_buffer = null;
+        t_writer = null;
+        try
+        {
+            buffer.Clear();
+            writer.Reset(buffer);
+            write(writer, value);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            writer.Reset();
+            if (buffer.Capacity <= 1024 * 1024)
+            {
+                // Keep it for the next call on this thread (a huge one is let go rather than held forever).
+                t_buffer = buffer;
+                t_writer = writer;
+            }
+        }
+    }
+
+    /// <summary>Deserializes one JSON value from UTF-8 bytes; trailing content is an error.</summary>
+    public static T Deserialize<T>(global::System.ReadOnlySpan<byte> json, Reader<T> read)
+    {
+        var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { CommentHandling = global::System.Text.Json.JsonCommentHandling.Disallow });
+        if (!reader.Read())
+        {
+            throw new global::System.Text.Json.JsonException("The body is empty; a JSON value was expected.");
+        }
+
+        var value = read(ref reader);
+        if (reader.Read())
+        {
+            throw new global::System.Text.Json.JsonException("Unexpected content after the JSON value.");
+        }
+
+        return value;
+    }
+
+    private static global::System.Text.Json.JsonException Unexpected(ref global::System.Text.Json.Utf8JsonReader reader, string expected)
+    {
+        var found = reader.TokenType is global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Number
+            ? Describe(reader.TokenType) + " " + global::System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? global::System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray())
+            : Describe(reader.TokenType);
+        return new global::System.Text.Json.JsonException("expected " + expected + " but found " + found + ".");
+    }
+
+    private static string Describe(global::System.Text.Json.JsonTokenType token) => token switch
+    {
+        global::System.Text.Json.JsonTokenType.StartObject => "an object",
+        global::System.Text.Json.JsonTokenType.StartArray => "an array",
+        global::System.Text.Json.JsonTokenType.String => "a string",
+        global::System.Text.Json.JsonTokenType.Number => "a number",
+        global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False => "a boolean",
+        global::System.Text.Json.JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+}
+
+/// <summary>
+/// Whether a Content-Type is JSON: <c>application/json</c>, <c>text/json</c> or any type ending in <c>+json</c>, in any
+/// case, with any parameters. It is the toolkit's one rule (Kernel.Contracts.OpenApi's MediaTypes), which the generated
+/// code cannot call; the agreement test holds the two together.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.0.0")]
+internal static class JsonMediaType
+{
+    /// <summary>Whether <paramref name="contentType"/> is JSON.</summary>
+    public static bool Is(string? contentType)
+    {
+        if (contentType is null)
+        {
+            return false;
+        }
+
+        var semicolon = contentType.IndexOf(';');
+        var mediaType = (semicolon < 0 ? contentType : contentType.Substring(0, semicolon)).Trim();
+        return mediaType.Equals("application/json", global::System.StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("text/json", global::System.StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+json", global::System.StringComparison.OrdinalIgnoreCase);
+    }
+}
