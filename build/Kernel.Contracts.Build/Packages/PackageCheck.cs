@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace Kernel.Contracts.Build.Packages;
+
+/// <summary>
+/// Every package we ship must be in the folder, release-ready: the nuspec has id, version, description, authors, MIT
+/// license expression, packed README, tags, the configured project URL or none, and repository (type, commit); the
+/// package's own assembly has its XML docs beside it; a .snupkg with the PDBs sits next to it; a tool carries every
+/// assembly its deps.json names; the Pact core travels with the binding and the tool. Each problem names the package
+/// (or file) and the field.
+/// </summary>
+internal sealed class PackageCheck(RepositorySettings settings, IReadOnlyCollection<string> expectedIds)
+{
+    public const long MaxPackageBytes = 150L * 1024 * 1024;
+
+    private static readonly Regex Commit = new("^[0-9a-f]{40}$", RegexOptions.CultureInvariant);
+
+    /// <summary>What the check found: each problem in words, and the ids of the packages it read.</summary>
+    public sealed record Result(IReadOnlyList<string> Problems, IReadOnlyList<string> Packages);
+
+    /// <param name="folder">The folder Pack wrote (.nupkg and .snupkg).</param>
+    /// <param name="docs">Documents with install snippets (name → text), which must name the current version.</param>
+    public Result Run(string folder, IReadOnlyDictionary<string, string> docs)
+    {
+        if (!Directory.Exists(folder)) throw new BuildStepException($"no package folder at '{folder}'; run the Pack target");
+
+        var problems = new List<string>();
+        if (ProjectAddress.IsPlaceholder(settings.ProjectUrl))
+        {
+            problems.Add($"Directory.Build.props: KernelContractsProjectUrl '{settings.ProjectUrl}' is a placeholder; leave it empty until the project has a real address");
+        }
+
+        var found = new List<string>();
+        foreach (var nupkg in Directory.GetFiles(folder, "*.nupkg").Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(nupkg);
+            var packageProblems = new List<string>();
+            try
+            {
+                if (CheckPackage(nupkg, packageProblems.Add) is { } id) found.Add(id);
+            }
+            catch (InvalidDataException e)
+            {
+                packageProblems.Add($"not a readable zip archive ({e.Message})");
+            }
+
+            problems.AddRange(packageProblems.Select(p => $"{name}: {p}"));
+        }
+
+        problems.AddRange(expectedIds.Where(id => !found.Contains(id, StringComparer.Ordinal)).Select(id => $"{id}: no package was produced (IsPackable?)"));
+        foreach (var (doc, text) in docs)
+        {
+            problems.AddRange(StaleVersions.In(text, settings.Version).Select(v => $"{doc}: installs version {v} of a package, not {settings.Version}"));
+        }
+
+        return new Result(problems, found);
+    }
+
+    // Returns the package id, or null when the nuspec gives none.
+    private string? CheckPackage(string nupkg, Action<string> missing)
+    {
+        using var zip = ZipFile.OpenRead(nupkg);
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+        var nuspec = zip.Entries.SingleOrDefault(e => !e.FullName.Contains('/') && e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+        if (nuspec is null)
+        {
+            missing("no .nuspec at the package root");
+            return null;
+        }
+
+        var metadata = ReadMetadata(nuspec);
+        if (metadata is null)
+        {
+            missing($"{nuspec.FullName} is not a nuspec with <metadata>");
+            return null;
+        }
+
+        XElement? Element(string field) => metadata.Elements().FirstOrDefault(e => e.Name.LocalName == field);
+        string? Field(string field) => Element(field)?.Value.Trim() is { Length: > 0 } value ? value : null;
+
+        var id = Field("id");
+        if (id is null)
+        {
+            missing("missing <id>");
+            return null;
+        }
+
+        if (Field("version") != settings.Version) missing($"<version> is '{Field("version")}', expected '{settings.Version}' (Directory.Build.props)");
+        if (Field("description") is null) missing("missing <description> (set Description in the csproj)");
+        if (Field("authors") is null) missing("missing <authors>");
+        if (Field("tags") is null) missing("missing <tags> (set PackageTags in the csproj)");
+
+        // No invented addresses: the URLs are the configured one (KernelContractsProjectUrl) or absent.
+        foreach (var (what, url) in new[] { ("<projectUrl>", Field("projectUrl")), ("repository url", (string?)Element("repository")?.Attribute("url")) })
+        {
+            if ((url ?? "") != settings.ProjectUrl) missing($"{what} is '{url}', not the configured KernelContractsProjectUrl '{settings.ProjectUrl}'");
+        }
+
+        var license = Element("license");
+        if (license is null || (string?)license.Attribute("type") != "expression" || license.Value != "MIT") missing("missing <license type=\"expression\">MIT</license>");
+
+        var readme = Field("readme");
+        if (readme is null) missing("missing <readme> (set PackageReadmeFile and pack README.md)");
+        else if (!entries.Contains(readme)) missing($"<readme> names '{readme}', which is not in the package");
+        else
+        {
+            using var reader = new StreamReader(zip.GetEntry(readme)!.Open());
+            foreach (var stale in StaleVersions.In(reader.ReadToEnd(), settings.Version)) missing($"its README installs version {stale}, not {settings.Version}");
+        }
+
+        var repository = Element("repository");
+        if (repository is null) missing("missing <repository>");
+        else
+        {
+            if (string.IsNullOrEmpty((string?)repository.Attribute("type"))) missing("missing repository type (RepositoryType)");
+            if (!Commit.IsMatch((string?)repository.Attribute("commit") ?? "")) missing("missing repository commit (pack from a git checkout)");
+        }
+
+        // The package's own assembly, wherever it ships (lib/, tools/, analyzers/), has its XML docs beside it.
+        var assemblies = entries.Where(e => e.EndsWith("/" + id + ".dll", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        if (assemblies.Count == 0) missing($"{id}.dll is not in the package");
+        foreach (var dll in assemblies.Where(dll => !entries.Contains(dll[..^4] + ".xml")))
+        {
+            missing($"no XML docs beside {dll} (set GenerateDocumentationFile)");
+        }
+
+        foreach (var deps in entries.Where(e => e.StartsWith("tools/", StringComparison.Ordinal) && e.EndsWith(".deps.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            CheckToolAssemblies(zip, entries, deps, missing);
+        }
+
+        if (ShippedPackages.PactCorePrefix(id) is { } prefix)
+        {
+            foreach (var native in ShippedPackages.PactCoreFiles.Where(f => !entries.Contains(prefix + f))) missing($"the Pact core {prefix}{native} is not in the package");
+            if (!entries.Contains("THIRD-PARTY-NOTICES.md")) missing("no THIRD-PARTY-NOTICES.md for the Pact core it ships");
+        }
+
+        var bytes = new FileInfo(nupkg).Length;
+        if (bytes > MaxPackageBytes) missing($"{bytes / 1024 / 1024} MB, over the 150 MB a package may weigh");
+
+        var snupkg = Path.ChangeExtension(nupkg, ".snupkg");
+        var symbolsName = Path.GetFileName(snupkg);
+        if (!File.Exists(snupkg)) missing($"no symbols package {symbolsName} beside it (IncludeSymbols, SymbolPackageFormat=snupkg)");
+        else if (!SymbolsHold(snupkg, id + ".pdb")) missing($"{symbolsName} has no {id}.pdb");
+
+        return id;
+    }
+
+    // A tool runs from what it carries: every runtime assembly its deps.json names must be in the package.
+    private static void CheckToolAssemblies(ZipArchive zip, HashSet<string> entries, string deps, Action<string> missing)
+    {
+        var folder = deps[..(deps.LastIndexOf('/') + 1)];
+        using var stream = zip.GetEntry(deps)!.Open();
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(stream);
+        }
+        catch (JsonException e)
+        {
+            missing($"{deps} is not valid JSON ({e.Message})");
+            return;
+        }
+
+        using (json)
+        {
+            if (!json.RootElement.TryGetProperty("targets", out var targets) || targets.ValueKind != JsonValueKind.Object)
+            {
+                missing($"{deps} has no \"targets\" object");
+                return;
+            }
+
+            foreach (var target in targets.EnumerateObject())
+            foreach (var library in target.Value.EnumerateObject())
+            {
+                if (!library.Value.TryGetProperty("runtime", out var runtime)) continue;
+                foreach (var asset in runtime.EnumerateObject())
+                {
+                    var file = asset.Name[(asset.Name.LastIndexOf('/') + 1)..];
+                    if (!entries.Contains(folder + file)) missing($"the tool misses {file} ({library.Name}), which {deps} names");
+                }
+            }
+        }
+    }
+
+    private static XElement? ReadMetadata(ZipArchiveEntry nuspec)
+    {
+        try
+        {
+            using var stream = nuspec.Open();
+            return XDocument.Load(stream).Root?.Elements().FirstOrDefault(e => e.Name.LocalName == "metadata");
+        }
+        catch (XmlException)
+        {
+            return null;
+        }
+    }
+
+    private static bool SymbolsHold(string snupkg, string pdb)
+    {
+        try
+        {
+            using var symbols = ZipFile.OpenRead(snupkg);
+            return symbols.Entries.Any(e => e.FullName.EndsWith("/" + pdb, StringComparison.Ordinal));
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+}
