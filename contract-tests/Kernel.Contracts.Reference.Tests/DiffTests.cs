@@ -213,9 +213,8 @@ public sealed class DiffTests
     private static JsonObject At(JsonObject root, string pointer)
     {
         JsonNode node = root;
-        foreach (var raw in pointer.TrimStart('#').Trim('/').Split('/'))
+        foreach (var segment in Pointers.Split(pointer))
         {
-            var segment = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
             node = node is JsonArray array ? array[int.Parse(segment, System.Globalization.CultureInfo.InvariantCulture)]! : node[segment]!;
         }
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using NJsonSchema;
 using Xunit;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Spec.Tests;
 
@@ -115,7 +116,7 @@ public class ExampleValidationTests
                 {
                     foreach (var pair in named)
                     {
-                        yield return pointer + "/examples/" + Escape(pair.Key);
+                        yield return pointer + "/examples/" + Pointers.Escape(pair.Key);
                     }
                 }
             }
@@ -128,7 +129,7 @@ public class ExampleValidationTests
                     continue;
                 }
 
-                foreach (var found in FindExamples(pair.Value, pointer + "/" + Escape(pair.Key)))
+                foreach (var found in FindExamples(pair.Value, pointer + "/" + Pointers.Escape(pair.Key)))
                 {
                     yield return found;
                 }
@@ -197,6 +198,4 @@ public class ExampleValidationTests
         error is NJsonSchema.Validation.ChildSchemaValidationError child
             ? error.Kind + " at " + error.Path + ": " + string.Join("; ", child.Errors.SelectMany(e => e.Value).Select(Describe))
             : error.Kind + " at " + (error.Path ?? "#") + (error.Property is null ? string.Empty : " (" + error.Property + ")");
-
-    private static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 }

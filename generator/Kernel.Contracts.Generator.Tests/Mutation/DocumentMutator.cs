@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Generator.Tests.Mutation;
 
@@ -101,7 +102,7 @@ internal sealed class DocumentMutator
             {
                 foreach (var reference in References(pending.Dequeue()))
                 {
-                    var segments = reference.Substring(2).Split('/').Select(s => s.Replace("~1", "/").Replace("~0", "~")).ToArray();
+                    var segments = Pointers.Split(reference).ToArray();
                     if (segments.Length != 3 || segments[0] != "components" || (components[segments[1]] as JsonObject)?[segments[2]] is not { } target)
                     {
                         continue;
@@ -311,10 +312,10 @@ internal sealed class DocumentMutator
         if (target.Parent is { } parent && parent == root["components"] && _random.Next(2) == 0)
         {
             var section = target.GetPropertyName();
-            var old = "#/components/" + section + "/" + from.Replace("~", "~0").Replace("/", "~1");
+            var old = "#/components/" + section + "/" + Pointers.Escape(from);
             foreach (var holder in Walk(root).OfType<JsonObject>().Where(o => o["$ref"] is JsonValue v && v.TryGetValue<string>(out var r) && r == old).ToList())
             {
-                holder["$ref"] = "#/components/" + section + "/" + to.Replace("~", "~0").Replace("/", "~1");
+                holder["$ref"] = "#/components/" + section + "/" + Pointers.Escape(to);
             }
         }
 
