@@ -226,11 +226,11 @@ internal sealed class ModelBuilder
         switch (Classify(schema))
         {
             case Shape.Enum:
-                return EmitEnum(schema, forcedName ?? UniqueTypeName(nameHint), pointer);
+                return BuildEnum(schema, forcedName ?? UniqueTypeName(nameHint), pointer);
             case Shape.Object:
-                return EmitObject(schema, forcedName ?? UniqueTypeName(nameHint), pointer);
+                return BuildObject(schema, forcedName ?? UniqueTypeName(nameHint), pointer);
             case Shape.Union:
-                return EmitUnion(schema, forcedName ?? UniqueTypeName(nameHint), pointer);
+                return BuildUnion(schema, forcedName ?? UniqueTypeName(nameHint), pointer);
         }
 
         if (schema.AllOf is { Count: 1 })
@@ -288,7 +288,7 @@ internal sealed class ModelBuilder
         }
     }
 
-    private TypeRef EmitEnum(IOpenApiSchema schema, string name, string pointer)
+    private TypeRef BuildEnum(IOpenApiSchema schema, string name, string pointer)
     {
         var used = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType" };
         var members = new List<EnumMemberModel>();
@@ -306,7 +306,7 @@ internal sealed class ModelBuilder
         return new TypeRef(TypeRefKind.Named, name, IsValueTypeNamed: true);
     }
 
-    private TypeRef EmitObject(IOpenApiSchema schema, string name, string pointer)
+    private TypeRef BuildObject(IOpenApiSchema schema, string name, string pointer)
     {
         var result = new TypeRef(TypeRefKind.Named, name);
         var properties = new List<PropertyModel>();
@@ -385,7 +385,7 @@ internal sealed class ModelBuilder
         parts.Add((target, pointer));
     }
 
-    private TypeRef EmitUnion(IOpenApiSchema schema, string name, string pointer)
+    private TypeRef BuildUnion(IOpenApiSchema schema, string name, string pointer)
     {
         var key = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
         var all = (schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf)!;
