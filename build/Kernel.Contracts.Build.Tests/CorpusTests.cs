@@ -11,6 +11,25 @@ namespace Kernel.Contracts.Build.Tests;
 public sealed class CorpusTests
 {
     [Fact]
+    public void A_relative_folder_gives_full_paths_of_its_documents_in_order()
+    {
+        // The build of each document runs in the corpus project's folder: a relative path would point elsewhere.
+        var folder = Directory.CreateTempSubdirectory("corpus-");
+        try
+        {
+            foreach (var name in new[] { "b.yaml", "a.json", "c.yml", "notes.txt" }) File.WriteAllText(Path.Combine(folder.FullName, name), "{}");
+            var relative = Path.GetRelativePath(Environment.CurrentDirectory, folder.FullName);
+            Assert.Equal(
+                new[] { "a.json", "b.yaml", "c.yml" }.Select(n => Path.Combine(folder.FullName, n)),
+                CorpusBuild.Documents(relative));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_generator_figures_are_read_from_its_line()
     {
         // As GenerateCommand prints it, with and without errors.

@@ -24,9 +24,9 @@ internal sealed class CorpusBuild(ICorpusSteps steps, TextWriter output)
 {
     private static readonly string[] Extensions = [".json", ".yaml", ".yml"];
 
-    /// <summary>The documents of the corpus, in a stable order.</summary>
+    /// <summary>The documents of the corpus, in a stable order, as full paths: the build that reads one runs in another folder.</summary>
     public static IReadOnlyList<string> Documents(string folder) =>
-        Directory.GetFiles(folder).Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        Directory.GetFiles(Path.GetFullPath(folder)).Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Every row; prints the table and, last, the summary line.</summary>
     public IReadOnlyList<CorpusRow> Run(string folder, string scratch)
