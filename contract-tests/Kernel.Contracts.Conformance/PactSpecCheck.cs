@@ -110,7 +110,7 @@ public static class PactSpecCheck
 
         var responseHeaders = Headers(response["headers"]);
         var (responseBody, responseType) = Body(response, responseHeaders);
-        findings.AddRange(ResponseCheck.Check(document, operation, new ResponseToCheck(status, responseType, responseBody, responseHeaders, Sent: false)));
+        findings.AddRange(ResponseCheck.Check(document, operation, ResponseToCheck.Expected(status, responseType, responseBody, responseHeaders)));
         return new InteractionCheck(description, method, path, operation.OperationId, status, findings);
     }
 

@@ -133,7 +133,7 @@ public class AgreementTests
             Expect("ApiDocument", key, operation.ResponseFor(status)?.Status);
             Expect("check-pacts", key is null ? "undocumented" : "passes", Verdict(PactSpecCheck.Check(document, "agreement.json", Pact(operation, status, contentType, body)).Interactions.Single().Findings));
             var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-            Expect("the probe", key is null ? "undocumented" : "passes", Verdict(ResponseCheck.Check(document, operation, new ResponseToCheck(status, contentType ?? "text/plain", body, headers, Sent: true))));
+            Expect("the probe", key is null ? "undocumented" : "passes", Verdict(ResponseCheck.Check(document, operation, ResponseToCheck.Sent(status, contentType ?? "text/plain", body ?? string.Empty, headers))));
         }
 
         Assert.True(disagreements.Count == 0, string.Join("\n", disagreements));

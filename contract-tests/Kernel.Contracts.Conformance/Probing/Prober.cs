@@ -152,7 +152,7 @@ public sealed class Prober
         }
 
         var headers = response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => (IReadOnlyList<string>)h.Value.ToList(), StringComparer.OrdinalIgnoreCase);
-        var checkedResponse = new ResponseToCheck(status, response.Content.Headers.ContentType?.MediaType, text, headers, Sent: true, ToHead: response.RequestMessage?.Method == HttpMethod.Head);
+        var checkedResponse = ResponseToCheck.Sent(status, response.Content.Headers.ContentType?.MediaType, text, headers, toHead: response.RequestMessage?.Method == HttpMethod.Head);
         problems.AddRange(ResponseCheck.Check(_document, operation, checkedResponse).Select(f => f.Message));
     }
 
