@@ -247,6 +247,17 @@ public sealed class ProbeSamplingTests
     }
 
     [Fact]
+    public void Exclusive_bounds_are_themselves_the_near_misses_and_never_sampled()
+    {
+        // 3.1's numeric form and 3.0's flag read alike (SchemaConstraints); the bound itself is the nearest refused value.
+        var shape = Shape("x", "type: integer\n      exclusiveMinimum: 0\n      exclusiveMaximum: 10");
+        var misses = SchemaSampler.NearMisses(shape, new Random(1)).ToDictionary(m => m.What, m => m.Value);
+        Assert.Equal("0", misses["below its minimum"]);
+        Assert.Equal("10", misses["above its maximum"]);
+        for (var seed = 0; seed < 100; seed++) Assert.InRange(int.Parse(SchemaSampler.Valid(shape, new Random(seed))!, CultureInfo.InvariantCulture), 1, 9);
+    }
+
+    [Fact]
     public async Task The_probe_samples_query_values_notes_an_unsupported_pattern_and_repeats_itself_for_a_seed()
     {
         const string spec = """
