@@ -23,7 +23,6 @@ namespace Kernel.Contracts.Conformance.Probing;
 /// </summary>
 public sealed class Prober
 {
-    private const string Breaks = "\u00a7 not valid \u00a7";
     private readonly ApiDocument _document;
     private readonly ProbeOptions _options;
     private readonly ProbeCases _cases;
