@@ -43,6 +43,31 @@ public static class BenchPaths
 
     public static string Results => Path.Combine(Root, "artifacts", "bench");
 
+    public static string NSwagDll => Path.Combine(Root, "node_modules", "nswag", "bin", "binaries", "Net100", "dotnet-nswag.dll");
+
+    /// <summary>
+    /// kiota.dll of the version the tool manifest pins (.config/dotnet-tools.json), where <c>dotnet tool restore</c> put it:
+    /// the bench runs it as <c>dotnet kiota.dll</c>, like NSwag, so no wrapper is timed.
+    /// </summary>
+    public static string KiotaDll
+    {
+        get
+        {
+            using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, ".config", "dotnet-tools.json")));
+            var version = manifest.RootElement.GetProperty("tools").GetProperty("microsoft.openapi.kiota").GetProperty("version").GetString()!;
+            var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } custom
+                ? custom
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            return Path.Combine(packages, "microsoft.openapi.kiota", version, "tools", "net10.0", "any", "kiota.dll");
+        }
+    }
+
+    /// <summary>Every document of the public corpus that is present (JSON and YAML), by name.</summary>
+    public static IEnumerable<string> CorpusDocuments() =>
+        Directory.Exists(Corpus)
+            ? Directory.GetFiles(Corpus).Where(f => f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+            : [];
+
     /// <summary>Our two documents, then every large corpus document that is present.</summary>
     public static IEnumerable<string> Documents(bool includeCorpus = true)
     {
