@@ -68,8 +68,8 @@ public static class Program
             {
                 var cli = Option(args, "--cli") ?? throw new ArgumentException("--cli PATH/Kernel.Contracts.Cli.dll is required");
                 var documents = Option(args, "--documents") is { } names
-                    ? names.Split(',').Select(n => BenchPaths.Documents().First(d => Path.GetFileName(d) == n))
-                    : BenchPaths.Documents();
+                    ? names.Split(',').Select(n => BenchPaths.Documents(includeCorpus: false).Concat(BenchPaths.CorpusDocuments()).First(d => Path.GetFileName(d) == n))
+                    : BenchPaths.ConsumerBuildDocuments();
                 var rows = await new ConsumerBuildTimer(Option(args, "--nswag") ?? BenchPaths.NSwagDll, cli).MeasureAsync(documents, Runs(args, 3), Path.Combine(Path.GetTempPath(), "kernel-contracts-consumer-build"), Console.Out).ConfigureAwait(false);
                 await Write("consumer-build.md", ConsumerBuildTimer.Table(rows)).ConfigureAwait(false);
                 return 0;
@@ -80,7 +80,7 @@ public static class Program
                 // Where the bytes of our generated client go, beside the size of NSwag's client for the same document.
                 var cli = Option(args, "--cli") ?? throw new ArgumentException("--cli PATH/Kernel.Contracts.Cli.dll is required");
                 var text = new System.Text.StringBuilder();
-                foreach (var spec in BenchPaths.Documents())
+                foreach (var spec in BenchPaths.Documents().Concat(BenchPaths.ConsumerBuildDocuments()).Distinct(StringComparer.Ordinal))
                 {
                     var outDir = Path.Combine(Scratch(), "bytes-" + Path.GetFileName(spec));
                     var ours = await ProcessGenerator.Ours("ours", cli).Once(spec, outDir).ConfigureAwait(false);

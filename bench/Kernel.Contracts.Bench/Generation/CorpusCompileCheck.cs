@@ -96,7 +96,7 @@ public static class CorpusCompileCheck
         {
             var outcomes = rows.Select(r => r.Outcomes.Single(o => o.Generator == name)).ToArray();
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name}: {outcomes.Count(o => o.Compiles)} of {outcomes.Length} documents compile, {outcomes.Count(o => !o.Generated)} do not generate, {outcomes.Count(o => o.Generated && !o.Compiles)} generate code that does not compile."));
+                $"{name}: {outcomes.Count(o => o.Compiles)} of {outcomes.Length} documents compile, {outcomes.Count(o => !o.Generated)} cannot be read, and for {outcomes.Count(o => o.Generated && !o.Compiles)} the code written does not compile."));
             text.AppendLine();
         }
 
