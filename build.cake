@@ -395,6 +395,8 @@ Task("Bench")
     var filter = Argument("bench-filter", "*");
     var runs = Argument("bench-runs", 5);
     var only = Argument("bench-only", "micro,generate,corpus,consumer,bytes,http,verify").Split(',');
+    // --bench-documents=a.yaml,b.json narrows the generate and consumer tables to those documents.
+    string Documents() => HasArgument("bench-documents") ? $" --documents {Argument<string>("bench-documents")}" : "";
 
     if (only.Contains("micro")) Run("dotnet", $"\"{benchDll}\" micro --filter \"{filter}\"");
     if (only.Contains("generate"))
@@ -403,11 +405,11 @@ Task("Bench")
         var r2r = artifacts.Combine("bench/cli-r2r");
         var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
         Run("dotnet", $"publish \"{cli}\" -c Release -r {rid} --self-contained false -p:PublishReadyToRun=true -o \"{r2r}\" -nologo");
-        Run("dotnet", $"\"{benchDll}\" generate --cli \"{cliDll}\" --cli-r2r \"{r2r.CombineWithFilePath("Kernel.Contracts.Cli.dll")}\" --runs {runs}");
+        Run("dotnet", $"\"{benchDll}\" generate --cli \"{cliDll}\" --cli-r2r \"{r2r.CombineWithFilePath("Kernel.Contracts.Cli.dll")}\" --runs {runs}" + Documents());
     }
 
     if (only.Contains("corpus")) Run("dotnet", $"\"{benchDll}\" corpus");
-    if (only.Contains("consumer")) Run("dotnet", $"\"{benchDll}\" consumer-build --cli \"{cliDll}\" --runs {Argument("bench-build-runs", 3)}" + (HasArgument("bench-documents") ? $" --documents {Argument<string>("bench-documents")}" : ""));
+    if (only.Contains("consumer")) Run("dotnet", $"\"{benchDll}\" consumer-build --cli \"{cliDll}\" --runs {Argument("bench-build-runs", 3)}" + Documents());
     if (only.Contains("bytes")) Run("dotnet", $"\"{benchDll}\" bytes --cli \"{cliDll}\"");
     if (only.Contains("http")) Run("dotnet", $"\"{benchDll}\" http --runs {Argument("bench-http-runs", 3)} --duration {Argument("bench-http-seconds", 5)}");
     if (only.Contains("verify")) Run("dotnet", $"\"{benchDll}\" verify --runs {runs}");

@@ -49,7 +49,7 @@ public static class Program
                 generators.Add(ProcessGenerator.NSwag(Option(args, "--nswag") ?? BenchPaths.NSwagDll));
                 generators.Add(ProcessGenerator.Kiota(Option(args, "--kiota") ?? BenchPaths.KiotaDll));
                 var timer = new GenerateProcessTimer(generators);
-                var rows = await timer.MeasureAsync(BenchPaths.Documents(), Runs(args), Scratch(), Console.Out).ConfigureAwait(false);
+                var rows = await timer.MeasureAsync(Documents(args, BenchPaths.Documents()), Runs(args), Scratch(), Console.Out).ConfigureAwait(false);
                 await Write("generate-process.md", timer.Table(rows)).ConfigureAwait(false);
                 return 0;
             }
@@ -67,10 +67,7 @@ public static class Program
             case "consumer-build":
             {
                 var cli = Option(args, "--cli") ?? throw new ArgumentException("--cli PATH/Kernel.Contracts.Cli.dll is required");
-                var documents = Option(args, "--documents") is { } names
-                    ? names.Split(',').Select(n => BenchPaths.Documents(includeCorpus: false).Concat(BenchPaths.CorpusDocuments()).First(d => Path.GetFileName(d) == n))
-                    : BenchPaths.ConsumerBuildDocuments();
-                var rows = await new ConsumerBuildTimer(Option(args, "--nswag") ?? BenchPaths.NSwagDll, cli).MeasureAsync(documents, Runs(args, 3), Path.Combine(Path.GetTempPath(), "kernel-contracts-consumer-build"), Console.Out).ConfigureAwait(false);
+                var rows = await new ConsumerBuildTimer(Option(args, "--nswag") ?? BenchPaths.NSwagDll, cli).MeasureAsync(Documents(args, BenchPaths.ConsumerBuildDocuments()), Runs(args, 3), Path.Combine(Path.GetTempPath(), "kernel-contracts-consumer-build"), Console.Out).ConfigureAwait(false);
                 await Write("consumer-build.md", ConsumerBuildTimer.Table(rows)).ConfigureAwait(false);
                 return 0;
             }
@@ -131,11 +128,18 @@ public static class Program
             .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(40))
             .WithOptions(ConfigOptions.DisableLogFile);
 
-    private const string Usage = "usage: Kernel.Contracts.Bench micro [--filter PATTERN] | generate --cli DLL [--cli-r2r DLL] [--nswag DLL] [--kiota DLL] [--runs N]"
+    private const string Usage = "usage: Kernel.Contracts.Bench micro [--filter PATTERN] | generate --cli DLL [--cli-r2r DLL] [--nswag DLL] [--kiota DLL] [--documents a,b] [--runs N]"
         + " | corpus | consumer-build --cli DLL [--documents a,b] [--runs N] | bytes --cli DLL | http [--connections 1,16,64] [--duration S] [--runs N] [--tool builtin] | verify [--runs N]";
 
     private static int Runs(string[] args, int fallback = 5) =>
         int.Parse(Option(args, "--runs") ?? fallback.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>--documents a,b (our documents or the corpus's, by file name), else the table's own list.</summary>
+    private static IEnumerable<string> Documents(string[] args, IEnumerable<string> fallback) =>
+        Option(args, "--documents") is { } names
+            ? names.Split(',').Select(n => BenchPaths.Documents(includeCorpus: false).Concat(BenchPaths.CorpusDocuments()).FirstOrDefault(d => Path.GetFileName(d) == n)
+                ?? throw new ArgumentException("no document named " + n + " in spec/ or the corpus"))
+            : fallback;
 
     private static string Scratch() => Path.Combine(BenchPaths.Results, "scratch");
 
