@@ -197,6 +197,7 @@ public sealed class BenchmarkSmokeTests
             }
 
             Assert.Contains("B per schema", GeneratedBytes.Table("platform", breakdown, schemas, operations, 0), StringComparison.Ordinal);
+            Assert.Contains("| platform | ", GeneratedBytes.Summary([("platform", breakdown, 1024)]), StringComparison.Ordinal);
         }
         finally
         {

@@ -77,6 +77,7 @@ public static class Program
                 // Where the bytes of our generated client go, beside the size of NSwag's client for the same document.
                 var cli = Option(args, "--cli") ?? throw new ArgumentException("--cli PATH/Kernel.Contracts.Cli.dll is required");
                 var text = new System.Text.StringBuilder();
+                var summary = new List<(string, GeneratedBytes.Breakdown, long)>();
                 foreach (var spec in BenchPaths.Documents().Concat(BenchPaths.ConsumerBuildDocuments()).Distinct(StringComparer.Ordinal))
                 {
                     var outDir = Path.Combine(Scratch(), "bytes-" + Path.GetFileName(spec));
@@ -84,11 +85,14 @@ public static class Program
                     var (operations, schemas) = GeneratedBytes.Counts(ours.Output);
                     var breakdown = GeneratedBytes.Measure(ProcessGenerator.CSharpFiles(outDir));
                     var nswag = await ProcessGenerator.NSwag(Option(args, "--nswag") ?? BenchPaths.NSwagDll).Once(spec, outDir + "-nswag").ConfigureAwait(false);
-                    text.AppendLine(GeneratedBytes.Table(Path.GetFileName(spec), breakdown, schemas, operations, nswag.ExitCode == 0 ? nswag.Bytes : 0));
+                    var nswagBytes = nswag.ExitCode == 0 ? nswag.Bytes : 0;
+                    summary.Add((Path.GetFileName(spec), breakdown, nswagBytes));
+                    text.AppendLine(GeneratedBytes.Table(Path.GetFileName(spec), breakdown, schemas, operations, nswagBytes));
                     Directory.Delete(outDir, recursive: true);
                     Directory.Delete(outDir + "-nswag", recursive: true);
                 }
 
+                text.Insert(0, GeneratedBytes.Summary(summary) + Environment.NewLine);
                 await Write("generated-bytes.md", text.ToString()).ConfigureAwait(false);
                 return 0;
             }

@@ -74,6 +74,24 @@ public static class GeneratedBytes
 
     private static int Bytes(SyntaxNode node) => Encoding.UTF8.GetByteCount(node.ToFullString());
 
+    /// <summary>One line per document: ours against NSwag's bytes, and the share of each part that grows with the document.</summary>
+    public static string Summary(IReadOnlyList<(string Document, Breakdown Ours, long NSwagBytes)> rows)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| document | ours | NSwag | ours / NSwag | converters | models | validators | operations (methods + interface) | the rest |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (document, ours, nswag) in rows)
+        {
+            string Share(long bytes) => (100.0 * bytes / Math.Max(1, ours.Total)).ToString("0", CultureInfo.InvariantCulture) + " %";
+            var growing = ours.Parts[Converters] + ours.Parts[Models] + ours.Parts[Validators] + ours.Parts[Operations] + ours.Parts[Interface];
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {document} | {ours.Total / 1024.0:0} KiB | {(nswag > 0 ? (nswag / 1024.0).ToString("0", CultureInfo.InvariantCulture) + " KiB" : "—")} | {(nswag > 0 ? (ours.Total / (double)nswag).ToString("0.0", CultureInfo.InvariantCulture) + "×" : "—")} | ")
+                + $"{Share(ours.Parts[Converters])} | {Share(ours.Parts[Models])} | {Share(ours.Parts[Validators])} | {Share(ours.Parts[Operations] + ours.Parts[Interface])} | {Share(ours.Total - growing)} |");
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>"…; 3 operations, 11 schemas" from what <c>kernel-contracts generate</c> prints.</summary>
     public static (int Operations, int Schemas) Counts(string cliOutput)
     {
