@@ -409,9 +409,9 @@ Task("Bench")
     }
 
     if (only.Contains("corpus")) Run("dotnet", $"\"{benchDll}\" corpus");
-    if (only.Contains("consumer")) Run("dotnet", $"\"{benchDll}\" consumer-build --cli \"{cliDll}\" --runs {Argument("bench-build-runs", 3)}" + Documents());
+    if (only.Contains("consumer")) Run("dotnet", $"\"{benchDll}\" consumer-build --cli \"{cliDll}\" --runs {Argument("bench-build-runs", 3)}" + Documents() + (HasArgument("bench-pregenerated") ? " --pregenerated" : ""));
     if (only.Contains("bytes")) Run("dotnet", $"\"{benchDll}\" bytes --cli \"{cliDll}\"");
-    if (only.Contains("http")) Run("dotnet", $"\"{benchDll}\" http --runs {Argument("bench-http-runs", 3)} --duration {Argument("bench-http-seconds", 5)}");
+    if (only.Contains("http")) Run("dotnet", $"\"{benchDll}\" http --runs {Argument("bench-http-runs", 3)} --duration {Argument("bench-http-seconds", 5)}" + (HasArgument("bench-stubs-root-services") ? " --stubs-root-services" : ""));
     if (only.Contains("verify")) Run("dotnet", $"\"{benchDll}\" verify --runs {runs}");
     summary.Add("bench: tables in artifacts/bench/ (BenchmarkDotNet reports in artifacts/bench/bdn/results)");
 });

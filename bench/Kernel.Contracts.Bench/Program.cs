@@ -67,7 +67,8 @@ public static class Program
             case "consumer-build":
             {
                 var cli = Option(args, "--cli") ?? throw new ArgumentException("--cli PATH/Kernel.Contracts.Cli.dll is required");
-                var rows = await new ConsumerBuildTimer(Option(args, "--nswag") ?? BenchPaths.NSwagDll, cli).MeasureAsync(Documents(args, BenchPaths.ConsumerBuildDocuments()), Runs(args, 3), Path.Combine(Path.GetTempPath(), "kernel-contracts-consumer-build"), Console.Out).ConfigureAwait(false);
+                var timer = new ConsumerBuildTimer(Option(args, "--nswag") ?? BenchPaths.NSwagDll, cli) { Pregenerated = args.Contains("--pregenerated") };
+                var rows = await timer.MeasureAsync(Documents(args, BenchPaths.ConsumerBuildDocuments()), Runs(args, 3), Path.Combine(Path.GetTempPath(), "kernel-contracts-consumer-build"), Console.Out).ConfigureAwait(false);
                 await Write("consumer-build.md", ConsumerBuildTimer.Table(rows)).ConfigureAwait(false);
                 return 0;
             }
@@ -104,8 +105,10 @@ public static class Program
                 var connections = (Option(args, "--connections") ?? "1,16,64").Split(',').Select(c => int.Parse(c, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
                 var duration = TimeSpan.FromSeconds(double.Parse(Option(args, "--duration") ?? "5", System.Globalization.CultureInfo.InvariantCulture));
                 var runs = Runs(args, 3);
-                var rows = await HttpLoadTimer.MeasureAsync(wrk, connections, duration, runs, Console.Out).ConfigureAwait(false);
-                await Write("http-load.md", HttpLoadTimer.Table(rows, wrk is null ? "built-in HttpClient loop (wrk not installed)" : "wrk 4.1.0, one thread", duration, runs)).ConfigureAwait(false);
+                var rootServices = args.Contains("--stubs-root-services");
+                var rows = await HttpLoadTimer.MeasureAsync(wrk, connections, duration, runs, Console.Out, rootServices).ConfigureAwait(false);
+                var tool = (wrk is null ? "built-in HttpClient loop (wrk not installed)" : "wrk 4.1.0, one thread") + (rootServices ? "; experiment: the stubs' requests use the root service provider" : string.Empty);
+                await Write(rootServices ? "http-load-root-services.md" : "http-load.md", HttpLoadTimer.Table(rows, tool, duration, runs)).ConfigureAwait(false);
                 return 0;
             }
 
@@ -133,7 +136,7 @@ public static class Program
             .WithOptions(ConfigOptions.DisableLogFile);
 
     private const string Usage = "usage: Kernel.Contracts.Bench micro [--filter PATTERN] | generate --cli DLL [--cli-r2r DLL] [--nswag DLL] [--kiota DLL] [--documents a,b] [--runs N]"
-        + " | corpus | consumer-build --cli DLL [--documents a,b] [--runs N] | bytes --cli DLL | http [--connections 1,16,64] [--duration S] [--runs N] [--tool builtin] | verify [--runs N]";
+        + " | corpus | consumer-build --cli DLL [--documents a,b] [--runs N] [--pregenerated] | bytes --cli DLL | http [--connections 1,16,64] [--duration S] [--runs N] [--tool builtin] [--stubs-root-services] | verify [--runs N]";
 
     private static int Runs(string[] args, int fallback = 5) =>
         int.Parse(Option(args, "--runs") ?? fallback.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);

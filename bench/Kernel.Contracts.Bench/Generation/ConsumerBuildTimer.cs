@@ -19,7 +19,8 @@ namespace Kernel.Contracts.Bench.Generation;
 /// </summary>
 public sealed class ConsumerBuildTimer(string nswagDll, string cliDll)
 {
-    public sealed record Row(string Document, long Bytes, Samples? Ours, Samples? NSwag, string? NSwagProblem, long OurBytes, long NSwagBytes);
+    /// <summary><paramref name="OursPregenerated"/>: our files compiled as they are, without the generator (where the time goes).</summary>
+    public sealed record Row(string Document, long Bytes, Samples? Ours, Samples? NSwag, string? NSwagProblem, long OurBytes, long NSwagBytes, Samples? OursPregenerated = null);
 
     /// <summary>The generator's DLL and the two it loads (as the package lays them out under analyzers/dotnet/cs).</summary>
     public static IReadOnlyList<string> GeneratorAnalyzers()
@@ -53,12 +54,15 @@ public sealed class ConsumerBuildTimer(string nswagDll, string cliDll)
             """);
     }
 
-    /// <summary>Writes the library project holding NSwag's client file as it is.</summary>
-    public static string WriteNSwagProject(string dir, string clientFile) => WriteProject(dir, $"""
+    /// <summary>Writes a library project compiling the given files as they are (NSwag's client, or ours generated beforehand).</summary>
+    public static string WriteFilesProject(string dir, string files) => WriteProject(dir, $"""
           <ItemGroup>
-            <Compile Include="{SecurityElement.Escape(clientFile)}" />
+            <Compile Include="{SecurityElement.Escape(files)}" />
           </ItemGroup>
         """);
+
+    /// <summary>With <c>--pregenerated</c>: a third project, our generated files compiled without the generator.</summary>
+    public bool Pregenerated { get; init; }
 
     /// <summary>Restores once (not timed); returns the build's exit and output.</summary>
     public static Task<ProcessRun> RestoreAsync(string project) =>
@@ -85,10 +89,17 @@ public sealed class ConsumerBuildTimer(string nswagDll, string cliDll)
             var nswagOut = Path.Combine(dir, "nswag-client");
             var nswag = await ProcessGenerator.NSwag(nswagDll).Once(spec, nswagOut).ConfigureAwait(false);
             var ours = WriteOurProject(Path.Combine(dir, "ours"), spec);
-            var theirs = nswag.ExitCode == 0 ? WriteNSwagProject(Path.Combine(dir, "nswag"), Path.Combine(nswagOut, "Client.cs")) : null;
-            var ourBytes = (await ProcessGenerator.Ours("ours", cliDll).Once(spec, Path.Combine(dir, "ours-files")).ConfigureAwait(false)).Bytes;
+            var theirs = nswag.ExitCode == 0 ? WriteFilesProject(Path.Combine(dir, "nswag"), Path.Combine(nswagOut, "Client.cs")) : null;
+            var ourFiles = Path.Combine(dir, "ours-files");
+            var ourBytes = (await ProcessGenerator.Ours("ours", cliDll).Once(spec, ourFiles).ConfigureAwait(false)).Bytes;
+            var pregenerated = Pregenerated ? WriteFilesProject(Path.Combine(dir, "ours-pregenerated"), Path.Combine(ourFiles, "*.g.cs")) : null;
 
             await RestoreAsync(ours).ConfigureAwait(false);
+            if (pregenerated is not null)
+            {
+                await RestoreAsync(pregenerated).ConfigureAwait(false);
+            }
+
             string? problem = theirs is null ? "NSwag cannot read it" : null;
             if (theirs is not null)
             {
@@ -103,6 +114,7 @@ public sealed class ConsumerBuildTimer(string nswagDll, string cliDll)
 
             var ourTimes = new List<double>();
             var theirTimes = new List<double>();
+            var pregeneratedTimes = new List<double>();
             for (var i = 0; i < runs; i++)
             {
                 var (seconds, run) = await BuildAsync(ours).ConfigureAwait(false);
@@ -116,9 +128,15 @@ public sealed class ConsumerBuildTimer(string nswagDll, string cliDll)
                 {
                     theirTimes.Add((await BuildAsync(theirs).ConfigureAwait(false)).Seconds);
                 }
+
+                if (pregenerated is not null)
+                {
+                    pregeneratedTimes.Add((await BuildAsync(pregenerated).ConfigureAwait(false)).Seconds);
+                }
             }
 
-            var row = new Row(name, new FileInfo(spec).Length, new Samples(ourTimes), theirs is null ? null : new Samples(theirTimes), problem, ourBytes, nswag.Bytes);
+            var row = new Row(name, new FileInfo(spec).Length, new Samples(ourTimes), theirs is null ? null : new Samples(theirTimes), problem, ourBytes, nswag.Bytes,
+                pregenerated is null ? null : new Samples(pregeneratedTimes));
             log.WriteLine($"{name}: ours {row.Ours}, NSwag {(row.NSwag?.ToString() ?? problem)}");
             rows.Add(row);
             Directory.Delete(dir, recursive: true);
@@ -136,8 +154,9 @@ public sealed class ConsumerBuildTimer(string nswagDll, string cliDll)
         {
             var ratio = row.Ours is { } o && row.NSwag is { } n ? "**" + (o.Median / n.Median).ToString("0.00", CultureInfo.InvariantCulture) + "**" : "—";
             var bytesRatio = row.NSwagBytes > 0 ? (row.OurBytes / (double)row.NSwagBytes).ToString("0.00", CultureInfo.InvariantCulture) : "—";
+            var pregenerated = row.OursPregenerated is { } p ? string.Create(CultureInfo.InvariantCulture, $" (our files without the generator: {p})") : string.Empty;
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {row.Document} | {row.Bytes / 1024.0:0} KiB | {row.Ours} | {(row.NSwag?.ToString() ?? row.NSwagProblem)} | {ratio} | {row.OurBytes / 1048576.0:0.00} MiB | {(row.NSwagBytes > 0 ? (row.NSwagBytes / 1048576.0).ToString("0.00", CultureInfo.InvariantCulture) + " MiB" : "—")} | {bytesRatio} |"));
+                $"| {row.Document} | {row.Bytes / 1024.0:0} KiB | {row.Ours}{pregenerated} | {(row.NSwag?.ToString() ?? row.NSwagProblem)} | {ratio} | {row.OurBytes / 1048576.0:0.00} MiB | {(row.NSwagBytes > 0 ? (row.NSwagBytes / 1048576.0).ToString("0.00", CultureInfo.InvariantCulture) + " MiB" : "—")} | {bytesRatio} |"));
         }
 
         return text.ToString();

@@ -160,6 +160,10 @@ public sealed class GenerateProcessTimer(IReadOnlyList<ProcessGenerator> generat
         if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
     }
 
-    private static string FirstError(string output) =>
-        output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("Exception", StringComparison.Ordinal) || l.Contains("error", StringComparison.OrdinalIgnoreCase)) ?? "no output";
+    /// <summary>The first line that names the failure, cut to fit a table cell.</summary>
+    private static string FirstError(string output)
+    {
+        var line = output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("Exception", StringComparison.Ordinal) || l.Contains("error", StringComparison.OrdinalIgnoreCase)) ?? "no output";
+        return line.Length <= 100 ? line : line[..100] + "…";
+    }
 }

@@ -30,9 +30,9 @@ public sealed class KestrelServer : IAsyncDisposable
     /// <summary>http://127.0.0.1:PORT — loopback only.</summary>
     public Uri Address { get; }
 
-    public static async Task<KestrelServer> StartAsync(PlatformServerKind kind, PlatformData data)
+    public static async Task<KestrelServer> StartAsync(PlatformServerKind kind, PlatformData data, bool rootServices = false)
     {
-        var app = PlatformServerApps.Build(kind, data, "http://127.0.0.1:0");
+        var app = PlatformServerApps.Build(kind, data, "http://127.0.0.1:0", rootServices);
         await app.StartAsync().ConfigureAwait(false);
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new KestrelServer(app, new Uri(bound));
@@ -183,11 +183,12 @@ public static class HttpLoadTimer
         ["getPipelineStatus"] = ServerBenchmarks.StatusPath,
     };
 
-    public static async Task<IReadOnlyList<Row>> MeasureAsync(string? wrk, IReadOnlyList<int> connections, TimeSpan duration, int runs, TextWriter log)
+    /// <param name="rootServices">The experiment: the stubs' requests use the root service provider (no DI scope per request).</param>
+    public static async Task<IReadOnlyList<Row>> MeasureAsync(string? wrk, IReadOnlyList<int> connections, TimeSpan duration, int runs, TextWriter log, bool rootServices = false)
     {
         var data = new PlatformData(100);
         await using var hand = await KestrelServer.StartAsync(PlatformServerKind.HandWrittenMinimalApi, data).ConfigureAwait(false);
-        await using var stubs = await KestrelServer.StartAsync(PlatformServerKind.GeneratedStubs, data).ConfigureAwait(false);
+        await using var stubs = await KestrelServer.StartAsync(PlatformServerKind.GeneratedStubs, data, rootServices).ConfigureAwait(false);
         var rows = new List<Row>();
         foreach (var (operation, path) in Operations)
         {

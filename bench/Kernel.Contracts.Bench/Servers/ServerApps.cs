@@ -78,9 +78,10 @@ public static class PlatformServerApps
 {
     /// <summary>
     /// The app of one server: the same services and endpoints whether it is invoked in process or listens on
-    /// <paramref name="url"/> through Kestrel (the HTTP load table).
+    /// <paramref name="url"/> through Kestrel (the HTTP load table). <paramref name="rootServices"/> is an experiment:
+    /// requests see the root service provider, so no per-request DI scope is created (what the in-process loop does).
     /// </summary>
-    public static WebApplication Build(PlatformServerKind kind, PlatformData data, string? url = null)
+    public static WebApplication Build(PlatformServerKind kind, PlatformData data, string? url = null, bool rootServices = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -96,6 +97,15 @@ public static class PlatformServerApps
         }
 
         var app = builder.Build();
+        if (rootServices)
+        {
+            app.Use((context, next) =>
+            {
+                context.RequestServices = app.Services;
+                return next(context);
+            });
+        }
+
         app.UseRouting();
         if (kind == PlatformServerKind.GeneratedStubs)
         {
