@@ -311,13 +311,32 @@ Task("Report")
     summary.Add("report: artifacts/report/index.html");
 });
 
+Task("Wrk")
+    .Description("Installs Debian's wrk for the HTTP load table when it is missing (apt-get); without it the table uses the bench's built-in loop.")
+    .Does(() =>
+{
+    if (System.IO.File.Exists("/usr/bin/wrk"))
+    {
+        return;
+    }
+
+    Information("Installing wrk for the HTTP load table …");
+    var exit = StartProcess("bash", new ProcessSettings { Arguments = "-c \"(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk) || (sudo -n apt-get update -qq && sudo -n DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)\"" });
+    if (exit != 0)
+    {
+        Warning("wrk could not be installed: the HTTP load table is measured with the built-in HttpClient loop and says so.");
+    }
+});
+
 Task("Bench")
     .Description("Builds bench/ in Release and reproduces every table of docs/performance.md into artifacts/bench/ (minutes; not part of Test).")
     .IsDependentOn("Npm")
+    .IsDependentOn("Wrk")
     .Does(() =>
 {
     // Always Release: timings of a Debug build mean nothing. npm ci brought nswag (the bench build generates
-    // NSwag's clients from it), the pact CLI and libpact_ffi.
+    // NSwag's clients from it), the pact CLI and libpact_ffi; dotnet tool restore brought kiota (the bench build
+    // generates Kiota's clients with it).
     var cli = root.CombineWithFilePath("contract-tests/Kernel.Contracts.Cli/Kernel.Contracts.Cli.csproj");
     var bench = root.CombineWithFilePath("bench/Kernel.Contracts.Bench/Kernel.Contracts.Bench.csproj");
     DotNetBuild(cli.FullPath, new DotNetBuildSettings { Configuration = "Release" });
@@ -325,13 +344,26 @@ Task("Bench")
 
     var benchDll = root.CombineWithFilePath("bench/Kernel.Contracts.Bench/bin/Release/net10.0/Kernel.Contracts.Bench.dll");
     var cliDll = root.CombineWithFilePath("contract-tests/Kernel.Contracts.Cli/bin/Release/net10.0/Kernel.Contracts.Cli.dll");
-    var nswagDll = root.CombineWithFilePath("node_modules/nswag/bin/binaries/Net100/dotnet-nswag.dll");
     var filter = Argument("bench-filter", "*");
     var runs = Argument("bench-runs", 5);
-    var only = Argument("bench-only", "micro,generate,verify").Split(',');
+    var only = Argument("bench-only", "micro,generate,corpus,consumer,bytes,http,verify").Split(',');
+    // --bench-documents=a.yaml,b.json narrows the generate and consumer tables to those documents.
+    string Documents() => HasArgument("bench-documents") ? $" --documents {Argument<string>("bench-documents")}" : "";
 
     if (only.Contains("micro")) Run("dotnet", $"\"{benchDll}\" micro --filter \"{filter}\"");
-    if (only.Contains("generate")) Run("dotnet", $"\"{benchDll}\" generate --cli \"{cliDll}\" --nswag \"{nswagDll}\" --runs {runs}");
+    if (only.Contains("generate"))
+    {
+        // The same CLI published ReadyToRun for this machine's platform: the cold start without most of the JIT.
+        var r2r = artifacts.Combine("bench/cli-r2r");
+        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        Run("dotnet", $"publish \"{cli}\" -c Release -r {rid} --self-contained false -p:PublishReadyToRun=true -o \"{r2r}\" -nologo");
+        Run("dotnet", $"\"{benchDll}\" generate --cli \"{cliDll}\" --cli-r2r \"{r2r.CombineWithFilePath("Kernel.Contracts.Cli.dll")}\" --runs {runs}" + Documents());
+    }
+
+    if (only.Contains("corpus")) Run("dotnet", $"\"{benchDll}\" corpus");
+    if (only.Contains("consumer")) Run("dotnet", $"\"{benchDll}\" consumer-build --cli \"{cliDll}\" --runs {Argument("bench-build-runs", 3)}" + Documents() + (HasArgument("bench-pregenerated") ? " --pregenerated" : ""));
+    if (only.Contains("bytes")) Run("dotnet", $"\"{benchDll}\" bytes --cli \"{cliDll}\"");
+    if (only.Contains("http")) Run("dotnet", $"\"{benchDll}\" http --runs {Argument("bench-http-runs", 3)} --duration {Argument("bench-http-seconds", 5)}" + (HasArgument("bench-stubs-root-services") ? " --stubs-root-services" : ""));
     if (only.Contains("verify")) Run("dotnet", $"\"{benchDll}\" verify --runs {runs}");
     summary.Add("bench: tables in artifacts/bench/ (BenchmarkDotNet reports in artifacts/bench/bdn/results)");
 });

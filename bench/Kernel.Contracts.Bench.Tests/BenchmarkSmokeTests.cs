@@ -48,6 +48,7 @@ public sealed class BenchmarkSmokeTests
         bench.Setup();
         Assert.Equal(count, await bench.HandWritten());
         Assert.Equal(count, await bench.Ours());
+        Assert.Equal(count, await bench.Kiota());
 #if NSWAG
         Assert.Equal(count, await bench.NSwag());
 #endif
@@ -61,6 +62,7 @@ public sealed class BenchmarkSmokeTests
         bench.Setup();
         Assert.Equal(3, await bench.HandWritten());
         Assert.Equal(3, await bench.Ours());
+        Assert.Equal(3, await bench.Kiota());
 #if NSWAG
         Assert.Equal(3, await bench.NSwag());
 #endif
@@ -74,6 +76,7 @@ public sealed class BenchmarkSmokeTests
         bench.Setup();
         Assert.Equal("bench-session-1", await bench.HandWritten());
         Assert.Equal("bench-session-1", await bench.Ours());
+        Assert.Equal("bench-session-1", await bench.Kiota());
 #if NSWAG
         Assert.Equal("bench-session-1", await bench.NSwag());
 #endif
@@ -110,20 +113,120 @@ public sealed class BenchmarkSmokeTests
     }
 
     [Fact]
-    public async Task Generate_process_timer_runs_our_cli_on_our_document()
+    public async Task Generate_process_timer_times_ours_and_the_peers_once_on_our_document()
     {
         var cli = typeof(Kernel.Contracts.Cli.Program).Assembly.Location;
-        var timer = new GenerateProcessTimer(cli, nswagDll: "unused");
-        var outDir = Path.Combine(Path.GetTempPath(), "kernel-contracts-bench-smoke-" + Guid.NewGuid().ToString("N"));
+        var generators = new System.Collections.Generic.List<ProcessGenerator> { ProcessGenerator.Ours("ours", cli), ProcessGenerator.Kiota(BenchPaths.KiotaDll) };
+#if NSWAG
+        generators.Add(ProcessGenerator.NSwag(BenchPaths.NSwagDll));
+#endif
+        var timer = new GenerateProcessTimer(generators);
+        var scratch = TempDir();
         try
         {
-            var (code, files, output) = await timer.OursOnceAsync(BenchPaths.Spec("kernel-platform.openapi.yaml"), outDir);
-            Assert.True(code == 0, output);
-            Assert.True(files > 10, output);
+            var rows = await timer.MeasureAsync([BenchPaths.Spec("kernel-platform.openapi.yaml")], 1, scratch, TextWriter.Null);
+            var row = Assert.Single(rows);
+            Assert.All(row.Cells, c =>
+            {
+                Assert.True(c.Failure is null, c.Generator + ": " + c.Failure);
+                Assert.True(c.Times!.Seconds.Single() > 0);
+                Assert.True(c.Files > 0 && c.Bytes > 10_000, c.Generator + " wrote " + c.Bytes + " bytes");
+            });
+            Assert.True(row["ours"].Files > 10);
+            Assert.Contains("ours / Kiota", timer.Table(rows), StringComparison.Ordinal);
         }
         finally
         {
-            if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Kiota_reads_our_document_and_its_client_compiles()
+    {
+        var scratch = TempDir();
+        try
+        {
+            var outcome = await CorpusCompileCheck.CheckAsync(ProcessGenerator.Kiota(BenchPaths.KiotaDll), BenchPaths.Spec("kernel-sessions.openapi.yaml"), Path.Combine(scratch, "kiota"));
+            Assert.True(outcome.Generated, outcome.ToString());
+            Assert.True(outcome.Files > 5, outcome.ToString());
+            Assert.True(outcome.Compiles, outcome.ToString());
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Corpus_compile_check_reports_each_compiler_error_with_its_file()
+    {
+        var scratch = TempDir();
+        try
+        {
+            var good = Path.Combine(scratch, "Good.cs");
+            var bad = Path.Combine(scratch, "Bad.cs");
+            File.WriteAllText(good, "namespace N; public sealed class Good { public int X { get; set; } }");
+            File.WriteAllText(bad, "namespace N; public sealed class Bad { public Missing Y { get; set; } }");
+            Assert.Empty(CorpusCompileCheck.Compile([good]));
+            var error = Assert.Single(CorpusCompileCheck.Compile([good, bad]));
+            Assert.StartsWith("Bad.cs(1): CS0246", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Generated_bytes_are_split_into_parts_that_add_up()
+    {
+        var cli = typeof(Kernel.Contracts.Cli.Program).Assembly.Location;
+        var scratch = TempDir();
+        try
+        {
+            var run = await ProcessGenerator.Ours("ours", cli).Once(BenchPaths.Spec("kernel-platform.openapi.yaml"), scratch);
+            var (operations, schemas) = GeneratedBytes.Counts(run.Output);
+            Assert.True(operations > 0 && schemas > 0, run.Output);
+            var breakdown = GeneratedBytes.Measure(ProcessGenerator.CSharpFiles(scratch));
+            Assert.Equal(run.Bytes, breakdown.Total);
+            Assert.Equal(breakdown.Total, breakdown.Parts.Values.Sum());
+            foreach (var part in new[] { GeneratedBytes.Models, GeneratedBytes.Converters, GeneratedBytes.Validators, GeneratedBytes.Operations, GeneratedBytes.Interface, GeneratedBytes.Support })
+            {
+                Assert.True(breakdown.Parts[part] > 0, part);
+            }
+
+            Assert.Contains("B per schema", GeneratedBytes.Table("platform", breakdown, schemas, operations, 0), StringComparison.Ordinal);
+            Assert.Contains("| platform | ", GeneratedBytes.Summary([("platform", breakdown, 1024)]), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Consumer_build_project_builds_our_client_with_the_generator_in_the_build()
+    {
+        var scratch = TempDir();
+        try
+        {
+            var project = ConsumerBuildTimer.WriteOurProject(scratch, BenchPaths.Spec("kernel-platform.openapi.yaml"));
+            var restore = await ConsumerBuildTimer.RestoreAsync(project);
+            Assert.True(restore.ExitCode == 0, restore.Output);
+            var (seconds, build) = await ConsumerBuildTimer.BuildAsync(project);
+            Assert.True(build.ExitCode == 0, build.Output);
+            Assert.True(seconds > 0);
+
+            // The generator ran inside the build: the library holds the generated client.
+            var dll = Directory.GetFiles(Path.Combine(scratch, "bin"), "Consumer.dll", SearchOption.AllDirectories).Single();
+            using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(dll));
+            var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+            Assert.Contains(metadata.TypeDefinitions, t => metadata.GetString(metadata.GetTypeDefinition(t).Name) == "KernelPlatformClient");
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
         }
     }
 
@@ -135,6 +238,78 @@ public sealed class BenchmarkSmokeTests
         var interactions = await VerificationTimer.BindingOnceAsync(Path.Combine(BenchPaths.Pacts, pact), provider, start, t => timed = t);
         Assert.True(interactions > 5);
         Assert.True(timed > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task Both_servers_serve_2xx_under_load_over_loopback_http()
+    {
+        // Always the built-in loop (so the check never depends on wrk); wrk as well where it is installed.
+        var data = new PlatformData(100);
+        await using var hand = await KestrelServer.StartAsync(PlatformServerKind.HandWrittenMinimalApi, data);
+        await using var stubs = await KestrelServer.StartAsync(PlatformServerKind.GeneratedStubs, data);
+        Assert.True(System.Net.IPAddress.IsLoopback(System.Net.IPAddress.Parse(stubs.Address.Host)));
+        var wrk = HttpLoad.FindWrk();
+        foreach (var server in new[] { hand, stubs })
+        {
+            foreach (var path in HttpLoadTimer.Operations.Values)
+            {
+                var url = new Uri(server.Address, path);
+                var results = new System.Collections.Generic.List<LoadResult> { await HttpLoad.BuiltInAsync(url, 2, TimeSpan.FromMilliseconds(300)) };
+                if (wrk is not null)
+                {
+                    results.Add(await HttpLoad.WrkAsync(wrk, url, 2, TimeSpan.FromSeconds(1)));
+                }
+
+                Assert.All(results, r =>
+                {
+                    Assert.True(r.Requests > 0 && r.RequestsPerSecond > 0, r.ToString());
+                    Assert.True(r.Non2xx == 0 && r.Errors == 0, r.ToString());
+                    Assert.True(r.P50Ms > 0 && r.P99Ms >= r.P50Ms, r.ToString());
+                });
+            }
+        }
+
+        // A request without the key is a 401 through Kestrel too: the load above was answered by the real endpoints.
+        using var http = new System.Net.Http.HttpClient();
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await http.GetAsync(new Uri(stubs.Address, ServerBenchmarks.ListPath))).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await http.GetAsync(new Uri(hand.Address, ServerBenchmarks.ListPath))).StatusCode);
+    }
+
+    [Fact]
+    public void Wrk_report_is_read_with_its_non_2xx_answers_and_latency_units()
+    {
+        const string report = """
+            Running 1s test @ http://127.0.0.1:5000/x
+              1 threads and 2 connections
+              Thread Stats   Avg      Stdev     Max   +/- Stdev
+                Latency   310.12us  120.00us   2.10ms   90.00%
+                Req/Sec     6.10k   200.00     6.40k    70.00%
+              Latency Distribution
+                 50%  287.00us
+                 75%  330.00us
+                 90%  410.00us
+                 99%    1.20ms
+              6123 requests in 1.00s, 1.10MB read
+              Socket errors: connect 0, read 1, write 0, timeout 2
+              Non-2xx or 3xx responses: 17
+            Requests/sec:   6122.51
+            Transfer/sec:      1.10MB
+            """;
+        var result = HttpLoad.ParseWrk(report, 2, 1);
+        Assert.Equal(6123, result.Requests);
+        Assert.Equal(17, result.Non2xx);
+        Assert.Equal(3, result.Errors);
+        Assert.Equal(6122.51, result.RequestsPerSecond, 2);
+        Assert.Equal(0.287, result.P50Ms, 3);
+        Assert.Equal(1.2, result.P99Ms, 3);
+        Assert.Throws<FormatException>(() => HttpLoad.ParseWrk("wrk: connection refused", 2, 1));
+    }
+
+    private static string TempDir()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "kernel-contracts-bench-smoke-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        return dir;
     }
 
     [Fact]

@@ -24,11 +24,24 @@ public static class BenchPaths
     /// <summary>The large public documents timed against NSwag (read in place from ../shared/openapi-corpus).</summary>
     public static readonly string[] LargeCorpusDocuments =
     [
+        "adyen.com-management_3.json",
         "discord.com_10.json",
         "ingrammicro.com-reseller_6.0.json",
         "mistral.ai_1.0.0.yaml",
         "pagerduty.com-rest_2.0.0.json",
         "plaid.com_2020-09-14.yml",
+    ];
+
+    /// <summary>
+    /// The consumer-build table's corpus documents: the largest ones whose NSwag client (System.Text.Json) compiles — the
+    /// corpus table shows which do; NSwag's clients of Discord, Ingram Micro and Plaid do not, and it cannot read Mistral or PagerDuty REST.
+    /// </summary>
+    public static readonly string[] ConsumerBuildCorpusDocuments =
+    [
+        "adyen.com-management_3.json",
+        "twilio.com-conversations-v1_1.0.0.yaml",
+        "twilio.com-flex-v1_1.0.0.yaml",
+        "xero.com-payroll-nz_16.1.0.yaml",
     ];
 
     public static string Root => RootPath.Value;
@@ -42,6 +55,35 @@ public static class BenchPaths
     public static string PactCli => Path.Combine(Root, "node_modules", "@pact-foundation", "pact-cli-linux-x64", "standalone", "pact");
 
     public static string Results => Path.Combine(Root, "artifacts", "bench");
+
+    public static string NSwagDll => Path.Combine(Root, "node_modules", "nswag", "bin", "binaries", "Net100", "dotnet-nswag.dll");
+
+    /// <summary>
+    /// kiota.dll of the version the tool manifest pins (.config/dotnet-tools.json), where <c>dotnet tool restore</c> put it:
+    /// the bench runs it as <c>dotnet kiota.dll</c>, like NSwag, so no wrapper is timed.
+    /// </summary>
+    public static string KiotaDll
+    {
+        get
+        {
+            using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, ".config", "dotnet-tools.json")));
+            var version = manifest.RootElement.GetProperty("tools").GetProperty("microsoft.openapi.kiota").GetProperty("version").GetString()!;
+            var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } custom
+                ? custom
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            return Path.Combine(packages, "microsoft.openapi.kiota", version, "tools", "net10.0", "any", "kiota.dll");
+        }
+    }
+
+    /// <summary>Our two documents, then the consumer-build corpus documents that are present.</summary>
+    public static IEnumerable<string> ConsumerBuildDocuments() =>
+        Documents(includeCorpus: false).Concat(ConsumerBuildCorpusDocuments.Select(n => Path.Combine(Corpus, n)).Where(File.Exists));
+
+    /// <summary>Every document of the public corpus that is present (JSON and YAML), by name.</summary>
+    public static IEnumerable<string> CorpusDocuments() =>
+        Directory.Exists(Corpus)
+            ? Directory.GetFiles(Corpus).Where(f => f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+            : [];
 
     /// <summary>Our two documents, then every large corpus document that is present.</summary>
     public static IEnumerable<string> Documents(bool includeCorpus = true)

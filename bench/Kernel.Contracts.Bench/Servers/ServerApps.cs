@@ -9,6 +9,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -62,6 +63,86 @@ public sealed class PlatformData
     public IReadOnlyDictionary<string, Server.DatasetList> Studies { get; }
 }
 
+/// <summary>The two servers measured against each other.</summary>
+public enum PlatformServerKind
+{
+    /// <summary>The baseline: <see cref="HandWrittenPlatformApi"/>.</summary>
+    HandWrittenMinimalApi,
+
+    /// <summary><c>MapKernelPlatformApi</c> with validation on.</summary>
+    GeneratedStubs,
+}
+
+/// <summary>Builds either server's app, so the in-process and the HTTP benchmarks run the very same servers.</summary>
+public static class PlatformServerApps
+{
+    /// <summary>
+    /// The app of one server: the same services and endpoints whether it is invoked in process or listens on
+    /// <paramref name="url"/> through Kestrel (the HTTP load table). <paramref name="rootServices"/> is an experiment:
+    /// requests see the root service provider, so no per-request DI scope is created (what the in-process loop does).
+    /// </summary>
+    public static WebApplication Build(PlatformServerKind kind, PlatformData data, string? url = null, bool rootServices = false)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        if (url is not null)
+        {
+            builder.WebHost.UseUrls(url);
+        }
+
+        if (kind == PlatformServerKind.GeneratedStubs)
+        {
+            builder.Services.AddSingleton<Server.IKernelPlatformServer>(new LookupPlatform(data));
+            builder.Services.AddSingleton<Server.IKernelPlatformServerSecurity>(new KeySecurity());
+        }
+
+        var app = builder.Build();
+        if (rootServices)
+        {
+            app.Use((context, next) =>
+            {
+                context.RequestServices = app.Services;
+                return next(context);
+            });
+        }
+
+        app.UseRouting();
+        if (kind == PlatformServerKind.GeneratedStubs)
+        {
+            Server.KernelPlatformServerEndpoints.MapKernelPlatformApi(app);
+        }
+        else
+        {
+            HandWrittenPlatformApi.Map(app, data);
+        }
+
+        app.UseEndpoints(_ => { });
+        return app;
+    }
+
+    private sealed class LookupPlatform(PlatformData data) : Server.IKernelPlatformServer
+    {
+        public Task<Server.ListDatasetsResult> ListDatasetsAsync(string studyId, HttpContext context, CancellationToken cancellationToken) =>
+            Task.FromResult(data.Studies.TryGetValue(studyId, out var list)
+                ? Server.ListDatasetsResult.Ok(list)
+                : Server.ListDatasetsResult.NotFound(new Server.Problem { Type = "https://api.kernel.com/problems/study-not-found", Title = "The study does not exist.", Status = 404 }));
+
+        public Task<Server.RunPipelineResult> RunPipelineAsync(string studyId, string datasetId, Server.PipelineName pipelineName, HttpContext context, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
+        public Task<Server.GetPipelineStatusResult> GetPipelineStatusAsync(string studyId, string datasetId, Server.PipelineName pipelineName, HttpContext context, CancellationToken cancellationToken) =>
+            Task.FromResult(data.Studies.ContainsKey(studyId)
+                ? Server.GetPipelineStatusResult.Ok(data.Status)
+                : Server.GetPipelineStatusResult.NotFound(new Server.Problem { Type = "https://api.kernel.com/problems/study-not-found", Title = "The study does not exist.", Status = 404 }));
+    }
+
+    private sealed class KeySecurity : Server.IKernelPlatformServerSecurity
+    {
+        public ValueTask<IResult?> AuthenticateAsync(HttpContext context, IReadOnlyList<string> schemes, CancellationToken cancellationToken) =>
+            new(context.Request.Headers.Authorization == PlatformData.ApiKey ? null : Results.Problem(title: "A valid API key is required.", statusCode: 401));
+    }
+}
+
 /// <summary>
 /// A server as a <see cref="RequestDelegate"/> invoked in process on a <see cref="DefaultHttpContext"/>: routing,
 /// authentication, validation, the handler and the JSON body, without Kestrel or a socket.
@@ -79,16 +160,10 @@ public sealed class InProcessServer : IAsyncDisposable
     }
 
     /// <summary>The generated stubs: <c>MapKernelPlatformApi</c> over an implementation that looks the data up.</summary>
-    public static InProcessServer Stubs(PlatformData data) => Create(
-        services =>
-        {
-            services.AddSingleton<Server.IKernelPlatformServer>(new LookupPlatform(data));
-            services.AddSingleton<Server.IKernelPlatformServerSecurity>(new KeySecurity());
-        },
-        app => Server.KernelPlatformServerEndpoints.MapKernelPlatformApi(app));
+    public static InProcessServer Stubs(PlatformData data) => new(PlatformServerApps.Build(PlatformServerKind.GeneratedStubs, data));
 
     /// <summary>The hand-written minimal API doing the same work.</summary>
-    public static InProcessServer HandWritten(PlatformData data) => Create(_ => { }, app => HandWrittenPlatformApi.Map(app, data));
+    public static InProcessServer HandWritten(PlatformData data) => new(PlatformServerApps.Build(PlatformServerKind.HandWrittenMinimalApi, data));
 
     /// <summary>Sends one request; returns the status and the body.</summary>
     public async Task<(int Status, long Length)> SendAsync(string method, string path, string? apiKey = PlatformData.ApiKey)
@@ -113,40 +188,6 @@ public sealed class InProcessServer : IAsyncDisposable
     {
         await _app.DisposeAsync().ConfigureAwait(false);
         await _body.DisposeAsync().ConfigureAwait(false);
-    }
-
-    private static InProcessServer Create(Action<IServiceCollection> services, Action<WebApplication> map)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        services(builder.Services);
-        var app = builder.Build();
-        app.UseRouting();
-        map(app);
-        app.UseEndpoints(_ => { });
-        return new InProcessServer(app);
-    }
-
-    private sealed class LookupPlatform(PlatformData data) : Server.IKernelPlatformServer
-    {
-        public Task<Server.ListDatasetsResult> ListDatasetsAsync(string studyId, HttpContext context, CancellationToken cancellationToken) =>
-            Task.FromResult(data.Studies.TryGetValue(studyId, out var list)
-                ? Server.ListDatasetsResult.Ok(list)
-                : Server.ListDatasetsResult.NotFound(new Server.Problem { Type = "https://api.kernel.com/problems/study-not-found", Title = "The study does not exist.", Status = 404 }));
-
-        public Task<Server.RunPipelineResult> RunPipelineAsync(string studyId, string datasetId, Server.PipelineName pipelineName, HttpContext context, CancellationToken cancellationToken) =>
-            throw new NotSupportedException();
-
-        public Task<Server.GetPipelineStatusResult> GetPipelineStatusAsync(string studyId, string datasetId, Server.PipelineName pipelineName, HttpContext context, CancellationToken cancellationToken) =>
-            Task.FromResult(data.Studies.ContainsKey(studyId)
-                ? Server.GetPipelineStatusResult.Ok(data.Status)
-                : Server.GetPipelineStatusResult.NotFound(new Server.Problem { Type = "https://api.kernel.com/problems/study-not-found", Title = "The study does not exist.", Status = 404 }));
-    }
-
-    private sealed class KeySecurity : Server.IKernelPlatformServerSecurity
-    {
-        public ValueTask<IResult?> AuthenticateAsync(HttpContext context, IReadOnlyList<string> schemes, CancellationToken cancellationToken) =>
-            new(context.Request.Headers.Authorization == PlatformData.ApiKey ? null : Results.Problem(title: "A valid API key is required.", statusCode: 401));
     }
 }
 
