@@ -22,7 +22,7 @@ public sealed class ConsumerBuildTimer(string nswagDll, string cliDll)
     /// <summary><paramref name="OursPregenerated"/>: our files compiled as they are, without the generator (where the time goes).</summary>
     public sealed record Row(string Document, long Bytes, Samples? Ours, Samples? NSwag, string? NSwagProblem, long OurBytes, long NSwagBytes, Samples? OursPregenerated = null);
 
-    /// <summary>The generator's DLL and the two it loads (as the package lays them out under analyzers/dotnet/cs).</summary>
+    /// <summary>The generator's DLL and the three it loads (as the package lays them out under analyzers/dotnet/cs).</summary>
     public static IReadOnlyList<string> GeneratorAnalyzers()
     {
         var project = Path.Combine(BenchPaths.Root, "generator", "Kernel.Contracts.Generator");
@@ -36,7 +36,9 @@ public sealed class ConsumerBuildTimer(string nswagDll, string cliDll)
         var props = File.ReadAllText(Path.Combine(project, "obj", "Kernel.Contracts.Generator.csproj.nuget.g.props"));
         string Package(string property, string dll) =>
             Path.Combine(Regex.Match(props, "<" + property + "[^>]*>([^<]+)</" + property + ">", RegexOptions.None, TimeSpan.FromSeconds(1)).Groups[1].Value, "lib", "netstandard2.0", dll);
-        return [generator, Package("PkgMicrosoft_OpenApi", "Microsoft.OpenApi.dll"), Package("PkgYamlDotNet", "YamlDotNet.dll")];
+        // The shared OpenAPI layer is built beside the generator (a project reference).
+        var layer = Path.Combine(Path.GetDirectoryName(generator)!, "Kernel.Contracts.OpenApi.dll");
+        return [generator, layer, Package("PkgMicrosoft_OpenApi", "Microsoft.OpenApi.dll"), Package("PkgYamlDotNet", "YamlDotNet.dll")];
     }
 
     /// <summary>Writes the library project holding our client, generated in its build from <paramref name="spec"/>.</summary>
