@@ -288,9 +288,6 @@ public sealed record SpecOperation(
     /// <summary>The documented response a status falls under (<see cref="ResponseRule.KeyFor"/>), or null when none.</summary>
     public SpecResponse? ResponseFor(int status) => ResponseRule.KeyFor(Responses.Keys, status) is { } key ? Responses[key] : null;
 
-    /// <summary>Whether a status is a success a client returns (<see cref="ResponseRule.IsSuccess"/>).</summary>
-    public bool IsSuccess(int status) => ResponseRule.IsSuccess(Responses.Keys, status);
-
     /// <summary>The explicitly documented status codes, ascending.</summary>
     public IEnumerable<int> DocumentedStatuses =>
         Responses.Keys.Select(ResponseRule.Code).Where(c => c is not null).Select(c => c!.Value).OrderBy(c => c);

@@ -50,9 +50,7 @@ public static class ResponseRule
     public static bool IsSuccess(IEnumerable<string> keys, int status)
     {
         var list = keys as IReadOnlyCollection<string> ?? keys.ToList();
-        var key = KeyFor(list, status);
-        if (key is null || status < 200 || status > 299) return false;
-        return !IsDefault(key) || !list.Any(IsSuccessKey);
+        return KeyFor(list, status) is { } key && SuccessCoverage(list, key).Covers(status);
     }
 
     /// <summary>Whether a key documents successes by itself: a 2xx code or <c>2XX</c>.</summary>
