@@ -23,7 +23,7 @@ internal static class GenerateCommand
     {
         var spec = new Option<FileInfo>("--spec") { Description = "The OpenAPI document (YAML or JSON, 3.0 or 3.1).", Required = true };
         var outDir = new Option<DirectoryInfo>("--out") { Description = "The folder the .g.cs files are written to (created when missing).", Required = true };
-        var generate = new Option<string?>("--generate") { Description = "What to generate: any of Models, Client, Server, Fakers separated by ';' (default Models;Client), as the Generate metadata of an OpenApiSpec item." };
+        var generate = new Option<string?>("--generate") { Description = "What to generate: any of Models, Client, Server, Fakers, Validators separated by ';' (default Models;Client), as the Generate metadata of an OpenApiSpec item." };
         var ns = new Option<string?>("--namespace") { Description = "The namespace of the generated code (default: the document's title)." };
         var clientName = new Option<string?>("--client-name") { Description = "The prefix of the generated types (default: the document's title)." };
         var references = new Option<FileInfo[]>("--reference") { Description = "Another document that $refs of --spec point into (repeatable).", AllowMultipleArgumentsPerToken = true };

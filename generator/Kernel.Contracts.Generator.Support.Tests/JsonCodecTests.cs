@@ -51,9 +51,32 @@ public class JsonCodecTests
     {
         Assert.Equal("Study: the required property 'id' is missing.", JsonCodec.Missing("Study", "id").Message);
         var inner = new JsonException("expected a string but found null.");
-        var at = JsonCodec.At("Study", "name", inner);
+        var at = JsonCodec.At("Study", "name"u8, inner);
         Assert.Equal("Study.name: expected a string but found null.", at.Message);
         Assert.Same(inner, at.InnerException);
+        Assert.Equal("Study.n\u00e4me: x", JsonCodec.At("Study", System.Text.Encoding.UTF8.GetBytes("n\u00e4me"), new JsonException("x")).Message);
+    }
+
+    [Fact]
+    public void Is_moves_onto_the_value_of_the_named_member_only_and_keeps_its_name()
+    {
+        var reader = new Utf8JsonReader("{\"a\":1,\"b\":null}"u8);
+        reader.Read();
+        reader.Read();
+        ReadOnlySpan<byte> property = default;
+        Assert.False(JsonCodec.Is(ref reader, "b"u8, ref property));
+        Assert.Equal(JsonTokenType.PropertyName, reader.TokenType);
+        Assert.True(property.IsEmpty);
+        Assert.True(JsonCodec.Is(ref reader, "a"u8, ref property));
+        Assert.Equal(JsonTokenType.Number, reader.TokenType);
+        Assert.Equal("a", System.Text.Encoding.UTF8.GetString(property));
+        Assert.False(JsonCodec.IsNull(ref reader, out var isNull));
+        Assert.False(isNull);
+        reader.Read();
+        Assert.True(JsonCodec.Is(ref reader, "b"u8, ref property));
+        Assert.True(JsonCodec.IsNull(ref reader, out isNull));
+        Assert.True(isNull);
+        Assert.True(JsonCodec.IsNull(ref reader));
     }
 
     [Fact]

@@ -179,7 +179,7 @@ public class ClientResultTests
         string Source(string suffix) => result.Run.GeneratedSources.Single(s => s.HintName.EndsWith(suffix, StringComparison.Ordinal)).SourceText.ToString();
         Assert.Contains("public sealed partial class PutPetClientResponse", Source(".Client.PutPetClientResponse.g.cs"), StringComparison.Ordinal);
         Assert.Contains("public sealed partial record PutPetResponse", Source(".Models.PutPetResponse.g.cs"), StringComparison.Ordinal);
-        Assert.Contains("Task<global::Test.Api.PutPetClientResponse> PutPetAsync(", Source(".Client.Interface.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("Task<PutPetClientResponse> PutPetAsync(", Source(".Client.Interface.g.cs"), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -65,7 +65,7 @@ public class ConstructTests
     {
         var result = GeneratorHarness.Run(
             GeneratorHarness.CreateDriver(
-                GeneratorHarness.FromFile(GeneratorHarness.TestSpecPath("constructs.openapi.yaml")),
+                GeneratorHarness.FromFile(GeneratorHarness.TestSpecPath("constructs.openapi.yaml"), generate: "Models;Client;Validators"),
                 GeneratorHarness.FromFile(GeneratorHarness.TestSpecPath("shared.yaml"), generate: "None")),
             GeneratorHarness.CreateCompilation(Probe));
         Assert.Empty(result.GeneratorDiagnostics);

@@ -162,7 +162,7 @@ public class DiagnosticTests
     {
         var d = Single("KCG007", Spec(Valid, generate: "Models;Clients"));
 
-        Assert.Equal("The OpenApiSpec item 'probe.yaml' has invalid metadata: Generate='Models,Clients': 'Clients' is not one of Models, Client, Server, Fakers", d.GetMessage());
+        Assert.Equal("The OpenApiSpec item 'probe.yaml' has invalid metadata: Generate='Models,Clients': 'Clients' is not one of Models, Client, Server, Fakers, Validators", d.GetMessage());
         AssertAt(d, "/specs/probe.yaml", 1, 1);
     }
 

@@ -50,7 +50,7 @@ public sealed class Swagger2Tests
         Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
         Assert.Empty(result.CompileErrorsAndWarnings());
         var client = result.Source("Pets.Client.g.cs");
-        Assert.Contains("UpdatePetAsync(long petId, global::Pets.Api.Pet body, bool? dryRun = null", client, StringComparison.Ordinal);
+        Assert.Contains("UpdatePetAsync(long petId, Pet body, bool? dryRun = null", client, StringComparison.Ordinal);
         Assert.Contains("https://pets.example.com/v2", result.Run.GeneratedSources.Select(s => s.SourceText.ToString()).First(s => s.Contains("https://pets.example.com", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Contains(result.Run.GeneratedSources, s => s.HintName == "Pets.Models.Pet.g.cs");
         Assert.Contains(result.Run.GeneratedSources, s => s.HintName.StartsWith("Pets.Server.", StringComparison.Ordinal));

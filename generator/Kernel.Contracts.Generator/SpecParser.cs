@@ -96,12 +96,17 @@ internal static class SpecParser
             {
                 diagnostics.Add(new DiagnosticInfo(
                     DiagnosticDescriptors.InvalidMetadata.Id,
-                    new[] { Path.GetFileName(spec.Path), "Generate='" + spec.Generate + "': '" + part + "' is not one of Models, Client, Server, Fakers" }.ToEquatableArray(),
+                    new[] { Path.GetFileName(spec.Path), "Generate='" + spec.Generate + "': '" + part + "' is not one of Models, Client, Server, Fakers, Validators" }.ToEquatableArray(),
                     LocationInfo.StartOf(spec.Path)));
             }
         }
 
-        // Clients and servers need the models.
+        // Every kind needs the models; the server stubs validate requests with the validators.
+        if ((kinds & GenerateKinds.Server) != 0)
+        {
+            kinds |= GenerateKinds.Validators;
+        }
+
         return kinds == GenerateKinds.None ? kinds : kinds | GenerateKinds.Models;
     }
 

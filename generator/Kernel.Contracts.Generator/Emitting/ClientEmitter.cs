@@ -24,7 +24,9 @@ internal sealed class ClientEmitter
     {
         _api = api;
         _facts = facts;
-        _names = new TypeNames(api.Namespace);
+        // The client's files live in the API's namespace and name its types only where a type can stand (or as ApiException,
+        // JsonCodec and converters, which no member of theirs is called), so the short spelling is safe.
+        _names = new TypeNames(api.Namespace, qualified: false);
         var used = new HashSet<string>(api.Types.Select(t => t.Name), StringComparer.Ordinal);
         foreach (var op in api.Operations.Where(o => SuccessTypes(Successes(o)).Count > 1))
         {
@@ -386,7 +388,13 @@ internal sealed class ClientEmitter
 
     private void Method(SourceWriter w, OperationModel op)
     {
-        Docs(w, op);
+        // The interface carries the operation's documentation; the class inherits it.
+        w.Line("/// <inheritdoc/>");
+        if (op.Deprecated)
+        {
+            w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+        }
+
         using (w.Block("public virtual async " + Signature(op, withDefaults: true)))
         {
             foreach (var p in Parameters(op).Where(p => p.Default is null && !IsValueType(op, p.Name)))

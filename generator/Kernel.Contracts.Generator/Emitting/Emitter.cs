@@ -30,9 +30,14 @@ internal static class Emitter
             }
 
             yield return new GeneratedFile(prefix + "Support.JsonTypeInfoResolver.g.cs", SupportEmitter.Resolver(api));
+            yield return new GeneratedFile(prefix + "Support.ApiProblem.g.cs", SupportEmitter.Problem(api));
+        }
+
+        // Only where asked for (the server stubs ask): they are a third of a client's compile time, and a client never calls them.
+        if ((api.Kinds & GenerateKinds.Validators) != 0)
+        {
             yield return new GeneratedFile(prefix + "Support.SchemaChecks.g.cs", ValidatorEmitter.Checks(api));
             yield return new GeneratedFile(prefix + "Support.SchemaValidator.g.cs", new ValidatorEmitter(api).Emit());
-            yield return new GeneratedFile(prefix + "Support.ApiProblem.g.cs", SupportEmitter.Problem(api));
         }
 
         if ((api.Kinds & GenerateKinds.Client) != 0)

@@ -14,7 +14,7 @@ internal sealed class ModelEmitter
     public ModelEmitter(ApiModel api)
     {
         _api = api;
-        _names = new TypeNames(api.Namespace);
+        _names = new TypeNames(api.Namespace, qualified: false);
         _kinds = api.Types.ToDictionary(t => t.Name, t => t.Kind);
     }
 
@@ -70,7 +70,7 @@ internal sealed class ModelEmitter
                 if (p.NullDiffersFromAbsent)
                 {
                     w.Line();
-                    w.Line("/// <summary>Sends <see cref=\"" + p.Name + "\"/> as an explicit JSON <c>null</c> (\"clear it\") while it is null, instead of leaving it out (\"not given\"); true after reading an explicit null. Ignored while it has a value.</summary>");
+                    w.Line("/// <summary>Sends <see cref=\"" + p.Name + "\"/> as JSON <c>null</c> (\"clear it\") while it is null, not left out; true when read as <c>null</c>.</summary>");
                     if (p.Deprecated)
                     {
                         w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
@@ -100,6 +100,8 @@ internal sealed class ModelEmitter
         w.Close();
     }
 
+    // The converters are most of a client's code (docs/performance.md, "Where the bytes go"), so each member is one
+    // line to read and one to write, through JsonCodec's helpers, which the JIT inlines.
     private void EmitObjectRead(SourceWriter w, TypeModel type)
     {
         var c = _names.Codec;
@@ -108,16 +110,9 @@ internal sealed class ModelEmitter
             w.Line(c + ".Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, \"" + type.Name + "\");");
             foreach (var p in type.Properties)
             {
-                w.Line(_names.Nullable(p.Type) + " " + Local(p) + " = default;");
-                if (p.Required)
-                {
-                    w.Line("var has" + p.Name + " = false;");
-                }
-
-                if (p.NullDiffersFromAbsent)
-                {
-                    w.Line("var " + Local(p) + "Null = false;");
-                }
+                w.Line(_names.Nullable(p.Type) + " " + Local(p) + " = default;"
+                    + (p.Required ? " var has" + p.Name + " = false;" : string.Empty)
+                    + (p.NullDiffersFromAbsent ? " var " + Local(p) + "Null = false;" : string.Empty));
             }
 
             if (type.CapturesUnknownProperties)
@@ -125,7 +120,8 @@ internal sealed class ModelEmitter
                 w.Line("global::System.Collections.Generic.Dictionary<string, " + _names.Of(type.AdditionalProperties!) + ">? additional = null;");
             }
 
-            w.Line("string? property = null;");
+            // The member being read, for the error message; a literal's bytes, so naming it costs nothing.
+            w.Line("global::System.ReadOnlySpan<byte> property = default;");
             using (w.Block("try"))
             {
                 using (w.Block("while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)"))
@@ -133,30 +129,13 @@ internal sealed class ModelEmitter
                     var keyword = "if";
                     foreach (var p in type.Properties)
                     {
-                        using (w.Block(keyword + " (reader.ValueTextEquals(" + Naming.Utf8Literal(p.JsonName) + "))"))
-                        {
-                            w.Line("property = " + Naming.Literal(p.JsonName) + ";");
-                            w.Line("reader.Read();");
-                            if (p.Required)
-                            {
-                                w.Line("has" + p.Name + " = true;");
-                            }
-
-                            if (p.NullDiffersFromAbsent)
-                            {
-                                w.Line(Local(p) + "Null = reader.TokenType == global::System.Text.Json.JsonTokenType.Null;");
-                            }
-
-                            if (p.Nullable || !p.Required)
-                            {
-                                w.Line(Local(p) + " = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(" + _names.Nullable(p.Type) + ") : " + _names.Read(p.Type) + ";");
-                            }
-                            else
-                            {
-                                w.Line(Local(p) + " = " + _names.Read(p.Type) + ";");
-                            }
-                        }
-
+                        // An extensible enum converts from a string, so a bare null would become one: name the nullable type.
+                        var none = p.Type.Kind == TypeRefKind.Named && p.Type.IsValueType ? "default(" + _names.Nullable(p.Type) + ")" : "null";
+                        var read = p.Nullable || !p.Required
+                            ? Local(p) + " = " + c + ".IsNull(ref reader" + (p.NullDiffersFromAbsent ? ", out " + Local(p) + "Null" : string.Empty) + ") ? " + none + " : " + _names.Read(p.Type) + ";"
+                            : Local(p) + " = " + _names.Read(p.Type) + ";";
+                        var test = keyword + " (" + c + ".Is(ref reader, " + Naming.Utf8Literal(p.JsonName) + ", ref property)) ";
+                        w.Line(test + (p.Required ? "{ has" + p.Name + " = true; " + read + " }" : read));
                         keyword = "else if";
                     }
 
@@ -174,7 +153,7 @@ internal sealed class ModelEmitter
                 }
             }
 
-            using (w.Block("catch (global::System.Text.Json.JsonException e) when (property is not null)"))
+            using (w.Block("catch (global::System.Text.Json.JsonException e) when (!property.IsEmpty)"))
             {
                 w.Line("throw " + c + ".At(\"" + type.Name + "\", property, e);");
             }
@@ -193,11 +172,7 @@ internal sealed class ModelEmitter
                     value += p.Type.IsValueType ? ".GetValueOrDefault()" : "!";
                 }
 
-                w.Line(p.Name + " = " + value + ",");
-                if (p.NullDiffersFromAbsent)
-                {
-                    w.Line(ExplicitNull(p) + " = " + Local(p) + "Null,");
-                }
+                w.Line(p.Name + " = " + value + "," + (p.NullDiffersFromAbsent ? " " + ExplicitNull(p) + " = " + Local(p) + "Null," : string.Empty));
             }
 
             if (type.CapturesUnknownProperties)
@@ -213,9 +188,7 @@ internal sealed class ModelEmitter
     {
         if (type.CapturesUnknownProperties)
         {
-            w.Line("property = reader.GetString()!;");
-            w.Line("reader.Read();");
-            w.Line("(additional ??= new global::System.Collections.Generic.Dictionary<string, " + _names.Of(type.AdditionalProperties!) + ">())[property] = " + _names.Read(type.AdditionalProperties!) + ";");
+            w.Line(_names.Codec + ".ReadAdditional(ref reader, ref additional, ref property, " + _names.ReadFunc(type.AdditionalProperties!) + ");");
         }
         else
         {
@@ -227,57 +200,41 @@ internal sealed class ModelEmitter
 
     private void EmitObjectWrite(SourceWriter w, TypeModel type)
     {
-        w.Summary("Writes one value.");
         using (w.Block("public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, " + _names.Named(type.Name) + " value)"))
         {
             w.Line("writer.WriteStartObject();");
             foreach (var p in type.Properties)
             {
                 var access = "value." + p.Name;
+                var name = Naming.Utf8Literal(p.JsonName);
+                if (p.Type.Kind is not (TypeRefKind.Named or TypeRefKind.Array or TypeRefKind.Map))
+                {
+                    var orNull = p.Required ? "true" : p.NullDiffersFromAbsent ? "value." + ExplicitNull(p) : "false";
+                    w.Line(_names.Codec + ".WriteMember(writer, " + name + ", " + access + ", " + orNull + ");");
+                    continue;
+                }
+
                 if (p.Required && !p.Nullable)
                 {
-                    w.Line("writer.WritePropertyName(" + Naming.Utf8Literal(p.JsonName) + ");");
-                    w.Line(_names.Write(p.Type, "writer", access) + ";");
+                    w.Line("writer.WritePropertyName(" + name + "); " + _names.Write(p.Type, "writer", access) + ";");
                     continue;
                 }
 
                 var present = access + (p.Type.IsValueType ? ".HasValue" : " is not null");
                 var item = access + (p.Type.IsValueType ? ".Value" : string.Empty);
-                using (w.Block("if (" + present + ")"))
-                {
-                    w.Line("writer.WritePropertyName(" + Naming.Utf8Literal(p.JsonName) + ");");
-                    w.Line(_names.Write(p.Type, "writer", item) + ";");
-                }
-
+                var line = "if (" + present + ") { writer.WritePropertyName(" + name + "); " + _names.Write(p.Type, "writer", item) + "; }";
                 if (p.Required || p.NullDiffersFromAbsent)
                 {
-                    using (w.Block(p.Required ? "else" : "else if (value." + ExplicitNull(p) + ")"))
-                    {
-                        w.Line("writer.WriteNull(" + Naming.Utf8Literal(p.JsonName) + ");");
-                    }
+                    line += (p.Required ? " else" : " else if (value." + ExplicitNull(p) + ")") + " writer.WriteNull(" + name + ");";
                 }
+
+                w.Line(line);
             }
 
             if (type.CapturesUnknownProperties)
             {
-                using (w.Block("if (value.AdditionalProperties is not null)"))
-                using (w.Block("foreach (var pair in value.AdditionalProperties)"))
-                {
-                    // Declared members win: a name the schema declares is never written twice.
-                    var skip = type.Properties.Select(p => Naming.Literal(p.JsonName)).ToList();
-                    if (type.AdditionalProperties!.Kind == TypeRefKind.Any)
-                    {
-                        w.Line("if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;");
-                    }
-
-                    if (skip.Count > 0)
-                    {
-                        w.Line("if (pair.Key is " + string.Join(" or ", skip) + ") continue;");
-                    }
-
-                    w.Line("writer.WritePropertyName(pair.Key);");
-                    w.Line(_names.Write(type.AdditionalProperties!, "writer", "pair.Value") + ";");
-                }
+                var declared = type.Properties.Count == 0 ? "static _ => false" : "static key => key is " + string.Join(" or ", type.Properties.Select(p => Naming.Literal(p.JsonName)));
+                w.Line(_names.Codec + ".WriteAdditional(writer, value.AdditionalProperties, " + declared + ", " + _names.WriteFunc(type.AdditionalProperties!) + ");");
             }
 
             w.Line("writer.WriteEndObject();");
@@ -345,7 +302,6 @@ internal sealed class ModelEmitter
         }
 
         w.Line();
-        w.Summary("Writes one value.");
         using (w.Block("public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, " + self + " value)"))
         {
             w.Line("writer.WriteStringValue(value.Value);");
@@ -412,7 +368,7 @@ internal sealed class ModelEmitter
                     }
 
                     w.Line("    case " + string.Join(" or ", @case.DiscriminatorValues.Select(Naming.Literal)) + ":");
-                    w.Line("        return " + self + ".From" + @case.Name + "(" + _names.Read(@case.Type) + ");");
+                    w.Line("        return " + _names.Qualified(type.Name) + ".From" + @case.Name + "(" + _names.Read(@case.Type) + ");");
                 }
 
                 w.Line("    default:");
@@ -426,7 +382,6 @@ internal sealed class ModelEmitter
         }
 
         w.Line();
-        w.Summary("Writes one value.");
         using (w.Block("public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, " + self + " value)"))
         {
             var i = 0;
@@ -462,7 +417,7 @@ internal sealed class ModelEmitter
                     {
                         w.Line("var value = " + _names.Read(@case.Type, "attempt") + ";");
                         w.Line("reader = attempt;");
-                        w.Line("return " + self + ".From" + @case.Name + "(value);");
+                        w.Line("return " + _names.Qualified(type.Name) + ".From" + @case.Name + "(value);");
                     }
 
                     using (w.Block("catch (global::System.Text.Json.JsonException e)"))
@@ -491,21 +446,18 @@ internal sealed class ModelEmitter
         w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + _names.Converter(type.Name) + "))]");
     }
 
+    // Every converter has the same members; they are documented once, on the class, rather than on each of them.
     private void ConverterHeader(SourceWriter w, TypeModel type)
     {
         var self = _names.Named(type.Name);
-        w.Line("/// <summary>Reads and writes <see cref=\"" + type.Name + "\"/> as JSON without reflection.</summary>");
+        w.Line("/// <summary>Reads and writes <see cref=\"" + type.Name + "\"/> as JSON without reflection: <c>ReadValue</c> reads one value from the token the reader stands on, <c>WriteValue</c> writes one.</summary>");
         w.Line(Emitter.GeneratedCodeAttribute);
         w.Open("public sealed class " + type.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + self + ">");
-        w.Summary("The shared instance.");
         w.Line("public static " + type.Name + "JsonConverter Instance { get; } = new " + type.Name + "JsonConverter();");
         w.Line();
-        w.Line("/// <inheritdoc/>");
         w.Line("public override " + self + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);");
         w.Line();
-        w.Line("/// <inheritdoc/>");
         w.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + self + " value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);");
         w.Line();
-        w.Summary("Reads one value; the reader stands on its first token.");
     }
 }

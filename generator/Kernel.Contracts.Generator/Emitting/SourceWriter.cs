@@ -53,7 +53,7 @@ internal sealed class SourceWriter
         return new Closer(this);
     }
 
-    /// <summary>An XML doc summary from free text (escaped, one line per source line).</summary>
+    /// <summary>An XML doc summary from free text (escaped, one line per source line; a one-line text stays on one line).</summary>
     public SourceWriter Summary(string? text, string? fallback = null)
     {
         var content = string.IsNullOrWhiteSpace(text) ? fallback : text;
@@ -62,8 +62,14 @@ internal sealed class SourceWriter
             return this;
         }
 
+        var lines = content!.Trim().Replace("\r\n", "\n").Split('\n');
+        if (lines.Length == 1)
+        {
+            return Line("/// <summary>" + Escape(lines[0].TrimEnd()) + "</summary>");
+        }
+
         Line("/// <summary>");
-        foreach (var line in content!.Trim().Replace("\r\n", "\n").Split('\n'))
+        foreach (var line in lines)
         {
             Line("/// " + Escape(line.TrimEnd()));
         }

@@ -15,7 +15,8 @@ internal static class SupportEmitter
 
     public static string Resolver(ApiModel api)
     {
-        var names = new TypeNames(api.Namespace);
+        // Every name here is a type or a converter, which no member of the resolver can shadow.
+        var names = new TypeNames(api.Namespace, qualified: false);
         var w = Emitter.Start(api.Namespace);
         w.Summary("Type metadata for every DTO of " + api.Title + ", built on the generated converters: no reflection, trim- and AOT-safe.");
         w.Line("/// <example><code>var options = new JsonSerializerOptions { TypeInfoResolver = " + api.ApiName + "JsonTypeInfoResolver.Instance };</code></example>");
@@ -31,21 +32,17 @@ internal static class SupportEmitter
             w.Line("/// <inheritdoc/>");
             using (w.Block("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)"))
             {
-                foreach (var type in api.Types.OrderBy(t => t.Name, System.StringComparer.Ordinal))
+                foreach (var name in api.Types.Select(t => t.Name).OrderBy(n => n, System.StringComparer.Ordinal).Append("ApiProblem"))
                 {
-                    using (w.Block("if (type == typeof(" + names.Named(type.Name) + "))"))
-                    {
-                        w.Line("return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<" + names.Named(type.Name) + ">(options, " + names.Converter(type.Name) + ".Instance);");
-                    }
-                }
-
-                using (w.Block("if (type == typeof(" + names.Named("ApiProblem") + "))"))
-                {
-                    w.Line("return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<" + names.Named("ApiProblem") + ">(options, " + names.Converter("ApiProblem") + ".Instance);");
+                    w.Line("if (type == typeof(" + names.Named(name) + ")) return Info(options, " + names.Converter(name) + ".Instance);");
                 }
 
                 w.Line("return null;");
             }
+
+            w.Line();
+            w.Line("private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>");
+            w.Line("    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);");
         }
 
         return w.ToString();

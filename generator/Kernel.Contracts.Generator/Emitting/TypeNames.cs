@@ -8,10 +8,20 @@ internal sealed class TypeNames
 {
     private const string Reader = "global::System.Text.Json.Utf8JsonReader";
 
-    public TypeNames(string @namespace)
+    private readonly string _prefix;
+
+    /// <param name="namespace">The namespace of the generated types.</param>
+    /// <param name="qualified">
+    /// Whether the generated types are spelled <c>global::Namespace.Name</c>. Code emitted into that namespace can spell
+    /// them by name when every such name sits where only a type can (a declaration, <c>new</c>, <c>typeof</c>, a cast), or
+    /// names a converter or <c>JsonCodec</c>, which no member can shadow; where a member of the enclosing class could
+    /// (a faker's method is named after its type), keep them qualified.
+    /// </param>
+    public TypeNames(string @namespace, bool qualified = true)
     {
         Namespace = @namespace;
-        Codec = "global::" + @namespace + ".JsonCodec";
+        _prefix = qualified ? "global::" + @namespace + "." : string.Empty;
+        Codec = _prefix + "JsonCodec";
     }
 
     public string Namespace { get; }
@@ -43,9 +53,12 @@ internal sealed class TypeNames
 
     public string Nullable(TypeRef type) => Of(type) + "?";
 
-    public string Named(string name) => "global::" + Namespace + "." + name;
+    public string Named(string name) => _prefix + name;
 
-    public string Converter(string name) => "global::" + Namespace + "." + name + "JsonConverter";
+    /// <summary>A generated type spelled in full, for a place where a member of the enclosing class could shadow its name.</summary>
+    public string Qualified(string name) => "global::" + Namespace + "." + name;
+
+    public string Converter(string name) => _prefix + name + "JsonConverter";
 
     /// <summary>An expression that reads a value of <paramref name="type"/> from the reader variable <c>reader</c>.</summary>
     public string Read(TypeRef type, string reader = "reader") => type.Kind switch

@@ -17,6 +17,9 @@ internal enum GenerateKinds
     Client = 2,
     Server = 4,
     Fakers = 8,
+
+    /// <summary><c>{Api}SchemaValidator</c>: checks any JSON against a schema. The server stubs use it, so <see cref="Server"/> brings it.</summary>
+    Validators = 16,
 }
 
 /// <summary>One OpenAPI document reduced to what the emitters need.</summary>

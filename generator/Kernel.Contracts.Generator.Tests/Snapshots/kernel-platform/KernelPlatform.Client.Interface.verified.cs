@@ -10,9 +10,7 @@ namespace Kernel.Platform.Client;
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
 public partial interface IKernelPlatformClient
 {
-    /// <summary>
-    /// List the datasets of a study
-    /// </summary>
+    /// <summary>List the datasets of a study</summary>
     /// <remarks>
     /// Returns every dataset of the study with its id, metadata, participant and recording
     /// times. The list is not paged.
@@ -20,12 +18,10 @@ public partial interface IKernelPlatformClient
     /// <param name="studyId">The id of the study. Ids issued by the platform are 32 lowercase hex digits; the path accepts any 1 to 64 letters, digits, `_` or `-`, so an id of another form (such as the seed's 15-zero placeholders) is answered with 404 rather than rejected as malformed.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response of a success (200).</returns>
-    /// <exception cref="global::Kernel.Platform.Client.ApiException">Any other status (documented: 400, 401, 404, default), or a body that does not match the description.</exception>
-    global::System.Threading.Tasks.Task<global::Kernel.Platform.Client.DatasetList> ListDatasetsAsync(string studyId, global::System.Threading.CancellationToken cancellationToken = default);
+    /// <exception cref="ApiException">Any other status (documented: 400, 401, 404, default), or a body that does not match the description.</exception>
+    global::System.Threading.Tasks.Task<DatasetList> ListDatasetsAsync(string studyId, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Run a pipeline on a dataset
-    /// </summary>
+    /// <summary>Run a pipeline on a dataset</summary>
     /// <remarks>
     /// Starts a new run of the named pipeline on the dataset and returns the id of the job at
     /// once; the run itself is asynchronous. Poll `getPipelineStatus` for its progress. The
@@ -36,12 +32,10 @@ public partial interface IKernelPlatformClient
     /// <param name="pipelineName">The pipeline to run or to report on; one of the twelve available pipelines. Any other name is answered with 400.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response of a success (200).</returns>
-    /// <exception cref="global::Kernel.Platform.Client.ApiException">Any other status (documented: 400, 401, 404, default), or a body that does not match the description.</exception>
-    global::System.Threading.Tasks.Task<global::Kernel.Platform.Client.RunPipelineResponse> RunPipelineAsync(string studyId, string datasetId, global::Kernel.Platform.Client.PipelineName pipelineName, global::System.Threading.CancellationToken cancellationToken = default);
+    /// <exception cref="ApiException">Any other status (documented: 400, 401, 404, default), or a body that does not match the description.</exception>
+    global::System.Threading.Tasks.Task<RunPipelineResponse> RunPipelineAsync(string studyId, string datasetId, PipelineName pipelineName, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Get the status of the most recent pipeline run
-    /// </summary>
+    /// <summary>Get the status of the most recent pipeline run</summary>
     /// <remarks>
     /// Returns the state of the most recent run of the named pipeline on the dataset. Once the
     /// run has `SUCCEEDED`, `signed_urls` lists the files it produced with time-limited
@@ -52,6 +46,6 @@ public partial interface IKernelPlatformClient
     /// <param name="pipelineName">The pipeline to run or to report on; one of the twelve available pipelines. Any other name is answered with 400.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response of a success (200).</returns>
-    /// <exception cref="global::Kernel.Platform.Client.ApiException">Any other status (documented: 400, 401, 404, default), or a body that does not match the description.</exception>
-    global::System.Threading.Tasks.Task<global::Kernel.Platform.Client.PipelineRunStatus> GetPipelineStatusAsync(string studyId, string datasetId, global::Kernel.Platform.Client.PipelineName pipelineName, global::System.Threading.CancellationToken cancellationToken = default);
+    /// <exception cref="ApiException">Any other status (documented: 400, 401, 404, default), or a body that does not match the description.</exception>
+    global::System.Threading.Tasks.Task<PipelineRunStatus> GetPipelineStatusAsync(string studyId, string datasetId, PipelineName pipelineName, global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -43,18 +43,8 @@ public partial class KernelPlatformClient : IKernelPlatformClient
         _baseAddress = null!;
     }
 
-    /// <summary>
-    /// List the datasets of a study
-    /// </summary>
-    /// <remarks>
-    /// Returns every dataset of the study with its id, metadata, participant and recording
-    /// times. The list is not paged.
-    /// </remarks>
-    /// <param name="studyId">The id of the study. Ids issued by the platform are 32 lowercase hex digits; the path accepts any 1 to 64 letters, digits, `_` or `-`, so an id of another form (such as the seed's 15-zero placeholders) is answered with 404 rather than rejected as malformed.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The response of a success (200).</returns>
-    /// <exception cref="global::Kernel.Platform.Client.ApiException">Any other status (documented: 400, 401, 404, default), or a body that does not match the description.</exception>
-    public virtual async global::System.Threading.Tasks.Task<global::Kernel.Platform.Client.DatasetList> ListDatasetsAsync(string studyId, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public virtual async global::System.Threading.Tasks.Task<DatasetList> ListDatasetsAsync(string studyId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (studyId is null) throw new global::System.ArgumentNullException(nameof(studyId));
         var uri = new global::System.Uri(_baseAddress + "study/" + PathSegment(studyId, "studyId") + "/datasets", global::System.UriKind.Absolute);
@@ -65,26 +55,13 @@ public partial class KernelPlatformClient : IKernelPlatformClient
         var status = (int)response.StatusCode;
         if (status == 200)
         {
-            return await ReadJsonAsync(response, global::Kernel.Platform.Client.DatasetListJsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync(response, DatasetListJsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
         }
-        throw await global::Kernel.Platform.Client.ApiException.FromResponseAsync(response, null, null, cancellationToken).ConfigureAwait(false);
+        throw await ApiException.FromResponseAsync(response, null, null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Run a pipeline on a dataset
-    /// </summary>
-    /// <remarks>
-    /// Starts a new run of the named pipeline on the dataset and returns the id of the job at
-    /// once; the run itself is asynchronous. Poll `getPipelineStatus` for its progress. The
-    /// request has no body.
-    /// </remarks>
-    /// <param name="studyId">The id of the study. Ids issued by the platform are 32 lowercase hex digits; the path accepts any 1 to 64 letters, digits, `_` or `-`, so an id of another form (such as the seed's 15-zero placeholders) is answered with 404 rather than rejected as malformed.</param>
-    /// <param name="datasetId">The id of a dataset of the study, as listed by `listDatasets` (32 lowercase hex digits). The path accepts any 1 to 64 letters, digits, `_` or `-`; an unknown id is answered with 404.</param>
-    /// <param name="pipelineName">The pipeline to run or to report on; one of the twelve available pipelines. Any other name is answered with 400.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The response of a success (200).</returns>
-    /// <exception cref="global::Kernel.Platform.Client.ApiException">Any other status (documented: 400, 401, 404, default), or a body that does not match the description.</exception>
-    public virtual async global::System.Threading.Tasks.Task<global::Kernel.Platform.Client.RunPipelineResponse> RunPipelineAsync(string studyId, string datasetId, global::Kernel.Platform.Client.PipelineName pipelineName, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public virtual async global::System.Threading.Tasks.Task<RunPipelineResponse> RunPipelineAsync(string studyId, string datasetId, PipelineName pipelineName, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (studyId is null) throw new global::System.ArgumentNullException(nameof(studyId));
         if (datasetId is null) throw new global::System.ArgumentNullException(nameof(datasetId));
@@ -96,26 +73,13 @@ public partial class KernelPlatformClient : IKernelPlatformClient
         var status = (int)response.StatusCode;
         if (status == 200)
         {
-            return await ReadJsonAsync(response, global::Kernel.Platform.Client.RunPipelineResponseJsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync(response, RunPipelineResponseJsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
         }
-        throw await global::Kernel.Platform.Client.ApiException.FromResponseAsync(response, null, null, cancellationToken).ConfigureAwait(false);
+        throw await ApiException.FromResponseAsync(response, null, null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Get the status of the most recent pipeline run
-    /// </summary>
-    /// <remarks>
-    /// Returns the state of the most recent run of the named pipeline on the dataset. Once the
-    /// run has `SUCCEEDED`, `signed_urls` lists the files it produced with time-limited
-    /// download URLs and sizes; before that, and when the run failed, `signed_urls` is `null`.
-    /// </remarks>
-    /// <param name="studyId">The id of the study. Ids issued by the platform are 32 lowercase hex digits; the path accepts any 1 to 64 letters, digits, `_` or `-`, so an id of another form (such as the seed's 15-zero placeholders) is answered with 404 rather than rejected as malformed.</param>
-    /// <param name="datasetId">The id of a dataset of the study, as listed by `listDatasets` (32 lowercase hex digits). The path accepts any 1 to 64 letters, digits, `_` or `-`; an unknown id is answered with 404.</param>
-    /// <param name="pipelineName">The pipeline to run or to report on; one of the twelve available pipelines. Any other name is answered with 400.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The response of a success (200).</returns>
-    /// <exception cref="global::Kernel.Platform.Client.ApiException">Any other status (documented: 400, 401, 404, default), or a body that does not match the description.</exception>
-    public virtual async global::System.Threading.Tasks.Task<global::Kernel.Platform.Client.PipelineRunStatus> GetPipelineStatusAsync(string studyId, string datasetId, global::Kernel.Platform.Client.PipelineName pipelineName, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public virtual async global::System.Threading.Tasks.Task<PipelineRunStatus> GetPipelineStatusAsync(string studyId, string datasetId, PipelineName pipelineName, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (studyId is null) throw new global::System.ArgumentNullException(nameof(studyId));
         if (datasetId is null) throw new global::System.ArgumentNullException(nameof(datasetId));
@@ -127,9 +91,9 @@ public partial class KernelPlatformClient : IKernelPlatformClient
         var status = (int)response.StatusCode;
         if (status == 200)
         {
-            return await ReadJsonAsync(response, global::Kernel.Platform.Client.PipelineRunStatusJsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync(response, PipelineRunStatusJsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
         }
-        throw await global::Kernel.Platform.Client.ApiException.FromResponseAsync(response, null, null, cancellationToken).ConfigureAwait(false);
+        throw await ApiException.FromResponseAsync(response, null, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the body into a pooled buffer and parses it from there: no copy of the body stays behind.</summary>

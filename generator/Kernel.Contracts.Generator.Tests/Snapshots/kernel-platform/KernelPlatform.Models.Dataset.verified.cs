@@ -6,149 +6,81 @@
 
 namespace Kernel.Platform.Client;
 
-/// <summary>
-/// One recording of a participant in a study, with its metadata.
-/// </summary>
+/// <summary>One recording of a participant in a study, with its metadata.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Kernel.Platform.Client.DatasetJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(DatasetJsonConverter))]
 public sealed partial record Dataset
 {
-    /// <summary>
-    /// The dataset id, 32 lowercase hex digits; use it as `dataset_id` in the pipeline routes.
-    /// </summary>
+    /// <summary>The dataset id, 32 lowercase hex digits; use it as `dataset_id` in the pipeline routes.</summary>
     public required string Id { get; init; }
 
-    /// <summary>
-    /// Free-form metadata of the dataset; may be empty.
-    /// </summary>
-    public required global::Kernel.Platform.Client.DatasetMeta Meta { get; init; }
+    /// <summary>Free-form metadata of the dataset; may be empty.</summary>
+    public required DatasetMeta Meta { get; init; }
 
-    /// <summary>
-    /// The participant who was recorded.
-    /// </summary>
-    public required global::Kernel.Platform.Client.Participant Participant { get; init; }
+    /// <summary>The participant who was recorded.</summary>
+    public required Participant Participant { get; init; }
 
-    /// <summary>
-    /// When the dataset was created, in seconds since the Unix epoch (UTC), with an optional fraction.
-    /// </summary>
+    /// <summary>When the dataset was created, in seconds since the Unix epoch (UTC), with an optional fraction.</summary>
     public required double CreatedDate { get; init; }
 
-    /// <summary>
-    /// When the recording started, in seconds since the Unix epoch (UTC), with an optional fraction.
-    /// </summary>
+    /// <summary>When the recording started, in seconds since the Unix epoch (UTC), with an optional fraction.</summary>
     public required double StartedAt { get; init; }
 
-    /// <summary>
-    /// When the recording stopped, in seconds since the Unix epoch (UTC), with an optional fraction; `null` while the dataset is still recording.
-    /// </summary>
+    /// <summary>When the recording stopped, in seconds since the Unix epoch (UTC), with an optional fraction; `null` while the dataset is still recording.</summary>
     public required double? StoppedAt { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept so that nothing is lost on a round trip.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept so that nothing is lost on a round trip.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>Reads and writes <see cref="Dataset"/> as JSON without reflection.</summary>
+/// <summary>Reads and writes <see cref="Dataset"/> as JSON without reflection: <c>ReadValue</c> reads one value from the token the reader stands on, <c>WriteValue</c> writes one.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-public sealed class DatasetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Platform.Client.Dataset>
+public sealed class DatasetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Dataset>
 {
-    /// <summary>
-    /// The shared instance.
-    /// </summary>
     public static DatasetJsonConverter Instance { get; } = new DatasetJsonConverter();
 
-    /// <inheritdoc/>
-    public override global::Kernel.Platform.Client.Dataset Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+    public override Dataset Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Platform.Client.Dataset value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Dataset value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
-    /// <summary>
-    /// Reads one value; the reader stands on its first token.
-    /// </summary>
-    public static global::Kernel.Platform.Client.Dataset ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    public static Dataset ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Kernel.Platform.Client.JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Dataset");
-        string? _id = default;
-        var hasId = false;
-        global::Kernel.Platform.Client.DatasetMeta? _meta = default;
-        var hasMeta = false;
-        global::Kernel.Platform.Client.Participant? _participant = default;
-        var hasParticipant = false;
-        double? _createdDate = default;
-        var hasCreatedDate = false;
-        double? _startedAt = default;
-        var hasStartedAt = false;
-        double? _stoppedAt = default;
-        var hasStoppedAt = false;
+        JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Dataset");
+        string? _id = default; var hasId = false;
+        DatasetMeta? _meta = default; var hasMeta = false;
+        Participant? _participant = default; var hasParticipant = false;
+        double? _createdDate = default; var hasCreatedDate = false;
+        double? _startedAt = default; var hasStartedAt = false;
+        double? _stoppedAt = default; var hasStoppedAt = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-        string? property = null;
+        global::System.ReadOnlySpan<byte> property = default;
         try
         {
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("id"u8))
-                {
-                    property = "id";
-                    reader.Read();
-                    hasId = true;
-                    _id = global::Kernel.Platform.Client.JsonCodec.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("meta"u8))
-                {
-                    property = "meta";
-                    reader.Read();
-                    hasMeta = true;
-                    _meta = global::Kernel.Platform.Client.DatasetMetaJsonConverter.ReadValue(ref reader);
-                }
-                else if (reader.ValueTextEquals("participant"u8))
-                {
-                    property = "participant";
-                    reader.Read();
-                    hasParticipant = true;
-                    _participant = global::Kernel.Platform.Client.ParticipantJsonConverter.ReadValue(ref reader);
-                }
-                else if (reader.ValueTextEquals("created_date"u8))
-                {
-                    property = "created_date";
-                    reader.Read();
-                    hasCreatedDate = true;
-                    _createdDate = global::Kernel.Platform.Client.JsonCodec.ReadDouble(ref reader);
-                }
-                else if (reader.ValueTextEquals("started_at"u8))
-                {
-                    property = "started_at";
-                    reader.Read();
-                    hasStartedAt = true;
-                    _startedAt = global::Kernel.Platform.Client.JsonCodec.ReadDouble(ref reader);
-                }
-                else if (reader.ValueTextEquals("stopped_at"u8))
-                {
-                    property = "stopped_at";
-                    reader.Read();
-                    hasStoppedAt = true;
-                    _stoppedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Kernel.Platform.Client.JsonCodec.ReadDouble(ref reader);
-                }
+                if (JsonCodec.Is(ref reader, "id"u8, ref property)) { hasId = true; _id = JsonCodec.ReadString(ref reader); }
+                else if (JsonCodec.Is(ref reader, "meta"u8, ref property)) { hasMeta = true; _meta = DatasetMetaJsonConverter.ReadValue(ref reader); }
+                else if (JsonCodec.Is(ref reader, "participant"u8, ref property)) { hasParticipant = true; _participant = ParticipantJsonConverter.ReadValue(ref reader); }
+                else if (JsonCodec.Is(ref reader, "created_date"u8, ref property)) { hasCreatedDate = true; _createdDate = JsonCodec.ReadDouble(ref reader); }
+                else if (JsonCodec.Is(ref reader, "started_at"u8, ref property)) { hasStartedAt = true; _startedAt = JsonCodec.ReadDouble(ref reader); }
+                else if (JsonCodec.Is(ref reader, "stopped_at"u8, ref property)) { hasStoppedAt = true; _stoppedAt = JsonCodec.IsNull(ref reader) ? null : JsonCodec.ReadDouble(ref reader); }
                 else
                 {
-                    property = reader.GetString()!;
-                    reader.Read();
-                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Platform.Client.JsonCodec.ReadAny(ref reader);
+                    JsonCodec.ReadAdditional(ref reader, ref additional, ref property, JsonCodec.ReadAny);
                 }
             }
         }
-        catch (global::System.Text.Json.JsonException e) when (property is not null)
+        catch (global::System.Text.Json.JsonException e) when (!property.IsEmpty)
         {
-            throw global::Kernel.Platform.Client.JsonCodec.At("Dataset", property, e);
+            throw JsonCodec.At("Dataset", property, e);
         }
-        if (!hasId) throw global::Kernel.Platform.Client.JsonCodec.Missing("Dataset", "id");
-        if (!hasMeta) throw global::Kernel.Platform.Client.JsonCodec.Missing("Dataset", "meta");
-        if (!hasParticipant) throw global::Kernel.Platform.Client.JsonCodec.Missing("Dataset", "participant");
-        if (!hasCreatedDate) throw global::Kernel.Platform.Client.JsonCodec.Missing("Dataset", "created_date");
-        if (!hasStartedAt) throw global::Kernel.Platform.Client.JsonCodec.Missing("Dataset", "started_at");
-        if (!hasStoppedAt) throw global::Kernel.Platform.Client.JsonCodec.Missing("Dataset", "stopped_at");
-        return new global::Kernel.Platform.Client.Dataset
+        if (!hasId) throw JsonCodec.Missing("Dataset", "id");
+        if (!hasMeta) throw JsonCodec.Missing("Dataset", "meta");
+        if (!hasParticipant) throw JsonCodec.Missing("Dataset", "participant");
+        if (!hasCreatedDate) throw JsonCodec.Missing("Dataset", "created_date");
+        if (!hasStartedAt) throw JsonCodec.Missing("Dataset", "started_at");
+        if (!hasStoppedAt) throw JsonCodec.Missing("Dataset", "stopped_at");
+        return new Dataset
         {
             Id = _id!,
             Meta = _meta!,
@@ -160,41 +92,16 @@ public sealed class DatasetJsonConverter : global::System.Text.Json.Serializatio
         };
     }
 
-    /// <summary>
-    /// Writes one value.
-    /// </summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Platform.Client.Dataset value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Dataset value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("id"u8);
-        global::Kernel.Platform.Client.JsonCodec.WriteString(writer, value.Id);
-        writer.WritePropertyName("meta"u8);
-        global::Kernel.Platform.Client.DatasetMetaJsonConverter.WriteValue(writer, value.Meta);
-        writer.WritePropertyName("participant"u8);
-        global::Kernel.Platform.Client.ParticipantJsonConverter.WriteValue(writer, value.Participant);
-        writer.WritePropertyName("created_date"u8);
-        global::Kernel.Platform.Client.JsonCodec.WriteDouble(writer, value.CreatedDate);
-        writer.WritePropertyName("started_at"u8);
-        global::Kernel.Platform.Client.JsonCodec.WriteDouble(writer, value.StartedAt);
-        if (value.StoppedAt.HasValue)
-        {
-            writer.WritePropertyName("stopped_at"u8);
-            global::Kernel.Platform.Client.JsonCodec.WriteDouble(writer, value.StoppedAt.Value);
-        }
-        else
-        {
-            writer.WriteNull("stopped_at"u8);
-        }
-        if (value.AdditionalProperties is not null)
-        {
-            foreach (var pair in value.AdditionalProperties)
-            {
-                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
-                if (pair.Key is "id" or "meta" or "participant" or "created_date" or "started_at" or "stopped_at") continue;
-                writer.WritePropertyName(pair.Key);
-                global::Kernel.Platform.Client.JsonCodec.WriteAny(writer, pair.Value);
-            }
-        }
+        JsonCodec.WriteMember(writer, "id"u8, value.Id, true);
+        writer.WritePropertyName("meta"u8); DatasetMetaJsonConverter.WriteValue(writer, value.Meta);
+        writer.WritePropertyName("participant"u8); ParticipantJsonConverter.WriteValue(writer, value.Participant);
+        JsonCodec.WriteMember(writer, "created_date"u8, value.CreatedDate, true);
+        JsonCodec.WriteMember(writer, "started_at"u8, value.StartedAt, true);
+        JsonCodec.WriteMember(writer, "stopped_at"u8, value.StoppedAt, true);
+        JsonCodec.WriteAdditional(writer, value.AdditionalProperties, static key => key is "id" or "meta" or "participant" or "created_date" or "started_at" or "stopped_at", JsonCodec.WriteAny);
         writer.WriteEndObject();
     }
 }

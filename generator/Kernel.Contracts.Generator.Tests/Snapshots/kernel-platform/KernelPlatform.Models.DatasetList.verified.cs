@@ -6,98 +6,62 @@
 
 namespace Kernel.Platform.Client;
 
-/// <summary>
-/// The datasets of one study.
-/// </summary>
+/// <summary>The datasets of one study.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Kernel.Platform.Client.DatasetListJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(DatasetListJsonConverter))]
 public sealed partial record DatasetList
 {
-    /// <summary>
-    /// Every dataset of the study, in no particular order.
-    /// </summary>
-    public required global::System.Collections.Generic.IReadOnlyList<global::Kernel.Platform.Client.Dataset> Datasets { get; init; }
+    /// <summary>Every dataset of the study, in no particular order.</summary>
+    public required global::System.Collections.Generic.IReadOnlyList<Dataset> Datasets { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept so that nothing is lost on a round trip.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept so that nothing is lost on a round trip.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>Reads and writes <see cref="DatasetList"/> as JSON without reflection.</summary>
+/// <summary>Reads and writes <see cref="DatasetList"/> as JSON without reflection: <c>ReadValue</c> reads one value from the token the reader stands on, <c>WriteValue</c> writes one.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-public sealed class DatasetListJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Platform.Client.DatasetList>
+public sealed class DatasetListJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DatasetList>
 {
-    /// <summary>
-    /// The shared instance.
-    /// </summary>
     public static DatasetListJsonConverter Instance { get; } = new DatasetListJsonConverter();
 
-    /// <inheritdoc/>
-    public override global::Kernel.Platform.Client.DatasetList Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+    public override DatasetList Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Platform.Client.DatasetList value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DatasetList value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
-    /// <summary>
-    /// Reads one value; the reader stands on its first token.
-    /// </summary>
-    public static global::Kernel.Platform.Client.DatasetList ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    public static DatasetList ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Kernel.Platform.Client.JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "DatasetList");
-        global::System.Collections.Generic.IReadOnlyList<global::Kernel.Platform.Client.Dataset>? _datasets = default;
-        var hasDatasets = false;
+        JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "DatasetList");
+        global::System.Collections.Generic.IReadOnlyList<Dataset>? _datasets = default; var hasDatasets = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-        string? property = null;
+        global::System.ReadOnlySpan<byte> property = default;
         try
         {
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("datasets"u8))
-                {
-                    property = "datasets";
-                    reader.Read();
-                    hasDatasets = true;
-                    _datasets = global::Kernel.Platform.Client.JsonCodec.ReadList(ref reader, global::Kernel.Platform.Client.DatasetJsonConverter.ReadValue);
-                }
+                if (JsonCodec.Is(ref reader, "datasets"u8, ref property)) { hasDatasets = true; _datasets = JsonCodec.ReadList(ref reader, DatasetJsonConverter.ReadValue); }
                 else
                 {
-                    property = reader.GetString()!;
-                    reader.Read();
-                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Platform.Client.JsonCodec.ReadAny(ref reader);
+                    JsonCodec.ReadAdditional(ref reader, ref additional, ref property, JsonCodec.ReadAny);
                 }
             }
         }
-        catch (global::System.Text.Json.JsonException e) when (property is not null)
+        catch (global::System.Text.Json.JsonException e) when (!property.IsEmpty)
         {
-            throw global::Kernel.Platform.Client.JsonCodec.At("DatasetList", property, e);
+            throw JsonCodec.At("DatasetList", property, e);
         }
-        if (!hasDatasets) throw global::Kernel.Platform.Client.JsonCodec.Missing("DatasetList", "datasets");
-        return new global::Kernel.Platform.Client.DatasetList
+        if (!hasDatasets) throw JsonCodec.Missing("DatasetList", "datasets");
+        return new DatasetList
         {
             Datasets = _datasets!,
             AdditionalProperties = additional,
         };
     }
 
-    /// <summary>
-    /// Writes one value.
-    /// </summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Platform.Client.DatasetList value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DatasetList value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("datasets"u8);
-        global::Kernel.Platform.Client.JsonCodec.WriteList(writer, value.Datasets, global::Kernel.Platform.Client.DatasetJsonConverter.WriteValue);
-        if (value.AdditionalProperties is not null)
-        {
-            foreach (var pair in value.AdditionalProperties)
-            {
-                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
-                if (pair.Key is "datasets") continue;
-                writer.WritePropertyName(pair.Key);
-                global::Kernel.Platform.Client.JsonCodec.WriteAny(writer, pair.Value);
-            }
-        }
+        writer.WritePropertyName("datasets"u8); JsonCodec.WriteList(writer, value.Datasets, DatasetJsonConverter.WriteValue);
+        JsonCodec.WriteAdditional(writer, value.AdditionalProperties, static key => key is "datasets", JsonCodec.WriteAny);
         writer.WriteEndObject();
     }
 }

@@ -11,91 +11,58 @@ namespace Kernel.Platform.Client;
 /// `description`, `name` and `experiment`; other keys may appear, with any JSON value.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Kernel.Platform.Client.DatasetMetaJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(DatasetMetaJsonConverter))]
 public sealed partial record DatasetMeta
 {
-    /// <summary>
-    /// A free-text description of the dataset.
-    /// </summary>
+    /// <summary>A free-text description of the dataset.</summary>
     public string? Description { get; init; }
 
-    /// <summary>
-    /// A human-readable name of the dataset.
-    /// </summary>
+    /// <summary>A human-readable name of the dataset.</summary>
     public string? Name { get; init; }
 
-    /// <summary>
-    /// The experiment (task or protocol) the dataset was recorded for.
-    /// </summary>
+    /// <summary>The experiment (task or protocol) the dataset was recorded for.</summary>
     public string? Experiment { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept so that nothing is lost on a round trip.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept so that nothing is lost on a round trip.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>Reads and writes <see cref="DatasetMeta"/> as JSON without reflection.</summary>
+/// <summary>Reads and writes <see cref="DatasetMeta"/> as JSON without reflection: <c>ReadValue</c> reads one value from the token the reader stands on, <c>WriteValue</c> writes one.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-public sealed class DatasetMetaJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Platform.Client.DatasetMeta>
+public sealed class DatasetMetaJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DatasetMeta>
 {
-    /// <summary>
-    /// The shared instance.
-    /// </summary>
     public static DatasetMetaJsonConverter Instance { get; } = new DatasetMetaJsonConverter();
 
-    /// <inheritdoc/>
-    public override global::Kernel.Platform.Client.DatasetMeta Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+    public override DatasetMeta Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Platform.Client.DatasetMeta value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DatasetMeta value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
-    /// <summary>
-    /// Reads one value; the reader stands on its first token.
-    /// </summary>
-    public static global::Kernel.Platform.Client.DatasetMeta ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    public static DatasetMeta ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Kernel.Platform.Client.JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "DatasetMeta");
+        JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "DatasetMeta");
         string? _description = default;
         string? _name = default;
         string? _experiment = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-        string? property = null;
+        global::System.ReadOnlySpan<byte> property = default;
         try
         {
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("description"u8))
-                {
-                    property = "description";
-                    reader.Read();
-                    _description = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Kernel.Platform.Client.JsonCodec.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("name"u8))
-                {
-                    property = "name";
-                    reader.Read();
-                    _name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Kernel.Platform.Client.JsonCodec.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("experiment"u8))
-                {
-                    property = "experiment";
-                    reader.Read();
-                    _experiment = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Kernel.Platform.Client.JsonCodec.ReadString(ref reader);
-                }
+                if (JsonCodec.Is(ref reader, "description"u8, ref property)) _description = JsonCodec.IsNull(ref reader) ? null : JsonCodec.ReadString(ref reader);
+                else if (JsonCodec.Is(ref reader, "name"u8, ref property)) _name = JsonCodec.IsNull(ref reader) ? null : JsonCodec.ReadString(ref reader);
+                else if (JsonCodec.Is(ref reader, "experiment"u8, ref property)) _experiment = JsonCodec.IsNull(ref reader) ? null : JsonCodec.ReadString(ref reader);
                 else
                 {
-                    property = reader.GetString()!;
-                    reader.Read();
-                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Platform.Client.JsonCodec.ReadAny(ref reader);
+                    JsonCodec.ReadAdditional(ref reader, ref additional, ref property, JsonCodec.ReadAny);
                 }
             }
         }
-        catch (global::System.Text.Json.JsonException e) when (property is not null)
+        catch (global::System.Text.Json.JsonException e) when (!property.IsEmpty)
         {
-            throw global::Kernel.Platform.Client.JsonCodec.At("DatasetMeta", property, e);
+            throw JsonCodec.At("DatasetMeta", property, e);
         }
-        return new global::Kernel.Platform.Client.DatasetMeta
+        return new DatasetMeta
         {
             Description = _description,
             Name = _name,
@@ -104,37 +71,13 @@ public sealed class DatasetMetaJsonConverter : global::System.Text.Json.Serializ
         };
     }
 
-    /// <summary>
-    /// Writes one value.
-    /// </summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Platform.Client.DatasetMeta value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DatasetMeta value)
     {
         writer.WriteStartObject();
-        if (value.Description is not null)
-        {
-            writer.WritePropertyName("description"u8);
-            global::Kernel.Platform.Client.JsonCodec.WriteString(writer, value.Description);
-        }
-        if (value.Name is not null)
-        {
-            writer.WritePropertyName("name"u8);
-            global::Kernel.Platform.Client.JsonCodec.WriteString(writer, value.Name);
-        }
-        if (value.Experiment is not null)
-        {
-            writer.WritePropertyName("experiment"u8);
-            global::Kernel.Platform.Client.JsonCodec.WriteString(writer, value.Experiment);
-        }
-        if (value.AdditionalProperties is not null)
-        {
-            foreach (var pair in value.AdditionalProperties)
-            {
-                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
-                if (pair.Key is "description" or "name" or "experiment") continue;
-                writer.WritePropertyName(pair.Key);
-                global::Kernel.Platform.Client.JsonCodec.WriteAny(writer, pair.Value);
-            }
-        }
+        JsonCodec.WriteMember(writer, "description"u8, value.Description, false);
+        JsonCodec.WriteMember(writer, "name"u8, value.Name, false);
+        JsonCodec.WriteMember(writer, "experiment"u8, value.Experiment, false);
+        JsonCodec.WriteAdditional(writer, value.AdditionalProperties, static key => key is "description" or "name" or "experiment", JsonCodec.WriteAny);
         writer.WriteEndObject();
     }
 }

@@ -6,149 +6,81 @@
 
 namespace Kernel.Platform.Client;
 
-/// <summary>
-/// A participant of the study and their enrolment state.
-/// </summary>
+/// <summary>A participant of the study and their enrolment state.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Kernel.Platform.Client.ParticipantJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ParticipantJsonConverter))]
 public sealed partial record Participant
 {
-    /// <summary>
-    /// The platform's id of the participant record, 32 lowercase hex digits.
-    /// </summary>
+    /// <summary>The platform's id of the participant record, 32 lowercase hex digits.</summary>
     public required string Id { get; init; }
 
-    /// <summary>
-    /// The participant's identifier within the study, as assigned by the study team; opaque.
-    /// </summary>
+    /// <summary>The participant's identifier within the study, as assigned by the study team; opaque.</summary>
     public required string ParticipantId { get; init; }
 
-    /// <summary>
-    /// When the participant was added, in seconds since the Unix epoch (UTC), with an optional fraction.
-    /// </summary>
+    /// <summary>When the participant was added, in seconds since the Unix epoch (UTC), with an optional fraction.</summary>
     public required double CreatedAt { get; init; }
 
-    /// <summary>
-    /// Whether the participant is active.
-    /// </summary>
+    /// <summary>Whether the participant is active.</summary>
     public required bool Active { get; init; }
 
-    /// <summary>
-    /// Whether the participant's enrolment is still pending.
-    /// </summary>
+    /// <summary>Whether the participant's enrolment is still pending.</summary>
     public required bool Pending { get; init; }
 
-    /// <summary>
-    /// The participant's status in the study, such as `active`. An open set; the seed shows only `active`.
-    /// </summary>
+    /// <summary>The participant's status in the study, such as `active`. An open set; the seed shows only `active`.</summary>
     public required string Status { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept so that nothing is lost on a round trip.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept so that nothing is lost on a round trip.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>Reads and writes <see cref="Participant"/> as JSON without reflection.</summary>
+/// <summary>Reads and writes <see cref="Participant"/> as JSON without reflection: <c>ReadValue</c> reads one value from the token the reader stands on, <c>WriteValue</c> writes one.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-public sealed class ParticipantJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Platform.Client.Participant>
+public sealed class ParticipantJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Participant>
 {
-    /// <summary>
-    /// The shared instance.
-    /// </summary>
     public static ParticipantJsonConverter Instance { get; } = new ParticipantJsonConverter();
 
-    /// <inheritdoc/>
-    public override global::Kernel.Platform.Client.Participant Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+    public override Participant Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Platform.Client.Participant value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Participant value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
-    /// <summary>
-    /// Reads one value; the reader stands on its first token.
-    /// </summary>
-    public static global::Kernel.Platform.Client.Participant ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    public static Participant ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Kernel.Platform.Client.JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Participant");
-        string? _id = default;
-        var hasId = false;
-        string? _participantId = default;
-        var hasParticipantId = false;
-        double? _createdAt = default;
-        var hasCreatedAt = false;
-        bool? _active = default;
-        var hasActive = false;
-        bool? _pending = default;
-        var hasPending = false;
-        string? _status = default;
-        var hasStatus = false;
+        JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Participant");
+        string? _id = default; var hasId = false;
+        string? _participantId = default; var hasParticipantId = false;
+        double? _createdAt = default; var hasCreatedAt = false;
+        bool? _active = default; var hasActive = false;
+        bool? _pending = default; var hasPending = false;
+        string? _status = default; var hasStatus = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-        string? property = null;
+        global::System.ReadOnlySpan<byte> property = default;
         try
         {
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("id"u8))
-                {
-                    property = "id";
-                    reader.Read();
-                    hasId = true;
-                    _id = global::Kernel.Platform.Client.JsonCodec.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("participant_id"u8))
-                {
-                    property = "participant_id";
-                    reader.Read();
-                    hasParticipantId = true;
-                    _participantId = global::Kernel.Platform.Client.JsonCodec.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("created_at"u8))
-                {
-                    property = "created_at";
-                    reader.Read();
-                    hasCreatedAt = true;
-                    _createdAt = global::Kernel.Platform.Client.JsonCodec.ReadDouble(ref reader);
-                }
-                else if (reader.ValueTextEquals("active"u8))
-                {
-                    property = "active";
-                    reader.Read();
-                    hasActive = true;
-                    _active = global::Kernel.Platform.Client.JsonCodec.ReadBoolean(ref reader);
-                }
-                else if (reader.ValueTextEquals("pending"u8))
-                {
-                    property = "pending";
-                    reader.Read();
-                    hasPending = true;
-                    _pending = global::Kernel.Platform.Client.JsonCodec.ReadBoolean(ref reader);
-                }
-                else if (reader.ValueTextEquals("status"u8))
-                {
-                    property = "status";
-                    reader.Read();
-                    hasStatus = true;
-                    _status = global::Kernel.Platform.Client.JsonCodec.ReadString(ref reader);
-                }
+                if (JsonCodec.Is(ref reader, "id"u8, ref property)) { hasId = true; _id = JsonCodec.ReadString(ref reader); }
+                else if (JsonCodec.Is(ref reader, "participant_id"u8, ref property)) { hasParticipantId = true; _participantId = JsonCodec.ReadString(ref reader); }
+                else if (JsonCodec.Is(ref reader, "created_at"u8, ref property)) { hasCreatedAt = true; _createdAt = JsonCodec.ReadDouble(ref reader); }
+                else if (JsonCodec.Is(ref reader, "active"u8, ref property)) { hasActive = true; _active = JsonCodec.ReadBoolean(ref reader); }
+                else if (JsonCodec.Is(ref reader, "pending"u8, ref property)) { hasPending = true; _pending = JsonCodec.ReadBoolean(ref reader); }
+                else if (JsonCodec.Is(ref reader, "status"u8, ref property)) { hasStatus = true; _status = JsonCodec.ReadString(ref reader); }
                 else
                 {
-                    property = reader.GetString()!;
-                    reader.Read();
-                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Platform.Client.JsonCodec.ReadAny(ref reader);
+                    JsonCodec.ReadAdditional(ref reader, ref additional, ref property, JsonCodec.ReadAny);
                 }
             }
         }
-        catch (global::System.Text.Json.JsonException e) when (property is not null)
+        catch (global::System.Text.Json.JsonException e) when (!property.IsEmpty)
         {
-            throw global::Kernel.Platform.Client.JsonCodec.At("Participant", property, e);
+            throw JsonCodec.At("Participant", property, e);
         }
-        if (!hasId) throw global::Kernel.Platform.Client.JsonCodec.Missing("Participant", "id");
-        if (!hasParticipantId) throw global::Kernel.Platform.Client.JsonCodec.Missing("Participant", "participant_id");
-        if (!hasCreatedAt) throw global::Kernel.Platform.Client.JsonCodec.Missing("Participant", "created_at");
-        if (!hasActive) throw global::Kernel.Platform.Client.JsonCodec.Missing("Participant", "active");
-        if (!hasPending) throw global::Kernel.Platform.Client.JsonCodec.Missing("Participant", "pending");
-        if (!hasStatus) throw global::Kernel.Platform.Client.JsonCodec.Missing("Participant", "status");
-        return new global::Kernel.Platform.Client.Participant
+        if (!hasId) throw JsonCodec.Missing("Participant", "id");
+        if (!hasParticipantId) throw JsonCodec.Missing("Participant", "participant_id");
+        if (!hasCreatedAt) throw JsonCodec.Missing("Participant", "created_at");
+        if (!hasActive) throw JsonCodec.Missing("Participant", "active");
+        if (!hasPending) throw JsonCodec.Missing("Participant", "pending");
+        if (!hasStatus) throw JsonCodec.Missing("Participant", "status");
+        return new Participant
         {
             Id = _id!,
             ParticipantId = _participantId!,
@@ -160,34 +92,16 @@ public sealed class ParticipantJsonConverter : global::System.Text.Json.Serializ
         };
     }
 
-    /// <summary>
-    /// Writes one value.
-    /// </summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Platform.Client.Participant value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Participant value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("id"u8);
-        global::Kernel.Platform.Client.JsonCodec.WriteString(writer, value.Id);
-        writer.WritePropertyName("participant_id"u8);
-        global::Kernel.Platform.Client.JsonCodec.WriteString(writer, value.ParticipantId);
-        writer.WritePropertyName("created_at"u8);
-        global::Kernel.Platform.Client.JsonCodec.WriteDouble(writer, value.CreatedAt);
-        writer.WritePropertyName("active"u8);
-        global::Kernel.Platform.Client.JsonCodec.WriteBoolean(writer, value.Active);
-        writer.WritePropertyName("pending"u8);
-        global::Kernel.Platform.Client.JsonCodec.WriteBoolean(writer, value.Pending);
-        writer.WritePropertyName("status"u8);
-        global::Kernel.Platform.Client.JsonCodec.WriteString(writer, value.Status);
-        if (value.AdditionalProperties is not null)
-        {
-            foreach (var pair in value.AdditionalProperties)
-            {
-                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
-                if (pair.Key is "id" or "participant_id" or "created_at" or "active" or "pending" or "status") continue;
-                writer.WritePropertyName(pair.Key);
-                global::Kernel.Platform.Client.JsonCodec.WriteAny(writer, pair.Value);
-            }
-        }
+        JsonCodec.WriteMember(writer, "id"u8, value.Id, true);
+        JsonCodec.WriteMember(writer, "participant_id"u8, value.ParticipantId, true);
+        JsonCodec.WriteMember(writer, "created_at"u8, value.CreatedAt, true);
+        JsonCodec.WriteMember(writer, "active"u8, value.Active, true);
+        JsonCodec.WriteMember(writer, "pending"u8, value.Pending, true);
+        JsonCodec.WriteMember(writer, "status"u8, value.Status, true);
+        JsonCodec.WriteAdditional(writer, value.AdditionalProperties, static key => key is "id" or "participant_id" or "created_at" or "active" or "pending" or "status", JsonCodec.WriteAny);
         writer.WriteEndObject();
     }
 }

@@ -12,133 +12,90 @@ namespace Kernel.Platform.Client;
 /// </summary>
 /// <remarks>An extensible enum: values the API adds later are kept, not rejected; <see cref="IsKnown"/> tells them apart.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Kernel.Platform.Client.PipelineNameJsonConverter))]
-public readonly partial struct PipelineName : global::System.IEquatable<global::Kernel.Platform.Client.PipelineName>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(PipelineNameJsonConverter))]
+public readonly partial struct PipelineName : global::System.IEquatable<PipelineName>
 {
     private readonly string? _value;
 
-    /// <summary>
-    /// Creates a value; any string is allowed, known or not.
-    /// </summary>
+    /// <summary>Creates a value; any string is allowed, known or not.</summary>
     public PipelineName(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-    /// <summary>
-    /// The value "analysis_eeg".
-    /// </summary>
-    public static global::Kernel.Platform.Client.PipelineName AnalysisEeg { get; } = new global::Kernel.Platform.Client.PipelineName("analysis_eeg");
+    /// <summary>The value "analysis_eeg".</summary>
+    public static PipelineName AnalysisEeg { get; } = new PipelineName("analysis_eeg");
 
-    /// <summary>
-    /// The value "analysis_nirs_epoched".
-    /// </summary>
-    public static global::Kernel.Platform.Client.PipelineName AnalysisNirsEpoched { get; } = new global::Kernel.Platform.Client.PipelineName("analysis_nirs_epoched");
+    /// <summary>The value "analysis_nirs_epoched".</summary>
+    public static PipelineName AnalysisNirsEpoched { get; } = new PipelineName("analysis_nirs_epoched");
 
-    /// <summary>
-    /// The value "analysis_nirs_glm".
-    /// </summary>
-    public static global::Kernel.Platform.Client.PipelineName AnalysisNirsGlm { get; } = new global::Kernel.Platform.Client.PipelineName("analysis_nirs_glm");
+    /// <summary>The value "analysis_nirs_glm".</summary>
+    public static PipelineName AnalysisNirsGlm { get; } = new PipelineName("analysis_nirs_glm");
 
-    /// <summary>
-    /// The value "analysis_task".
-    /// </summary>
-    public static global::Kernel.Platform.Client.PipelineName AnalysisTask { get; } = new global::Kernel.Platform.Client.PipelineName("analysis_task");
+    /// <summary>The value "analysis_task".</summary>
+    public static PipelineName AnalysisTask { get; } = new PipelineName("analysis_task");
 
-    /// <summary>
-    /// The value "qc_eeg".
-    /// </summary>
-    public static global::Kernel.Platform.Client.PipelineName QcEeg { get; } = new global::Kernel.Platform.Client.PipelineName("qc_eeg");
+    /// <summary>The value "qc_eeg".</summary>
+    public static PipelineName QcEeg { get; } = new PipelineName("qc_eeg");
 
-    /// <summary>
-    /// The value "qc_nirs_basic".
-    /// </summary>
-    public static global::Kernel.Platform.Client.PipelineName QcNirsBasic { get; } = new global::Kernel.Platform.Client.PipelineName("qc_nirs_basic");
+    /// <summary>The value "qc_nirs_basic".</summary>
+    public static PipelineName QcNirsBasic { get; } = new PipelineName("qc_nirs_basic");
 
-    /// <summary>
-    /// The value "qc_nirs".
-    /// </summary>
-    public static global::Kernel.Platform.Client.PipelineName QcNirs { get; } = new global::Kernel.Platform.Client.PipelineName("qc_nirs");
+    /// <summary>The value "qc_nirs".</summary>
+    public static PipelineName QcNirs { get; } = new PipelineName("qc_nirs");
 
-    /// <summary>
-    /// The value "qc_syncbox".
-    /// </summary>
-    public static global::Kernel.Platform.Client.PipelineName QcSyncbox { get; } = new global::Kernel.Platform.Client.PipelineName("qc_syncbox");
+    /// <summary>The value "qc_syncbox".</summary>
+    public static PipelineName QcSyncbox { get; } = new PipelineName("qc_syncbox");
 
-    /// <summary>
-    /// The value "reconstruction".
-    /// </summary>
-    public static global::Kernel.Platform.Client.PipelineName Reconstruction { get; } = new global::Kernel.Platform.Client.PipelineName("reconstruction");
+    /// <summary>The value "reconstruction".</summary>
+    public static PipelineName Reconstruction { get; } = new PipelineName("reconstruction");
 
-    /// <summary>
-    /// The value "pipeline_snirf_gated".
-    /// </summary>
-    public static global::Kernel.Platform.Client.PipelineName PipelineSnirfGated { get; } = new global::Kernel.Platform.Client.PipelineName("pipeline_snirf_gated");
+    /// <summary>The value "pipeline_snirf_gated".</summary>
+    public static PipelineName PipelineSnirfGated { get; } = new PipelineName("pipeline_snirf_gated");
 
-    /// <summary>
-    /// The value "snirf_hb_moments".
-    /// </summary>
-    public static global::Kernel.Platform.Client.PipelineName SnirfHbMoments { get; } = new global::Kernel.Platform.Client.PipelineName("snirf_hb_moments");
+    /// <summary>The value "snirf_hb_moments".</summary>
+    public static PipelineName SnirfHbMoments { get; } = new PipelineName("snirf_hb_moments");
 
-    /// <summary>
-    /// The value "snirf_moments".
-    /// </summary>
-    public static global::Kernel.Platform.Client.PipelineName SnirfMoments { get; } = new global::Kernel.Platform.Client.PipelineName("snirf_moments");
+    /// <summary>The value "snirf_moments".</summary>
+    public static PipelineName SnirfMoments { get; } = new PipelineName("snirf_moments");
 
-    /// <summary>
-    /// The values the API description lists.
-    /// </summary>
-    public static global::System.Collections.Generic.IReadOnlyList<global::Kernel.Platform.Client.PipelineName> KnownValues { get; } = new global::Kernel.Platform.Client.PipelineName[] { new global::Kernel.Platform.Client.PipelineName("analysis_eeg"), new global::Kernel.Platform.Client.PipelineName("analysis_nirs_epoched"), new global::Kernel.Platform.Client.PipelineName("analysis_nirs_glm"), new global::Kernel.Platform.Client.PipelineName("analysis_task"), new global::Kernel.Platform.Client.PipelineName("qc_eeg"), new global::Kernel.Platform.Client.PipelineName("qc_nirs_basic"), new global::Kernel.Platform.Client.PipelineName("qc_nirs"), new global::Kernel.Platform.Client.PipelineName("qc_syncbox"), new global::Kernel.Platform.Client.PipelineName("reconstruction"), new global::Kernel.Platform.Client.PipelineName("pipeline_snirf_gated"), new global::Kernel.Platform.Client.PipelineName("snirf_hb_moments"), new global::Kernel.Platform.Client.PipelineName("snirf_moments") };
+    /// <summary>The values the API description lists.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<PipelineName> KnownValues { get; } = new PipelineName[] { new PipelineName("analysis_eeg"), new PipelineName("analysis_nirs_epoched"), new PipelineName("analysis_nirs_glm"), new PipelineName("analysis_task"), new PipelineName("qc_eeg"), new PipelineName("qc_nirs_basic"), new PipelineName("qc_nirs"), new PipelineName("qc_syncbox"), new PipelineName("reconstruction"), new PipelineName("pipeline_snirf_gated"), new PipelineName("snirf_hb_moments"), new PipelineName("snirf_moments") };
 
-    /// <summary>
-    /// The value as it appears on the wire.
-    /// </summary>
+    /// <summary>The value as it appears on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>
-    /// Whether the value is one the API description lists.
-    /// </summary>
+    /// <summary>Whether the value is one the API description lists.</summary>
     public bool IsKnown => Value is "analysis_eeg" or "analysis_nirs_epoched" or "analysis_nirs_glm" or "analysis_task" or "qc_eeg" or "qc_nirs_basic" or "qc_nirs" or "qc_syncbox" or "reconstruction" or "pipeline_snirf_gated" or "snirf_hb_moments" or "snirf_moments";
 
-    public static implicit operator global::Kernel.Platform.Client.PipelineName(string value) => new global::Kernel.Platform.Client.PipelineName(value);
+    public static implicit operator PipelineName(string value) => new PipelineName(value);
 
-    public static bool operator ==(global::Kernel.Platform.Client.PipelineName left, global::Kernel.Platform.Client.PipelineName right) => left.Equals(right);
+    public static bool operator ==(PipelineName left, PipelineName right) => left.Equals(right);
 
-    public static bool operator !=(global::Kernel.Platform.Client.PipelineName left, global::Kernel.Platform.Client.PipelineName right) => !left.Equals(right);
+    public static bool operator !=(PipelineName left, PipelineName right) => !left.Equals(right);
 
-    public bool Equals(global::Kernel.Platform.Client.PipelineName other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(PipelineName other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    public override bool Equals(object? obj) => obj is global::Kernel.Platform.Client.PipelineName other && Equals(other);
+    public override bool Equals(object? obj) => obj is PipelineName other && Equals(other);
 
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
     public override string ToString() => Value;
 }
 
-/// <summary>Reads and writes <see cref="PipelineName"/> as JSON without reflection.</summary>
+/// <summary>Reads and writes <see cref="PipelineName"/> as JSON without reflection: <c>ReadValue</c> reads one value from the token the reader stands on, <c>WriteValue</c> writes one.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-public sealed class PipelineNameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Platform.Client.PipelineName>
+public sealed class PipelineNameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<PipelineName>
 {
-    /// <summary>
-    /// The shared instance.
-    /// </summary>
     public static PipelineNameJsonConverter Instance { get; } = new PipelineNameJsonConverter();
 
-    /// <inheritdoc/>
-    public override global::Kernel.Platform.Client.PipelineName Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+    public override PipelineName Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Platform.Client.PipelineName value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PipelineName value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
-    /// <summary>
-    /// Reads one value; the reader stands on its first token.
-    /// </summary>
-    public static global::Kernel.Platform.Client.PipelineName ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    public static PipelineName ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        return new global::Kernel.Platform.Client.PipelineName(global::Kernel.Platform.Client.JsonCodec.ReadString(ref reader));
+        return new PipelineName(JsonCodec.ReadString(ref reader));
     }
 
-    /// <summary>
-    /// Writes one value.
-    /// </summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Platform.Client.PipelineName value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PipelineName value)
     {
         writer.WriteStringValue(value.Value);
     }

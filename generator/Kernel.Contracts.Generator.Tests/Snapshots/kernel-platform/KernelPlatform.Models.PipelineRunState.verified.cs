@@ -13,108 +13,75 @@ namespace Kernel.Platform.Client;
 /// </summary>
 /// <remarks>An extensible enum: values the API adds later are kept, not rejected; <see cref="IsKnown"/> tells them apart.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Kernel.Platform.Client.PipelineRunStateJsonConverter))]
-public readonly partial struct PipelineRunState : global::System.IEquatable<global::Kernel.Platform.Client.PipelineRunState>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(PipelineRunStateJsonConverter))]
+public readonly partial struct PipelineRunState : global::System.IEquatable<PipelineRunState>
 {
     private readonly string? _value;
 
-    /// <summary>
-    /// Creates a value; any string is allowed, known or not.
-    /// </summary>
+    /// <summary>Creates a value; any string is allowed, known or not.</summary>
     public PipelineRunState(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-    /// <summary>
-    /// The value "SUBMITTED".
-    /// </summary>
-    public static global::Kernel.Platform.Client.PipelineRunState Submitted { get; } = new global::Kernel.Platform.Client.PipelineRunState("SUBMITTED");
+    /// <summary>The value "SUBMITTED".</summary>
+    public static PipelineRunState Submitted { get; } = new PipelineRunState("SUBMITTED");
 
-    /// <summary>
-    /// The value "PENDING".
-    /// </summary>
-    public static global::Kernel.Platform.Client.PipelineRunState Pending { get; } = new global::Kernel.Platform.Client.PipelineRunState("PENDING");
+    /// <summary>The value "PENDING".</summary>
+    public static PipelineRunState Pending { get; } = new PipelineRunState("PENDING");
 
-    /// <summary>
-    /// The value "RUNNABLE".
-    /// </summary>
-    public static global::Kernel.Platform.Client.PipelineRunState Runnable { get; } = new global::Kernel.Platform.Client.PipelineRunState("RUNNABLE");
+    /// <summary>The value "RUNNABLE".</summary>
+    public static PipelineRunState Runnable { get; } = new PipelineRunState("RUNNABLE");
 
-    /// <summary>
-    /// The value "STARTING".
-    /// </summary>
-    public static global::Kernel.Platform.Client.PipelineRunState Starting { get; } = new global::Kernel.Platform.Client.PipelineRunState("STARTING");
+    /// <summary>The value "STARTING".</summary>
+    public static PipelineRunState Starting { get; } = new PipelineRunState("STARTING");
 
-    /// <summary>
-    /// The value "RUNNING".
-    /// </summary>
-    public static global::Kernel.Platform.Client.PipelineRunState Running { get; } = new global::Kernel.Platform.Client.PipelineRunState("RUNNING");
+    /// <summary>The value "RUNNING".</summary>
+    public static PipelineRunState Running { get; } = new PipelineRunState("RUNNING");
 
-    /// <summary>
-    /// The value "SUCCEEDED".
-    /// </summary>
-    public static global::Kernel.Platform.Client.PipelineRunState Succeeded { get; } = new global::Kernel.Platform.Client.PipelineRunState("SUCCEEDED");
+    /// <summary>The value "SUCCEEDED".</summary>
+    public static PipelineRunState Succeeded { get; } = new PipelineRunState("SUCCEEDED");
 
-    /// <summary>
-    /// The value "FAILED".
-    /// </summary>
-    public static global::Kernel.Platform.Client.PipelineRunState Failed { get; } = new global::Kernel.Platform.Client.PipelineRunState("FAILED");
+    /// <summary>The value "FAILED".</summary>
+    public static PipelineRunState Failed { get; } = new PipelineRunState("FAILED");
 
-    /// <summary>
-    /// The values the API description lists.
-    /// </summary>
-    public static global::System.Collections.Generic.IReadOnlyList<global::Kernel.Platform.Client.PipelineRunState> KnownValues { get; } = new global::Kernel.Platform.Client.PipelineRunState[] { new global::Kernel.Platform.Client.PipelineRunState("SUBMITTED"), new global::Kernel.Platform.Client.PipelineRunState("PENDING"), new global::Kernel.Platform.Client.PipelineRunState("RUNNABLE"), new global::Kernel.Platform.Client.PipelineRunState("STARTING"), new global::Kernel.Platform.Client.PipelineRunState("RUNNING"), new global::Kernel.Platform.Client.PipelineRunState("SUCCEEDED"), new global::Kernel.Platform.Client.PipelineRunState("FAILED") };
+    /// <summary>The values the API description lists.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<PipelineRunState> KnownValues { get; } = new PipelineRunState[] { new PipelineRunState("SUBMITTED"), new PipelineRunState("PENDING"), new PipelineRunState("RUNNABLE"), new PipelineRunState("STARTING"), new PipelineRunState("RUNNING"), new PipelineRunState("SUCCEEDED"), new PipelineRunState("FAILED") };
 
-    /// <summary>
-    /// The value as it appears on the wire.
-    /// </summary>
+    /// <summary>The value as it appears on the wire.</summary>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>
-    /// Whether the value is one the API description lists.
-    /// </summary>
+    /// <summary>Whether the value is one the API description lists.</summary>
     public bool IsKnown => Value is "SUBMITTED" or "PENDING" or "RUNNABLE" or "STARTING" or "RUNNING" or "SUCCEEDED" or "FAILED";
 
-    public static implicit operator global::Kernel.Platform.Client.PipelineRunState(string value) => new global::Kernel.Platform.Client.PipelineRunState(value);
+    public static implicit operator PipelineRunState(string value) => new PipelineRunState(value);
 
-    public static bool operator ==(global::Kernel.Platform.Client.PipelineRunState left, global::Kernel.Platform.Client.PipelineRunState right) => left.Equals(right);
+    public static bool operator ==(PipelineRunState left, PipelineRunState right) => left.Equals(right);
 
-    public static bool operator !=(global::Kernel.Platform.Client.PipelineRunState left, global::Kernel.Platform.Client.PipelineRunState right) => !left.Equals(right);
+    public static bool operator !=(PipelineRunState left, PipelineRunState right) => !left.Equals(right);
 
-    public bool Equals(global::Kernel.Platform.Client.PipelineRunState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(PipelineRunState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-    public override bool Equals(object? obj) => obj is global::Kernel.Platform.Client.PipelineRunState other && Equals(other);
+    public override bool Equals(object? obj) => obj is PipelineRunState other && Equals(other);
 
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
     public override string ToString() => Value;
 }
 
-/// <summary>Reads and writes <see cref="PipelineRunState"/> as JSON without reflection.</summary>
+/// <summary>Reads and writes <see cref="PipelineRunState"/> as JSON without reflection: <c>ReadValue</c> reads one value from the token the reader stands on, <c>WriteValue</c> writes one.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-public sealed class PipelineRunStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Platform.Client.PipelineRunState>
+public sealed class PipelineRunStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<PipelineRunState>
 {
-    /// <summary>
-    /// The shared instance.
-    /// </summary>
     public static PipelineRunStateJsonConverter Instance { get; } = new PipelineRunStateJsonConverter();
 
-    /// <inheritdoc/>
-    public override global::Kernel.Platform.Client.PipelineRunState Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+    public override PipelineRunState Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Platform.Client.PipelineRunState value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PipelineRunState value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
-    /// <summary>
-    /// Reads one value; the reader stands on its first token.
-    /// </summary>
-    public static global::Kernel.Platform.Client.PipelineRunState ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    public static PipelineRunState ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        return new global::Kernel.Platform.Client.PipelineRunState(global::Kernel.Platform.Client.JsonCodec.ReadString(ref reader));
+        return new PipelineRunState(JsonCodec.ReadString(ref reader));
     }
 
-    /// <summary>
-    /// Writes one value.
-    /// </summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Platform.Client.PipelineRunState value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PipelineRunState value)
     {
         writer.WriteStringValue(value.Value);
     }

@@ -6,104 +6,63 @@
 
 namespace Kernel.Platform.Client;
 
-/// <summary>
-/// The state of the most recent run of a pipeline on a dataset.
-/// </summary>
+/// <summary>The state of the most recent run of a pipeline on a dataset.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Kernel.Platform.Client.PipelineRunStatusJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(PipelineRunStatusJsonConverter))]
 public sealed partial record PipelineRunStatus
 {
-    /// <summary>
-    /// The id of the run, as returned by `runPipeline`; 32 lowercase hex digits.
-    /// </summary>
+    /// <summary>The id of the run, as returned by `runPipeline`; 32 lowercase hex digits.</summary>
     public required string JobId { get; init; }
 
-    /// <summary>
-    /// Where the run stands.
-    /// </summary>
-    public required global::Kernel.Platform.Client.PipelineRunState Status { get; init; }
+    /// <summary>Where the run stands.</summary>
+    public required PipelineRunState Status { get; init; }
 
-    /// <summary>
-    /// The output files of the run; `null` until the run has `SUCCEEDED` (and for ever if it failed).
-    /// </summary>
-    public required global::Kernel.Platform.Client.SignedUrls? SignedUrls { get; init; }
+    /// <summary>The output files of the run; `null` until the run has `SUCCEEDED` (and for ever if it failed).</summary>
+    public required SignedUrls? SignedUrls { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept so that nothing is lost on a round trip.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept so that nothing is lost on a round trip.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>Reads and writes <see cref="PipelineRunStatus"/> as JSON without reflection.</summary>
+/// <summary>Reads and writes <see cref="PipelineRunStatus"/> as JSON without reflection: <c>ReadValue</c> reads one value from the token the reader stands on, <c>WriteValue</c> writes one.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-public sealed class PipelineRunStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Platform.Client.PipelineRunStatus>
+public sealed class PipelineRunStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<PipelineRunStatus>
 {
-    /// <summary>
-    /// The shared instance.
-    /// </summary>
     public static PipelineRunStatusJsonConverter Instance { get; } = new PipelineRunStatusJsonConverter();
 
-    /// <inheritdoc/>
-    public override global::Kernel.Platform.Client.PipelineRunStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+    public override PipelineRunStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Platform.Client.PipelineRunStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PipelineRunStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
-    /// <summary>
-    /// Reads one value; the reader stands on its first token.
-    /// </summary>
-    public static global::Kernel.Platform.Client.PipelineRunStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    public static PipelineRunStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Kernel.Platform.Client.JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "PipelineRunStatus");
-        string? _jobId = default;
-        var hasJobId = false;
-        global::Kernel.Platform.Client.PipelineRunState? _status = default;
-        var hasStatus = false;
-        global::Kernel.Platform.Client.SignedUrls? _signedUrls = default;
-        var hasSignedUrls = false;
+        JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "PipelineRunStatus");
+        string? _jobId = default; var hasJobId = false;
+        PipelineRunState? _status = default; var hasStatus = false;
+        SignedUrls? _signedUrls = default; var hasSignedUrls = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-        string? property = null;
+        global::System.ReadOnlySpan<byte> property = default;
         try
         {
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("job_id"u8))
-                {
-                    property = "job_id";
-                    reader.Read();
-                    hasJobId = true;
-                    _jobId = global::Kernel.Platform.Client.JsonCodec.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("status"u8))
-                {
-                    property = "status";
-                    reader.Read();
-                    hasStatus = true;
-                    _status = global::Kernel.Platform.Client.PipelineRunStateJsonConverter.ReadValue(ref reader);
-                }
-                else if (reader.ValueTextEquals("signed_urls"u8))
-                {
-                    property = "signed_urls";
-                    reader.Read();
-                    hasSignedUrls = true;
-                    _signedUrls = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Kernel.Platform.Client.SignedUrls?) : global::Kernel.Platform.Client.SignedUrlsJsonConverter.ReadValue(ref reader);
-                }
+                if (JsonCodec.Is(ref reader, "job_id"u8, ref property)) { hasJobId = true; _jobId = JsonCodec.ReadString(ref reader); }
+                else if (JsonCodec.Is(ref reader, "status"u8, ref property)) { hasStatus = true; _status = PipelineRunStateJsonConverter.ReadValue(ref reader); }
+                else if (JsonCodec.Is(ref reader, "signed_urls"u8, ref property)) { hasSignedUrls = true; _signedUrls = JsonCodec.IsNull(ref reader) ? null : SignedUrlsJsonConverter.ReadValue(ref reader); }
                 else
                 {
-                    property = reader.GetString()!;
-                    reader.Read();
-                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Platform.Client.JsonCodec.ReadAny(ref reader);
+                    JsonCodec.ReadAdditional(ref reader, ref additional, ref property, JsonCodec.ReadAny);
                 }
             }
         }
-        catch (global::System.Text.Json.JsonException e) when (property is not null)
+        catch (global::System.Text.Json.JsonException e) when (!property.IsEmpty)
         {
-            throw global::Kernel.Platform.Client.JsonCodec.At("PipelineRunStatus", property, e);
+            throw JsonCodec.At("PipelineRunStatus", property, e);
         }
-        if (!hasJobId) throw global::Kernel.Platform.Client.JsonCodec.Missing("PipelineRunStatus", "job_id");
-        if (!hasStatus) throw global::Kernel.Platform.Client.JsonCodec.Missing("PipelineRunStatus", "status");
-        if (!hasSignedUrls) throw global::Kernel.Platform.Client.JsonCodec.Missing("PipelineRunStatus", "signed_urls");
-        return new global::Kernel.Platform.Client.PipelineRunStatus
+        if (!hasJobId) throw JsonCodec.Missing("PipelineRunStatus", "job_id");
+        if (!hasStatus) throw JsonCodec.Missing("PipelineRunStatus", "status");
+        if (!hasSignedUrls) throw JsonCodec.Missing("PipelineRunStatus", "signed_urls");
+        return new PipelineRunStatus
         {
             JobId = _jobId!,
             Status = _status.GetValueOrDefault(),
@@ -112,35 +71,13 @@ public sealed class PipelineRunStatusJsonConverter : global::System.Text.Json.Se
         };
     }
 
-    /// <summary>
-    /// Writes one value.
-    /// </summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Platform.Client.PipelineRunStatus value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PipelineRunStatus value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("job_id"u8);
-        global::Kernel.Platform.Client.JsonCodec.WriteString(writer, value.JobId);
-        writer.WritePropertyName("status"u8);
-        global::Kernel.Platform.Client.PipelineRunStateJsonConverter.WriteValue(writer, value.Status);
-        if (value.SignedUrls is not null)
-        {
-            writer.WritePropertyName("signed_urls"u8);
-            global::Kernel.Platform.Client.SignedUrlsJsonConverter.WriteValue(writer, value.SignedUrls);
-        }
-        else
-        {
-            writer.WriteNull("signed_urls"u8);
-        }
-        if (value.AdditionalProperties is not null)
-        {
-            foreach (var pair in value.AdditionalProperties)
-            {
-                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
-                if (pair.Key is "job_id" or "status" or "signed_urls") continue;
-                writer.WritePropertyName(pair.Key);
-                global::Kernel.Platform.Client.JsonCodec.WriteAny(writer, pair.Value);
-            }
-        }
+        JsonCodec.WriteMember(writer, "job_id"u8, value.JobId, true);
+        writer.WritePropertyName("status"u8); PipelineRunStateJsonConverter.WriteValue(writer, value.Status);
+        if (value.SignedUrls is not null) { writer.WritePropertyName("signed_urls"u8); SignedUrlsJsonConverter.WriteValue(writer, value.SignedUrls); } else writer.WriteNull("signed_urls"u8);
+        JsonCodec.WriteAdditional(writer, value.AdditionalProperties, static key => key is "job_id" or "status" or "signed_urls", JsonCodec.WriteAny);
         writer.WriteEndObject();
     }
 }

@@ -6,98 +6,62 @@
 
 namespace Kernel.Platform.Client;
 
-/// <summary>
-/// The job started by a pipeline run.
-/// </summary>
+/// <summary>The job started by a pipeline run.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Kernel.Platform.Client.RunPipelineResponseJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(RunPipelineResponseJsonConverter))]
 public sealed partial record RunPipelineResponse
 {
-    /// <summary>
-    /// The id of the started run, 32 lowercase hex digits; `getPipelineStatus` reports it as the most recent run.
-    /// </summary>
+    /// <summary>The id of the started run, 32 lowercase hex digits; `getPipelineStatus` reports it as the most recent run.</summary>
     public required string JobId { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept so that nothing is lost on a round trip.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept so that nothing is lost on a round trip.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>Reads and writes <see cref="RunPipelineResponse"/> as JSON without reflection.</summary>
+/// <summary>Reads and writes <see cref="RunPipelineResponse"/> as JSON without reflection: <c>ReadValue</c> reads one value from the token the reader stands on, <c>WriteValue</c> writes one.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-public sealed class RunPipelineResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Platform.Client.RunPipelineResponse>
+public sealed class RunPipelineResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RunPipelineResponse>
 {
-    /// <summary>
-    /// The shared instance.
-    /// </summary>
     public static RunPipelineResponseJsonConverter Instance { get; } = new RunPipelineResponseJsonConverter();
 
-    /// <inheritdoc/>
-    public override global::Kernel.Platform.Client.RunPipelineResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+    public override RunPipelineResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Platform.Client.RunPipelineResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RunPipelineResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
-    /// <summary>
-    /// Reads one value; the reader stands on its first token.
-    /// </summary>
-    public static global::Kernel.Platform.Client.RunPipelineResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    public static RunPipelineResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Kernel.Platform.Client.JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "RunPipelineResponse");
-        string? _jobId = default;
-        var hasJobId = false;
+        JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "RunPipelineResponse");
+        string? _jobId = default; var hasJobId = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-        string? property = null;
+        global::System.ReadOnlySpan<byte> property = default;
         try
         {
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("job_id"u8))
-                {
-                    property = "job_id";
-                    reader.Read();
-                    hasJobId = true;
-                    _jobId = global::Kernel.Platform.Client.JsonCodec.ReadString(ref reader);
-                }
+                if (JsonCodec.Is(ref reader, "job_id"u8, ref property)) { hasJobId = true; _jobId = JsonCodec.ReadString(ref reader); }
                 else
                 {
-                    property = reader.GetString()!;
-                    reader.Read();
-                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Platform.Client.JsonCodec.ReadAny(ref reader);
+                    JsonCodec.ReadAdditional(ref reader, ref additional, ref property, JsonCodec.ReadAny);
                 }
             }
         }
-        catch (global::System.Text.Json.JsonException e) when (property is not null)
+        catch (global::System.Text.Json.JsonException e) when (!property.IsEmpty)
         {
-            throw global::Kernel.Platform.Client.JsonCodec.At("RunPipelineResponse", property, e);
+            throw JsonCodec.At("RunPipelineResponse", property, e);
         }
-        if (!hasJobId) throw global::Kernel.Platform.Client.JsonCodec.Missing("RunPipelineResponse", "job_id");
-        return new global::Kernel.Platform.Client.RunPipelineResponse
+        if (!hasJobId) throw JsonCodec.Missing("RunPipelineResponse", "job_id");
+        return new RunPipelineResponse
         {
             JobId = _jobId!,
             AdditionalProperties = additional,
         };
     }
 
-    /// <summary>
-    /// Writes one value.
-    /// </summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Platform.Client.RunPipelineResponse value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RunPipelineResponse value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("job_id"u8);
-        global::Kernel.Platform.Client.JsonCodec.WriteString(writer, value.JobId);
-        if (value.AdditionalProperties is not null)
-        {
-            foreach (var pair in value.AdditionalProperties)
-            {
-                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
-                if (pair.Key is "job_id") continue;
-                writer.WritePropertyName(pair.Key);
-                global::Kernel.Platform.Client.JsonCodec.WriteAny(writer, pair.Value);
-            }
-        }
+        JsonCodec.WriteMember(writer, "job_id"u8, value.JobId, true);
+        JsonCodec.WriteAdditional(writer, value.AdditionalProperties, static key => key is "job_id", JsonCodec.WriteAny);
         writer.WriteEndObject();
     }
 }

@@ -12,115 +12,67 @@ namespace Kernel.Platform.Client;
 /// description.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Kernel.Platform.Client.SignedUrlsJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SignedUrlsJsonConverter))]
 public sealed partial record SignedUrls
 {
-    /// <summary>
-    /// A time-limited download URL for each output file, keyed by file name.
-    /// </summary>
+    /// <summary>A time-limited download URL for each output file, keyed by file name.</summary>
     public required global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Uri> Urls { get; init; }
 
-    /// <summary>
-    /// The size of each output file in bytes, keyed by file name.
-    /// </summary>
+    /// <summary>The size of each output file in bytes, keyed by file name.</summary>
     public required global::System.Collections.Generic.IReadOnlyDictionary<string, double> Sizes { get; init; }
 
-    /// <summary>
-    /// The id of the AWS Batch job that ran the pipeline; opaque.
-    /// </summary>
+    /// <summary>The id of the AWS Batch job that ran the pipeline; opaque.</summary>
     public required string BatchJobId { get; init; }
 
-    /// <summary>
-    /// The id of the pipeline execution; opaque.
-    /// </summary>
+    /// <summary>The id of the pipeline execution; opaque.</summary>
     public required string ExecutionId { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept so that nothing is lost on a round trip.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept so that nothing is lost on a round trip.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>Reads and writes <see cref="SignedUrls"/> as JSON without reflection.</summary>
+/// <summary>Reads and writes <see cref="SignedUrls"/> as JSON without reflection: <c>ReadValue</c> reads one value from the token the reader stands on, <c>WriteValue</c> writes one.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-public sealed class SignedUrlsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Platform.Client.SignedUrls>
+public sealed class SignedUrlsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SignedUrls>
 {
-    /// <summary>
-    /// The shared instance.
-    /// </summary>
     public static SignedUrlsJsonConverter Instance { get; } = new SignedUrlsJsonConverter();
 
-    /// <inheritdoc/>
-    public override global::Kernel.Platform.Client.SignedUrls Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+    public override SignedUrls Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Platform.Client.SignedUrls value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SignedUrls value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
-    /// <summary>
-    /// Reads one value; the reader stands on its first token.
-    /// </summary>
-    public static global::Kernel.Platform.Client.SignedUrls ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    public static SignedUrls ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Kernel.Platform.Client.JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "SignedUrls");
-        global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Uri>? _urls = default;
-        var hasUrls = false;
-        global::System.Collections.Generic.IReadOnlyDictionary<string, double>? _sizes = default;
-        var hasSizes = false;
-        string? _batchJobId = default;
-        var hasBatchJobId = false;
-        string? _executionId = default;
-        var hasExecutionId = false;
+        JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "SignedUrls");
+        global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Uri>? _urls = default; var hasUrls = false;
+        global::System.Collections.Generic.IReadOnlyDictionary<string, double>? _sizes = default; var hasSizes = false;
+        string? _batchJobId = default; var hasBatchJobId = false;
+        string? _executionId = default; var hasExecutionId = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-        string? property = null;
+        global::System.ReadOnlySpan<byte> property = default;
         try
         {
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("urls"u8))
-                {
-                    property = "urls";
-                    reader.Read();
-                    hasUrls = true;
-                    _urls = global::Kernel.Platform.Client.JsonCodec.ReadMap(ref reader, global::Kernel.Platform.Client.JsonCodec.ReadUri);
-                }
-                else if (reader.ValueTextEquals("sizes"u8))
-                {
-                    property = "sizes";
-                    reader.Read();
-                    hasSizes = true;
-                    _sizes = global::Kernel.Platform.Client.JsonCodec.ReadMap(ref reader, global::Kernel.Platform.Client.JsonCodec.ReadDouble);
-                }
-                else if (reader.ValueTextEquals("batch_job_id"u8))
-                {
-                    property = "batch_job_id";
-                    reader.Read();
-                    hasBatchJobId = true;
-                    _batchJobId = global::Kernel.Platform.Client.JsonCodec.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("execution_id"u8))
-                {
-                    property = "execution_id";
-                    reader.Read();
-                    hasExecutionId = true;
-                    _executionId = global::Kernel.Platform.Client.JsonCodec.ReadString(ref reader);
-                }
+                if (JsonCodec.Is(ref reader, "urls"u8, ref property)) { hasUrls = true; _urls = JsonCodec.ReadMap(ref reader, JsonCodec.ReadUri); }
+                else if (JsonCodec.Is(ref reader, "sizes"u8, ref property)) { hasSizes = true; _sizes = JsonCodec.ReadMap(ref reader, JsonCodec.ReadDouble); }
+                else if (JsonCodec.Is(ref reader, "batch_job_id"u8, ref property)) { hasBatchJobId = true; _batchJobId = JsonCodec.ReadString(ref reader); }
+                else if (JsonCodec.Is(ref reader, "execution_id"u8, ref property)) { hasExecutionId = true; _executionId = JsonCodec.ReadString(ref reader); }
                 else
                 {
-                    property = reader.GetString()!;
-                    reader.Read();
-                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Platform.Client.JsonCodec.ReadAny(ref reader);
+                    JsonCodec.ReadAdditional(ref reader, ref additional, ref property, JsonCodec.ReadAny);
                 }
             }
         }
-        catch (global::System.Text.Json.JsonException e) when (property is not null)
+        catch (global::System.Text.Json.JsonException e) when (!property.IsEmpty)
         {
-            throw global::Kernel.Platform.Client.JsonCodec.At("SignedUrls", property, e);
+            throw JsonCodec.At("SignedUrls", property, e);
         }
-        if (!hasUrls) throw global::Kernel.Platform.Client.JsonCodec.Missing("SignedUrls", "urls");
-        if (!hasSizes) throw global::Kernel.Platform.Client.JsonCodec.Missing("SignedUrls", "sizes");
-        if (!hasBatchJobId) throw global::Kernel.Platform.Client.JsonCodec.Missing("SignedUrls", "batch_job_id");
-        if (!hasExecutionId) throw global::Kernel.Platform.Client.JsonCodec.Missing("SignedUrls", "execution_id");
-        return new global::Kernel.Platform.Client.SignedUrls
+        if (!hasUrls) throw JsonCodec.Missing("SignedUrls", "urls");
+        if (!hasSizes) throw JsonCodec.Missing("SignedUrls", "sizes");
+        if (!hasBatchJobId) throw JsonCodec.Missing("SignedUrls", "batch_job_id");
+        if (!hasExecutionId) throw JsonCodec.Missing("SignedUrls", "execution_id");
+        return new SignedUrls
         {
             Urls = _urls!,
             Sizes = _sizes!,
@@ -130,30 +82,14 @@ public sealed class SignedUrlsJsonConverter : global::System.Text.Json.Serializa
         };
     }
 
-    /// <summary>
-    /// Writes one value.
-    /// </summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Platform.Client.SignedUrls value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SignedUrls value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("urls"u8);
-        global::Kernel.Platform.Client.JsonCodec.WriteMap(writer, value.Urls, global::Kernel.Platform.Client.JsonCodec.WriteUri);
-        writer.WritePropertyName("sizes"u8);
-        global::Kernel.Platform.Client.JsonCodec.WriteMap(writer, value.Sizes, global::Kernel.Platform.Client.JsonCodec.WriteDouble);
-        writer.WritePropertyName("batch_job_id"u8);
-        global::Kernel.Platform.Client.JsonCodec.WriteString(writer, value.BatchJobId);
-        writer.WritePropertyName("execution_id"u8);
-        global::Kernel.Platform.Client.JsonCodec.WriteString(writer, value.ExecutionId);
-        if (value.AdditionalProperties is not null)
-        {
-            foreach (var pair in value.AdditionalProperties)
-            {
-                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
-                if (pair.Key is "urls" or "sizes" or "batch_job_id" or "execution_id") continue;
-                writer.WritePropertyName(pair.Key);
-                global::Kernel.Platform.Client.JsonCodec.WriteAny(writer, pair.Value);
-            }
-        }
+        writer.WritePropertyName("urls"u8); JsonCodec.WriteMap(writer, value.Urls, JsonCodec.WriteUri);
+        writer.WritePropertyName("sizes"u8); JsonCodec.WriteMap(writer, value.Sizes, JsonCodec.WriteDouble);
+        JsonCodec.WriteMember(writer, "batch_job_id"u8, value.BatchJobId, true);
+        JsonCodec.WriteMember(writer, "execution_id"u8, value.ExecutionId, true);
+        JsonCodec.WriteAdditional(writer, value.AdditionalProperties, static key => key is "urls" or "sizes" or "batch_job_id" or "execution_id", JsonCodec.WriteAny);
         writer.WriteEndObject();
     }
 }

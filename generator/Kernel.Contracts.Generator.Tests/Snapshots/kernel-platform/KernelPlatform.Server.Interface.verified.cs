@@ -11,18 +11,14 @@ namespace Kernel.Platform.Client;
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
 public partial interface IKernelPlatformServer
 {
-    /// <summary>
-    /// List the datasets of a study
-    /// </summary>
+    /// <summary>List the datasets of a study</summary>
     /// <param name="studyId">The id of the study. Ids issued by the platform are 32 lowercase hex digits; the path accepts any 1 to 64 letters, digits, `_` or `-`, so an id of another form (such as the seed's 15-zero placeholders) is answered with 404 rather than rejected as malformed.</param>
     /// <param name="context">The request's context (headers, user, services).</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <returns>One of the documented responses: see <see cref="ListDatasetsResult"/>.</returns>
     global::System.Threading.Tasks.Task<global::Kernel.Platform.Client.ListDatasetsResult> ListDatasetsAsync(string studyId, global::Microsoft.AspNetCore.Http.HttpContext context, global::System.Threading.CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Run a pipeline on a dataset
-    /// </summary>
+    /// <summary>Run a pipeline on a dataset</summary>
     /// <param name="studyId">The id of the study. Ids issued by the platform are 32 lowercase hex digits; the path accepts any 1 to 64 letters, digits, `_` or `-`, so an id of another form (such as the seed's 15-zero placeholders) is answered with 404 rather than rejected as malformed.</param>
     /// <param name="datasetId">The id of a dataset of the study, as listed by `listDatasets` (32 lowercase hex digits). The path accepts any 1 to 64 letters, digits, `_` or `-`; an unknown id is answered with 404.</param>
     /// <param name="pipelineName">The pipeline to run or to report on; one of the twelve available pipelines. Any other name is answered with 400.</param>
@@ -31,9 +27,7 @@ public partial interface IKernelPlatformServer
     /// <returns>One of the documented responses: see <see cref="RunPipelineResult"/>.</returns>
     global::System.Threading.Tasks.Task<global::Kernel.Platform.Client.RunPipelineResult> RunPipelineAsync(string studyId, string datasetId, global::Kernel.Platform.Client.PipelineName pipelineName, global::Microsoft.AspNetCore.Http.HttpContext context, global::System.Threading.CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Get the status of the most recent pipeline run
-    /// </summary>
+    /// <summary>Get the status of the most recent pipeline run</summary>
     /// <param name="studyId">The id of the study. Ids issued by the platform are 32 lowercase hex digits; the path accepts any 1 to 64 letters, digits, `_` or `-`, so an id of another form (such as the seed's 15-zero placeholders) is answered with 404 rather than rejected as malformed.</param>
     /// <param name="datasetId">The id of a dataset of the study, as listed by `listDatasets` (32 lowercase hex digits). The path accepts any 1 to 64 letters, digits, `_` or `-`; an unknown id is answered with 404.</param>
     /// <param name="pipelineName">The pipeline to run or to report on; one of the twelve available pipelines. Any other name is answered with 400.</param>

@@ -29,45 +29,35 @@ public sealed partial class GetPipelineStatusResult : global::Microsoft.AspNetCo
     /// <summary>The body as the handler gave it (null for none).</summary>
     public object? Value { get; }
 
-    /// <summary>
-    /// 200 OK: The state of the most recent run, with its output files once it has succeeded.
-    /// </summary>
+    /// <summary>200 OK: The state of the most recent run, with its output files once it has succeeded.</summary>
     public static GetPipelineStatusResult Ok(global::Kernel.Platform.Client.PipelineRunStatus body)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         return new GetPipelineStatusResult(200, "application/json", body, global::Kernel.Platform.Client.JsonCodec.Serialize(body, global::Kernel.Platform.Client.PipelineRunStatusJsonConverter.WriteValue));
     }
 
-    /// <summary>
-    /// 400 Bad Request: A path parameter is malformed, or `pipeline_name` is not one of the available pipelines.
-    /// </summary>
+    /// <summary>400 Bad Request: A path parameter is malformed, or `pipeline_name` is not one of the available pipelines.</summary>
     public static GetPipelineStatusResult BadRequest(global::Kernel.Platform.Client.Problem body)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         return new GetPipelineStatusResult(400, "application/problem+json", body, global::Kernel.Platform.Client.JsonCodec.Serialize(body, global::Kernel.Platform.Client.ProblemJsonConverter.WriteValue));
     }
 
-    /// <summary>
-    /// 401 Unauthorized: The `Authorization` header is missing, or does not carry a valid API key of the organisation.
-    /// </summary>
+    /// <summary>401 Unauthorized: The `Authorization` header is missing, or does not carry a valid API key of the organisation.</summary>
     public static GetPipelineStatusResult Unauthorized(global::Kernel.Platform.Client.Problem body)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         return new GetPipelineStatusResult(401, "application/problem+json", body, global::Kernel.Platform.Client.JsonCodec.Serialize(body, global::Kernel.Platform.Client.ProblemJsonConverter.WriteValue));
     }
 
-    /// <summary>
-    /// 404 Not Found: There is no such study, no such dataset in the study, or the pipeline has never run on the dataset.
-    /// </summary>
+    /// <summary>404 Not Found: There is no such study, no such dataset in the study, or the pipeline has never run on the dataset.</summary>
     public static GetPipelineStatusResult NotFound(global::Kernel.Platform.Client.Problem body)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         return new GetPipelineStatusResult(404, "application/problem+json", body, global::Kernel.Platform.Client.JsonCodec.Serialize(body, global::Kernel.Platform.Client.ProblemJsonConverter.WriteValue));
     }
 
-    /// <summary>
-    /// default: Any other failure, such as an internal error or an overloaded service (5xx), or throttling (429); always a problem details body.
-    /// </summary>
+    /// <summary>default: Any other failure, such as an internal error or an overloaded service (5xx), or throttling (429); always a problem details body.</summary>
     public static GetPipelineStatusResult Status(int statusCode, global::Kernel.Platform.Client.Problem body)
     {
         if (!(statusCode >= 100 && statusCode <= 599 && statusCode is not (200 or 400 or 401 or 404))) throw new global::System.ArgumentOutOfRangeException(nameof(statusCode), statusCode, "Not a status this response covers.");

@@ -29,45 +29,35 @@ public sealed partial class ListDatasetsResult : global::Microsoft.AspNetCore.Ht
     /// <summary>The body as the handler gave it (null for none).</summary>
     public object? Value { get; }
 
-    /// <summary>
-    /// 200 OK: The datasets of the study; an empty list when the study has none yet.
-    /// </summary>
+    /// <summary>200 OK: The datasets of the study; an empty list when the study has none yet.</summary>
     public static ListDatasetsResult Ok(global::Kernel.Platform.Client.DatasetList body)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         return new ListDatasetsResult(200, "application/json", body, global::Kernel.Platform.Client.JsonCodec.Serialize(body, global::Kernel.Platform.Client.DatasetListJsonConverter.WriteValue));
     }
 
-    /// <summary>
-    /// 400 Bad Request: The `study_id` path parameter is malformed (empty, too long or with characters other than letters, digits, `_` and `-`).
-    /// </summary>
+    /// <summary>400 Bad Request: The `study_id` path parameter is malformed (empty, too long or with characters other than letters, digits, `_` and `-`).</summary>
     public static ListDatasetsResult BadRequest(global::Kernel.Platform.Client.Problem body)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         return new ListDatasetsResult(400, "application/problem+json", body, global::Kernel.Platform.Client.JsonCodec.Serialize(body, global::Kernel.Platform.Client.ProblemJsonConverter.WriteValue));
     }
 
-    /// <summary>
-    /// 401 Unauthorized: The `Authorization` header is missing, or does not carry a valid API key of the organisation.
-    /// </summary>
+    /// <summary>401 Unauthorized: The `Authorization` header is missing, or does not carry a valid API key of the organisation.</summary>
     public static ListDatasetsResult Unauthorized(global::Kernel.Platform.Client.Problem body)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         return new ListDatasetsResult(401, "application/problem+json", body, global::Kernel.Platform.Client.JsonCodec.Serialize(body, global::Kernel.Platform.Client.ProblemJsonConverter.WriteValue));
     }
 
-    /// <summary>
-    /// 404 Not Found: There is no study with this id, or the API key's organisation cannot see it.
-    /// </summary>
+    /// <summary>404 Not Found: There is no study with this id, or the API key's organisation cannot see it.</summary>
     public static ListDatasetsResult NotFound(global::Kernel.Platform.Client.Problem body)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         return new ListDatasetsResult(404, "application/problem+json", body, global::Kernel.Platform.Client.JsonCodec.Serialize(body, global::Kernel.Platform.Client.ProblemJsonConverter.WriteValue));
     }
 
-    /// <summary>
-    /// default: Any other failure, such as an internal error or an overloaded service (5xx), or throttling (429); always a problem details body.
-    /// </summary>
+    /// <summary>default: Any other failure, such as an internal error or an overloaded service (5xx), or throttling (429); always a problem details body.</summary>
     public static ListDatasetsResult Status(int statusCode, global::Kernel.Platform.Client.Problem body)
     {
         if (!(statusCode >= 100 && statusCode <= 599 && statusCode is not (200 or 400 or 401 or 404))) throw new global::System.ArgumentOutOfRangeException(nameof(statusCode), statusCode, "Not a status this response covers.");

@@ -29,45 +29,35 @@ public sealed partial class RunPipelineResult : global::Microsoft.AspNetCore.Htt
     /// <summary>The body as the handler gave it (null for none).</summary>
     public object? Value { get; }
 
-    /// <summary>
-    /// 200 OK: The run was accepted; the body carries its job id. (200, not 202, because the seed asserts 200.)
-    /// </summary>
+    /// <summary>200 OK: The run was accepted; the body carries its job id. (200, not 202, because the seed asserts 200.)</summary>
     public static RunPipelineResult Ok(global::Kernel.Platform.Client.RunPipelineResponse body)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         return new RunPipelineResult(200, "application/json", body, global::Kernel.Platform.Client.JsonCodec.Serialize(body, global::Kernel.Platform.Client.RunPipelineResponseJsonConverter.WriteValue));
     }
 
-    /// <summary>
-    /// 400 Bad Request: A path parameter is malformed, or `pipeline_name` is not one of the available pipelines.
-    /// </summary>
+    /// <summary>400 Bad Request: A path parameter is malformed, or `pipeline_name` is not one of the available pipelines.</summary>
     public static RunPipelineResult BadRequest(global::Kernel.Platform.Client.Problem body)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         return new RunPipelineResult(400, "application/problem+json", body, global::Kernel.Platform.Client.JsonCodec.Serialize(body, global::Kernel.Platform.Client.ProblemJsonConverter.WriteValue));
     }
 
-    /// <summary>
-    /// 401 Unauthorized: The `Authorization` header is missing, or does not carry a valid API key of the organisation.
-    /// </summary>
+    /// <summary>401 Unauthorized: The `Authorization` header is missing, or does not carry a valid API key of the organisation.</summary>
     public static RunPipelineResult Unauthorized(global::Kernel.Platform.Client.Problem body)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         return new RunPipelineResult(401, "application/problem+json", body, global::Kernel.Platform.Client.JsonCodec.Serialize(body, global::Kernel.Platform.Client.ProblemJsonConverter.WriteValue));
     }
 
-    /// <summary>
-    /// 404 Not Found: There is no such study, or no such dataset in the study.
-    /// </summary>
+    /// <summary>404 Not Found: There is no such study, or no such dataset in the study.</summary>
     public static RunPipelineResult NotFound(global::Kernel.Platform.Client.Problem body)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         return new RunPipelineResult(404, "application/problem+json", body, global::Kernel.Platform.Client.JsonCodec.Serialize(body, global::Kernel.Platform.Client.ProblemJsonConverter.WriteValue));
     }
 
-    /// <summary>
-    /// default: Any other failure, such as an internal error or an overloaded service (5xx), or throttling (429); always a problem details body.
-    /// </summary>
+    /// <summary>default: Any other failure, such as an internal error or an overloaded service (5xx), or throttling (429); always a problem details body.</summary>
     public static RunPipelineResult Status(int statusCode, global::Kernel.Platform.Client.Problem body)
     {
         if (!(statusCode >= 100 && statusCode <= 599 && statusCode is not (200 or 400 or 401 or 404))) throw new global::System.ArgumentOutOfRangeException(nameof(statusCode), statusCode, "Not a status this response covers.");

@@ -6,74 +6,35 @@
 
 namespace Kernel.Platform.Client;
 
-/// <summary>
-/// Type metadata for every DTO of Kernel Platform API, built on the generated converters: no reflection, trim- and AOT-safe.
-/// </summary>
+/// <summary>Type metadata for every DTO of Kernel Platform API, built on the generated converters: no reflection, trim- and AOT-safe.</summary>
 /// <example><code>var options = new JsonSerializerOptions { TypeInfoResolver = KernelPlatformJsonTypeInfoResolver.Instance };</code></example>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
 public sealed class KernelPlatformJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
-    /// <summary>
-    /// The shared instance.
-    /// </summary>
+    /// <summary>The shared instance.</summary>
     public static KernelPlatformJsonTypeInfoResolver Instance { get; } = new KernelPlatformJsonTypeInfoResolver();
 
-    /// <summary>
-    /// Options that use only this resolver.
-    /// </summary>
+    /// <summary>Options that use only this resolver.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
 
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Kernel.Platform.Client.Dataset))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Kernel.Platform.Client.Dataset>(options, global::Kernel.Platform.Client.DatasetJsonConverter.Instance);
-        }
-        if (type == typeof(global::Kernel.Platform.Client.DatasetList))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Kernel.Platform.Client.DatasetList>(options, global::Kernel.Platform.Client.DatasetListJsonConverter.Instance);
-        }
-        if (type == typeof(global::Kernel.Platform.Client.DatasetMeta))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Kernel.Platform.Client.DatasetMeta>(options, global::Kernel.Platform.Client.DatasetMetaJsonConverter.Instance);
-        }
-        if (type == typeof(global::Kernel.Platform.Client.Participant))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Kernel.Platform.Client.Participant>(options, global::Kernel.Platform.Client.ParticipantJsonConverter.Instance);
-        }
-        if (type == typeof(global::Kernel.Platform.Client.PipelineName))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Kernel.Platform.Client.PipelineName>(options, global::Kernel.Platform.Client.PipelineNameJsonConverter.Instance);
-        }
-        if (type == typeof(global::Kernel.Platform.Client.PipelineRunState))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Kernel.Platform.Client.PipelineRunState>(options, global::Kernel.Platform.Client.PipelineRunStateJsonConverter.Instance);
-        }
-        if (type == typeof(global::Kernel.Platform.Client.PipelineRunStatus))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Kernel.Platform.Client.PipelineRunStatus>(options, global::Kernel.Platform.Client.PipelineRunStatusJsonConverter.Instance);
-        }
-        if (type == typeof(global::Kernel.Platform.Client.Problem))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Kernel.Platform.Client.Problem>(options, global::Kernel.Platform.Client.ProblemJsonConverter.Instance);
-        }
-        if (type == typeof(global::Kernel.Platform.Client.ProblemFieldError))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Kernel.Platform.Client.ProblemFieldError>(options, global::Kernel.Platform.Client.ProblemFieldErrorJsonConverter.Instance);
-        }
-        if (type == typeof(global::Kernel.Platform.Client.RunPipelineResponse))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Kernel.Platform.Client.RunPipelineResponse>(options, global::Kernel.Platform.Client.RunPipelineResponseJsonConverter.Instance);
-        }
-        if (type == typeof(global::Kernel.Platform.Client.SignedUrls))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Kernel.Platform.Client.SignedUrls>(options, global::Kernel.Platform.Client.SignedUrlsJsonConverter.Instance);
-        }
-        if (type == typeof(global::Kernel.Platform.Client.ApiProblem))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Kernel.Platform.Client.ApiProblem>(options, global::Kernel.Platform.Client.ApiProblemJsonConverter.Instance);
-        }
+        if (type == typeof(Dataset)) return Info(options, DatasetJsonConverter.Instance);
+        if (type == typeof(DatasetList)) return Info(options, DatasetListJsonConverter.Instance);
+        if (type == typeof(DatasetMeta)) return Info(options, DatasetMetaJsonConverter.Instance);
+        if (type == typeof(Participant)) return Info(options, ParticipantJsonConverter.Instance);
+        if (type == typeof(PipelineName)) return Info(options, PipelineNameJsonConverter.Instance);
+        if (type == typeof(PipelineRunState)) return Info(options, PipelineRunStateJsonConverter.Instance);
+        if (type == typeof(PipelineRunStatus)) return Info(options, PipelineRunStatusJsonConverter.Instance);
+        if (type == typeof(Problem)) return Info(options, ProblemJsonConverter.Instance);
+        if (type == typeof(ProblemFieldError)) return Info(options, ProblemFieldErrorJsonConverter.Instance);
+        if (type == typeof(RunPipelineResponse)) return Info(options, RunPipelineResponseJsonConverter.Instance);
+        if (type == typeof(SignedUrls)) return Info(options, SignedUrlsJsonConverter.Instance);
+        if (type == typeof(ApiProblem)) return Info(options, ApiProblemJsonConverter.Instance);
         return null;
     }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 }

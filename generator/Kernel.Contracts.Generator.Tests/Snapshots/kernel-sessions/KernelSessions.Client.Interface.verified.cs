@@ -10,9 +10,7 @@ namespace Kernel.Sessions.Client;
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
 public partial interface IKernelSessionsClient
 {
-    /// <summary>
-    /// Create a kernel session, or reuse a running one
-    /// </summary>
+    /// <summary>Create a kernel session, or reuse a running one</summary>
     /// <remarks>
     /// Creates a kernel session unless one with the same `clientSessionToken` is already
     /// running for the same access key (tokens are scoped per access key).
@@ -27,12 +25,10 @@ public partial interface IKernelSessionsClient
     /// <param name="body">What to create, and the token that aliases the session.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response of a success (200, 201).</returns>
-    /// <exception cref="global::Kernel.Sessions.Client.ApiException">Any other status (documented: 400, 401, 404, 406, 412, default), or a body that does not match the description.</exception>
-    global::System.Threading.Tasks.Task<global::Kernel.Sessions.Client.CreateKernelResponse> CreateKernelAsync(global::Kernel.Sessions.Client.CreateKernelRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    /// <exception cref="ApiException">Any other status (documented: 400, 401, 404, 406, 412, default), or a body that does not match the description.</exception>
+    global::System.Threading.Tasks.Task<CreateKernelResponse> CreateKernelAsync(CreateKernelRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Create a kernel session (legacy route)
-    /// </summary>
+    /// <summary>Create a kernel session (legacy route)</summary>
     /// <remarks>
     /// The legacy route of `createKernel`, with the same request, responses and behaviour.
     /// The JavaScript and Python clients of the era call this route (usually under a version
@@ -42,13 +38,11 @@ public partial interface IKernelSessionsClient
     /// <param name="body">What to create, and the token that aliases the session.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response of a success (200, 201).</returns>
-    /// <exception cref="global::Kernel.Sessions.Client.ApiException">Any other status (documented: 400, 401, 404, 406, 412, default), or a body that does not match the description.</exception>
+    /// <exception cref="ApiException">Any other status (documented: 400, 401, 404, 406, 412, default), or a body that does not match the description.</exception>
     [global::System.Obsolete("Deprecated in the API description.")]
-    global::System.Threading.Tasks.Task<global::Kernel.Sessions.Client.CreateKernelResponse> CreateKernelLegacyAsync(global::Kernel.Sessions.Client.CreateKernelRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<CreateKernelResponse> CreateKernelLegacyAsync(CreateKernelRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Get information about a kernel session
-    /// </summary>
+    /// <summary>Get information about a kernel session</summary>
     /// <remarks>
     /// Returns the runtime and usage figures of a kernel session. The figures may lag by a few
     /// seconds: the server refreshes them from agent heartbeats. Each call counts as a query
@@ -57,12 +51,10 @@ public partial interface IKernelSessionsClient
     /// <param name="kernelId">The kernel id returned by `createKernel` (the real server used the session token itself): 1 to 64 ASCII letters, digits, `_`, `.` or `-`.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response of a success (200).</returns>
-    /// <exception cref="global::Kernel.Sessions.Client.ApiException">Any other status (documented: 400, 401, 404, default), or a body that does not match the description.</exception>
-    global::System.Threading.Tasks.Task<global::Kernel.Sessions.Client.KernelInfo> GetKernelInfoAsync(string kernelId, global::System.Threading.CancellationToken cancellationToken = default);
+    /// <exception cref="ApiException">Any other status (documented: 400, 401, 404, default), or a body that does not match the description.</exception>
+    global::System.Threading.Tasks.Task<KernelInfo> GetKernelInfoAsync(string kernelId, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Destroy a kernel session
-    /// </summary>
+    /// <summary>Destroy a kernel session</summary>
     /// <remarks>
     /// Terminates the session and its container(s); ongoing executions are interrupted. The
     /// response carries the container's last resource statistics, or `null` when they could
@@ -71,12 +63,10 @@ public partial interface IKernelSessionsClient
     /// <param name="kernelId">The kernel id returned by `createKernel` (the real server used the session token itself): 1 to 64 ASCII letters, digits, `_`, `.` or `-`.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response of a success (200).</returns>
-    /// <exception cref="global::Kernel.Sessions.Client.ApiException">Any other status (documented: 400, 401, 404, default), or a body that does not match the description.</exception>
-    global::System.Threading.Tasks.Task<global::Kernel.Sessions.Client.DestroyKernelResponse> DestroyKernelAsync(string kernelId, global::System.Threading.CancellationToken cancellationToken = default);
+    /// <exception cref="ApiException">Any other status (documented: 400, 401, 404, default), or a body that does not match the description.</exception>
+    global::System.Threading.Tasks.Task<DestroyKernelResponse> DestroyKernelAsync(string kernelId, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Restart a kernel session
-    /// </summary>
+    /// <summary>Restart a kernel session</summary>
     /// <remarks>
     /// Restarts the session's kernel: all global state (variables, imported modules) is lost
     /// and the idle time is reset, while `age` and `cpuCreditUsed` keep accumulating. The
@@ -85,6 +75,6 @@ public partial interface IKernelSessionsClient
     /// <param name="kernelId">The kernel id returned by `createKernel` (the real server used the session token itself): 1 to 64 ASCII letters, digits, `_`, `.` or `-`.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response of a success (204).</returns>
-    /// <exception cref="global::Kernel.Sessions.Client.ApiException">Any other status (documented: 400, 401, 404, default), or a body that does not match the description.</exception>
+    /// <exception cref="ApiException">Any other status (documented: 400, 401, 404, default), or a body that does not match the description.</exception>
     global::System.Threading.Tasks.Task RestartKernelAsync(string kernelId, global::System.Threading.CancellationToken cancellationToken = default);
 }

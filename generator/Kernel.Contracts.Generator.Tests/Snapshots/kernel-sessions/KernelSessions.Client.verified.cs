@@ -43,95 +43,55 @@ public partial class KernelSessionsClient : IKernelSessionsClient
         _baseAddress = null!;
     }
 
-    /// <summary>
-    /// Create a kernel session, or reuse a running one
-    /// </summary>
-    /// <remarks>
-    /// Creates a kernel session unless one with the same `clientSessionToken` is already
-    /// running for the same access key (tokens are scoped per access key).
-    /// 
-    /// - No running session with the token: a new one is created; 201 with `created: true`.
-    /// - A running session with the token and the same `lang`: nothing is created and
-    ///   `config` is ignored; 201 with `created: false` and that session's id.
-    /// - A running session with the token and a different `lang`: 400 `kernel-already-exists`.
-    /// 
-    /// A token can be reused once its previous session has been destroyed.
-    /// </remarks>
-    /// <param name="body">What to create, and the token that aliases the session.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The response of a success (200, 201).</returns>
-    /// <exception cref="global::Kernel.Sessions.Client.ApiException">Any other status (documented: 400, 401, 404, 406, 412, default), or a body that does not match the description.</exception>
-    public virtual async global::System.Threading.Tasks.Task<global::Kernel.Sessions.Client.CreateKernelResponse> CreateKernelAsync(global::Kernel.Sessions.Client.CreateKernelRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public virtual async global::System.Threading.Tasks.Task<CreateKernelResponse> CreateKernelAsync(CreateKernelRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var uri = new global::System.Uri(_baseAddress + "kernel", global::System.UriKind.Absolute);
         using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), uri);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         request.Headers.TryAddWithoutValidation("Accept", "application/problem+json");
-        request.Content = new global::System.Net.Http.ByteArrayContent(global::Kernel.Sessions.Client.JsonCodec.Serialize(body, global::Kernel.Sessions.Client.CreateKernelRequestJsonConverter.WriteValue));
+        request.Content = new global::System.Net.Http.ByteArrayContent(JsonCodec.Serialize(body, CreateKernelRequestJsonConverter.WriteValue));
         request.Content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         if (status == 200)
         {
-            return await ReadJsonAsync(response, global::Kernel.Sessions.Client.CreateKernelResponseJsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync(response, CreateKernelResponseJsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
         }
         if (status == 201)
         {
-            return await ReadJsonAsync(response, global::Kernel.Sessions.Client.CreateKernelResponseJsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync(response, CreateKernelResponseJsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
         }
-        throw await global::Kernel.Sessions.Client.ApiException.FromResponseAsync(response, null, null, cancellationToken).ConfigureAwait(false);
+        throw await ApiException.FromResponseAsync(response, null, null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Create a kernel session (legacy route)
-    /// </summary>
-    /// <remarks>
-    /// The legacy route of `createKernel`, with the same request, responses and behaviour.
-    /// The JavaScript and Python clients of the era call this route (usually under a version
-    /// prefix, e.g. `/v2/kernel/create`), so servers should keep serving it; new clients
-    /// should call `POST /kernel`.
-    /// </remarks>
-    /// <param name="body">What to create, and the token that aliases the session.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The response of a success (200, 201).</returns>
-    /// <exception cref="global::Kernel.Sessions.Client.ApiException">Any other status (documented: 400, 401, 404, 406, 412, default), or a body that does not match the description.</exception>
+    /// <inheritdoc/>
     [global::System.Obsolete("Deprecated in the API description.")]
-    public virtual async global::System.Threading.Tasks.Task<global::Kernel.Sessions.Client.CreateKernelResponse> CreateKernelLegacyAsync(global::Kernel.Sessions.Client.CreateKernelRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public virtual async global::System.Threading.Tasks.Task<CreateKernelResponse> CreateKernelLegacyAsync(CreateKernelRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var uri = new global::System.Uri(_baseAddress + "kernel/create", global::System.UriKind.Absolute);
         using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod("POST"), uri);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         request.Headers.TryAddWithoutValidation("Accept", "application/problem+json");
-        request.Content = new global::System.Net.Http.ByteArrayContent(global::Kernel.Sessions.Client.JsonCodec.Serialize(body, global::Kernel.Sessions.Client.CreateKernelRequestJsonConverter.WriteValue));
+        request.Content = new global::System.Net.Http.ByteArrayContent(JsonCodec.Serialize(body, CreateKernelRequestJsonConverter.WriteValue));
         request.Content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
         using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         if (status == 200)
         {
-            return await ReadJsonAsync(response, global::Kernel.Sessions.Client.CreateKernelResponseJsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync(response, CreateKernelResponseJsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
         }
         if (status == 201)
         {
-            return await ReadJsonAsync(response, global::Kernel.Sessions.Client.CreateKernelResponseJsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync(response, CreateKernelResponseJsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
         }
-        throw await global::Kernel.Sessions.Client.ApiException.FromResponseAsync(response, null, null, cancellationToken).ConfigureAwait(false);
+        throw await ApiException.FromResponseAsync(response, null, null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Get information about a kernel session
-    /// </summary>
-    /// <remarks>
-    /// Returns the runtime and usage figures of a kernel session. The figures may lag by a few
-    /// seconds: the server refreshes them from agent heartbeats. Each call counts as a query
-    /// of the session (`numQueriesExecuted`), so this read is not free of side effects.
-    /// </remarks>
-    /// <param name="kernelId">The kernel id returned by `createKernel` (the real server used the session token itself): 1 to 64 ASCII letters, digits, `_`, `.` or `-`.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The response of a success (200).</returns>
-    /// <exception cref="global::Kernel.Sessions.Client.ApiException">Any other status (documented: 400, 401, 404, default), or a body that does not match the description.</exception>
-    public virtual async global::System.Threading.Tasks.Task<global::Kernel.Sessions.Client.KernelInfo> GetKernelInfoAsync(string kernelId, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public virtual async global::System.Threading.Tasks.Task<KernelInfo> GetKernelInfoAsync(string kernelId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (kernelId is null) throw new global::System.ArgumentNullException(nameof(kernelId));
         var uri = new global::System.Uri(_baseAddress + "kernel/" + PathSegment(kernelId, "kernelId"), global::System.UriKind.Absolute);
@@ -142,24 +102,13 @@ public partial class KernelSessionsClient : IKernelSessionsClient
         var status = (int)response.StatusCode;
         if (status == 200)
         {
-            return await ReadJsonAsync(response, global::Kernel.Sessions.Client.KernelInfoJsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync(response, KernelInfoJsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
         }
-        throw await global::Kernel.Sessions.Client.ApiException.FromResponseAsync(response, null, null, cancellationToken).ConfigureAwait(false);
+        throw await ApiException.FromResponseAsync(response, null, null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Destroy a kernel session
-    /// </summary>
-    /// <remarks>
-    /// Terminates the session and its container(s); ongoing executions are interrupted. The
-    /// response carries the container's last resource statistics, or `null` when they could
-    /// not be collected. The token of the session may be reused afterwards.
-    /// </remarks>
-    /// <param name="kernelId">The kernel id returned by `createKernel` (the real server used the session token itself): 1 to 64 ASCII letters, digits, `_`, `.` or `-`.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The response of a success (200).</returns>
-    /// <exception cref="global::Kernel.Sessions.Client.ApiException">Any other status (documented: 400, 401, 404, default), or a body that does not match the description.</exception>
-    public virtual async global::System.Threading.Tasks.Task<global::Kernel.Sessions.Client.DestroyKernelResponse> DestroyKernelAsync(string kernelId, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public virtual async global::System.Threading.Tasks.Task<DestroyKernelResponse> DestroyKernelAsync(string kernelId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (kernelId is null) throw new global::System.ArgumentNullException(nameof(kernelId));
         var uri = new global::System.Uri(_baseAddress + "kernel/" + PathSegment(kernelId, "kernelId"), global::System.UriKind.Absolute);
@@ -170,23 +119,12 @@ public partial class KernelSessionsClient : IKernelSessionsClient
         var status = (int)response.StatusCode;
         if (status == 200)
         {
-            return await ReadJsonAsync(response, global::Kernel.Sessions.Client.DestroyKernelResponseJsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
+            return await ReadJsonAsync(response, DestroyKernelResponseJsonConverter.ReadValue, cancellationToken).ConfigureAwait(false);
         }
-        throw await global::Kernel.Sessions.Client.ApiException.FromResponseAsync(response, null, null, cancellationToken).ConfigureAwait(false);
+        throw await ApiException.FromResponseAsync(response, null, null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Restart a kernel session
-    /// </summary>
-    /// <remarks>
-    /// Restarts the session's kernel: all global state (variables, imported modules) is lost
-    /// and the idle time is reset, while `age` and `cpuCreditUsed` keep accumulating. The
-    /// request has no body.
-    /// </remarks>
-    /// <param name="kernelId">The kernel id returned by `createKernel` (the real server used the session token itself): 1 to 64 ASCII letters, digits, `_`, `.` or `-`.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The response of a success (204).</returns>
-    /// <exception cref="global::Kernel.Sessions.Client.ApiException">Any other status (documented: 400, 401, 404, default), or a body that does not match the description.</exception>
+    /// <inheritdoc/>
     public virtual async global::System.Threading.Tasks.Task RestartKernelAsync(string kernelId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (kernelId is null) throw new global::System.ArgumentNullException(nameof(kernelId));
@@ -199,7 +137,7 @@ public partial class KernelSessionsClient : IKernelSessionsClient
         {
             return;
         }
-        throw await global::Kernel.Sessions.Client.ApiException.FromResponseAsync(response, null, null, cancellationToken).ConfigureAwait(false);
+        throw await ApiException.FromResponseAsync(response, null, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the body into a pooled buffer and parses it from there: no copy of the body stays behind.</summary>

@@ -6,194 +6,99 @@
 
 namespace Kernel.Sessions.Client;
 
-/// <summary>
-/// The Container Stats Object, the resource usage of a session's container.
-/// </summary>
+/// <summary>The Container Stats Object, the resource usage of a session's container.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Kernel.Sessions.Client.ContainerStatsJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ContainerStatsJsonConverter))]
 public sealed partial record ContainerStats
 {
-    /// <summary>
-    /// The CPU time used, in milliseconds.
-    /// </summary>
+    /// <summary>The CPU time used, in milliseconds.</summary>
     public required long CpuUsed { get; init; }
 
-    /// <summary>
-    /// The peak memory usage, in bytes.
-    /// </summary>
+    /// <summary>The peak memory usage, in bytes.</summary>
     public required long MemMaxBytes { get; init; }
 
-    /// <summary>
-    /// The current memory usage, in bytes.
-    /// </summary>
+    /// <summary>The current memory usage, in bytes.</summary>
     public required long MemCurBytes { get; init; }
 
-    /// <summary>
-    /// The bytes received over the network.
-    /// </summary>
+    /// <summary>The bytes received over the network.</summary>
     public required long NetRxBytes { get; init; }
 
-    /// <summary>
-    /// The bytes sent over the network.
-    /// </summary>
+    /// <summary>The bytes sent over the network.</summary>
     public required long NetTxBytes { get; init; }
 
-    /// <summary>
-    /// The bytes read from block devices.
-    /// </summary>
+    /// <summary>The bytes read from block devices.</summary>
     public required long IoReadBytes { get; init; }
 
-    /// <summary>
-    /// The bytes written to block devices.
-    /// </summary>
+    /// <summary>The bytes written to block devices.</summary>
     public required long IoWriteBytes { get; init; }
 
-    /// <summary>
-    /// The peak size of the scratch (working) directory, in bytes.
-    /// </summary>
+    /// <summary>The peak size of the scratch (working) directory, in bytes.</summary>
     public required long IoMaxScratchSize { get; init; }
 
-    /// <summary>
-    /// The current size of the scratch (working) directory, in bytes.
-    /// </summary>
+    /// <summary>The current size of the scratch (working) directory, in bytes.</summary>
     public required long IoCurScratchSize { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept so that nothing is lost on a round trip.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept so that nothing is lost on a round trip.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>Reads and writes <see cref="ContainerStats"/> as JSON without reflection.</summary>
+/// <summary>Reads and writes <see cref="ContainerStats"/> as JSON without reflection: <c>ReadValue</c> reads one value from the token the reader stands on, <c>WriteValue</c> writes one.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-public sealed class ContainerStatsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Sessions.Client.ContainerStats>
+public sealed class ContainerStatsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ContainerStats>
 {
-    /// <summary>
-    /// The shared instance.
-    /// </summary>
     public static ContainerStatsJsonConverter Instance { get; } = new ContainerStatsJsonConverter();
 
-    /// <inheritdoc/>
-    public override global::Kernel.Sessions.Client.ContainerStats Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+    public override ContainerStats Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Sessions.Client.ContainerStats value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ContainerStats value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
-    /// <summary>
-    /// Reads one value; the reader stands on its first token.
-    /// </summary>
-    public static global::Kernel.Sessions.Client.ContainerStats ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    public static ContainerStats ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Kernel.Sessions.Client.JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ContainerStats");
-        long? _cpuUsed = default;
-        var hasCpuUsed = false;
-        long? _memMaxBytes = default;
-        var hasMemMaxBytes = false;
-        long? _memCurBytes = default;
-        var hasMemCurBytes = false;
-        long? _netRxBytes = default;
-        var hasNetRxBytes = false;
-        long? _netTxBytes = default;
-        var hasNetTxBytes = false;
-        long? _ioReadBytes = default;
-        var hasIoReadBytes = false;
-        long? _ioWriteBytes = default;
-        var hasIoWriteBytes = false;
-        long? _ioMaxScratchSize = default;
-        var hasIoMaxScratchSize = false;
-        long? _ioCurScratchSize = default;
-        var hasIoCurScratchSize = false;
+        JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ContainerStats");
+        long? _cpuUsed = default; var hasCpuUsed = false;
+        long? _memMaxBytes = default; var hasMemMaxBytes = false;
+        long? _memCurBytes = default; var hasMemCurBytes = false;
+        long? _netRxBytes = default; var hasNetRxBytes = false;
+        long? _netTxBytes = default; var hasNetTxBytes = false;
+        long? _ioReadBytes = default; var hasIoReadBytes = false;
+        long? _ioWriteBytes = default; var hasIoWriteBytes = false;
+        long? _ioMaxScratchSize = default; var hasIoMaxScratchSize = false;
+        long? _ioCurScratchSize = default; var hasIoCurScratchSize = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-        string? property = null;
+        global::System.ReadOnlySpan<byte> property = default;
         try
         {
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("cpu_used"u8))
-                {
-                    property = "cpu_used";
-                    reader.Read();
-                    hasCpuUsed = true;
-                    _cpuUsed = global::Kernel.Sessions.Client.JsonCodec.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("mem_max_bytes"u8))
-                {
-                    property = "mem_max_bytes";
-                    reader.Read();
-                    hasMemMaxBytes = true;
-                    _memMaxBytes = global::Kernel.Sessions.Client.JsonCodec.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("mem_cur_bytes"u8))
-                {
-                    property = "mem_cur_bytes";
-                    reader.Read();
-                    hasMemCurBytes = true;
-                    _memCurBytes = global::Kernel.Sessions.Client.JsonCodec.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("net_rx_bytes"u8))
-                {
-                    property = "net_rx_bytes";
-                    reader.Read();
-                    hasNetRxBytes = true;
-                    _netRxBytes = global::Kernel.Sessions.Client.JsonCodec.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("net_tx_bytes"u8))
-                {
-                    property = "net_tx_bytes";
-                    reader.Read();
-                    hasNetTxBytes = true;
-                    _netTxBytes = global::Kernel.Sessions.Client.JsonCodec.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("io_read_bytes"u8))
-                {
-                    property = "io_read_bytes";
-                    reader.Read();
-                    hasIoReadBytes = true;
-                    _ioReadBytes = global::Kernel.Sessions.Client.JsonCodec.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("io_write_bytes"u8))
-                {
-                    property = "io_write_bytes";
-                    reader.Read();
-                    hasIoWriteBytes = true;
-                    _ioWriteBytes = global::Kernel.Sessions.Client.JsonCodec.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("io_max_scratch_size"u8))
-                {
-                    property = "io_max_scratch_size";
-                    reader.Read();
-                    hasIoMaxScratchSize = true;
-                    _ioMaxScratchSize = global::Kernel.Sessions.Client.JsonCodec.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("io_cur_scratch_size"u8))
-                {
-                    property = "io_cur_scratch_size";
-                    reader.Read();
-                    hasIoCurScratchSize = true;
-                    _ioCurScratchSize = global::Kernel.Sessions.Client.JsonCodec.ReadInt64(ref reader);
-                }
+                if (JsonCodec.Is(ref reader, "cpu_used"u8, ref property)) { hasCpuUsed = true; _cpuUsed = JsonCodec.ReadInt64(ref reader); }
+                else if (JsonCodec.Is(ref reader, "mem_max_bytes"u8, ref property)) { hasMemMaxBytes = true; _memMaxBytes = JsonCodec.ReadInt64(ref reader); }
+                else if (JsonCodec.Is(ref reader, "mem_cur_bytes"u8, ref property)) { hasMemCurBytes = true; _memCurBytes = JsonCodec.ReadInt64(ref reader); }
+                else if (JsonCodec.Is(ref reader, "net_rx_bytes"u8, ref property)) { hasNetRxBytes = true; _netRxBytes = JsonCodec.ReadInt64(ref reader); }
+                else if (JsonCodec.Is(ref reader, "net_tx_bytes"u8, ref property)) { hasNetTxBytes = true; _netTxBytes = JsonCodec.ReadInt64(ref reader); }
+                else if (JsonCodec.Is(ref reader, "io_read_bytes"u8, ref property)) { hasIoReadBytes = true; _ioReadBytes = JsonCodec.ReadInt64(ref reader); }
+                else if (JsonCodec.Is(ref reader, "io_write_bytes"u8, ref property)) { hasIoWriteBytes = true; _ioWriteBytes = JsonCodec.ReadInt64(ref reader); }
+                else if (JsonCodec.Is(ref reader, "io_max_scratch_size"u8, ref property)) { hasIoMaxScratchSize = true; _ioMaxScratchSize = JsonCodec.ReadInt64(ref reader); }
+                else if (JsonCodec.Is(ref reader, "io_cur_scratch_size"u8, ref property)) { hasIoCurScratchSize = true; _ioCurScratchSize = JsonCodec.ReadInt64(ref reader); }
                 else
                 {
-                    property = reader.GetString()!;
-                    reader.Read();
-                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Sessions.Client.JsonCodec.ReadAny(ref reader);
+                    JsonCodec.ReadAdditional(ref reader, ref additional, ref property, JsonCodec.ReadAny);
                 }
             }
         }
-        catch (global::System.Text.Json.JsonException e) when (property is not null)
+        catch (global::System.Text.Json.JsonException e) when (!property.IsEmpty)
         {
-            throw global::Kernel.Sessions.Client.JsonCodec.At("ContainerStats", property, e);
+            throw JsonCodec.At("ContainerStats", property, e);
         }
-        if (!hasCpuUsed) throw global::Kernel.Sessions.Client.JsonCodec.Missing("ContainerStats", "cpu_used");
-        if (!hasMemMaxBytes) throw global::Kernel.Sessions.Client.JsonCodec.Missing("ContainerStats", "mem_max_bytes");
-        if (!hasMemCurBytes) throw global::Kernel.Sessions.Client.JsonCodec.Missing("ContainerStats", "mem_cur_bytes");
-        if (!hasNetRxBytes) throw global::Kernel.Sessions.Client.JsonCodec.Missing("ContainerStats", "net_rx_bytes");
-        if (!hasNetTxBytes) throw global::Kernel.Sessions.Client.JsonCodec.Missing("ContainerStats", "net_tx_bytes");
-        if (!hasIoReadBytes) throw global::Kernel.Sessions.Client.JsonCodec.Missing("ContainerStats", "io_read_bytes");
-        if (!hasIoWriteBytes) throw global::Kernel.Sessions.Client.JsonCodec.Missing("ContainerStats", "io_write_bytes");
-        if (!hasIoMaxScratchSize) throw global::Kernel.Sessions.Client.JsonCodec.Missing("ContainerStats", "io_max_scratch_size");
-        if (!hasIoCurScratchSize) throw global::Kernel.Sessions.Client.JsonCodec.Missing("ContainerStats", "io_cur_scratch_size");
-        return new global::Kernel.Sessions.Client.ContainerStats
+        if (!hasCpuUsed) throw JsonCodec.Missing("ContainerStats", "cpu_used");
+        if (!hasMemMaxBytes) throw JsonCodec.Missing("ContainerStats", "mem_max_bytes");
+        if (!hasMemCurBytes) throw JsonCodec.Missing("ContainerStats", "mem_cur_bytes");
+        if (!hasNetRxBytes) throw JsonCodec.Missing("ContainerStats", "net_rx_bytes");
+        if (!hasNetTxBytes) throw JsonCodec.Missing("ContainerStats", "net_tx_bytes");
+        if (!hasIoReadBytes) throw JsonCodec.Missing("ContainerStats", "io_read_bytes");
+        if (!hasIoWriteBytes) throw JsonCodec.Missing("ContainerStats", "io_write_bytes");
+        if (!hasIoMaxScratchSize) throw JsonCodec.Missing("ContainerStats", "io_max_scratch_size");
+        if (!hasIoCurScratchSize) throw JsonCodec.Missing("ContainerStats", "io_cur_scratch_size");
+        return new ContainerStats
         {
             CpuUsed = _cpuUsed.GetValueOrDefault(),
             MemMaxBytes = _memMaxBytes.GetValueOrDefault(),
@@ -208,40 +113,19 @@ public sealed class ContainerStatsJsonConverter : global::System.Text.Json.Seria
         };
     }
 
-    /// <summary>
-    /// Writes one value.
-    /// </summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Sessions.Client.ContainerStats value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ContainerStats value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("cpu_used"u8);
-        global::Kernel.Sessions.Client.JsonCodec.WriteInt64(writer, value.CpuUsed);
-        writer.WritePropertyName("mem_max_bytes"u8);
-        global::Kernel.Sessions.Client.JsonCodec.WriteInt64(writer, value.MemMaxBytes);
-        writer.WritePropertyName("mem_cur_bytes"u8);
-        global::Kernel.Sessions.Client.JsonCodec.WriteInt64(writer, value.MemCurBytes);
-        writer.WritePropertyName("net_rx_bytes"u8);
-        global::Kernel.Sessions.Client.JsonCodec.WriteInt64(writer, value.NetRxBytes);
-        writer.WritePropertyName("net_tx_bytes"u8);
-        global::Kernel.Sessions.Client.JsonCodec.WriteInt64(writer, value.NetTxBytes);
-        writer.WritePropertyName("io_read_bytes"u8);
-        global::Kernel.Sessions.Client.JsonCodec.WriteInt64(writer, value.IoReadBytes);
-        writer.WritePropertyName("io_write_bytes"u8);
-        global::Kernel.Sessions.Client.JsonCodec.WriteInt64(writer, value.IoWriteBytes);
-        writer.WritePropertyName("io_max_scratch_size"u8);
-        global::Kernel.Sessions.Client.JsonCodec.WriteInt64(writer, value.IoMaxScratchSize);
-        writer.WritePropertyName("io_cur_scratch_size"u8);
-        global::Kernel.Sessions.Client.JsonCodec.WriteInt64(writer, value.IoCurScratchSize);
-        if (value.AdditionalProperties is not null)
-        {
-            foreach (var pair in value.AdditionalProperties)
-            {
-                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
-                if (pair.Key is "cpu_used" or "mem_max_bytes" or "mem_cur_bytes" or "net_rx_bytes" or "net_tx_bytes" or "io_read_bytes" or "io_write_bytes" or "io_max_scratch_size" or "io_cur_scratch_size") continue;
-                writer.WritePropertyName(pair.Key);
-                global::Kernel.Sessions.Client.JsonCodec.WriteAny(writer, pair.Value);
-            }
-        }
+        JsonCodec.WriteMember(writer, "cpu_used"u8, value.CpuUsed, true);
+        JsonCodec.WriteMember(writer, "mem_max_bytes"u8, value.MemMaxBytes, true);
+        JsonCodec.WriteMember(writer, "mem_cur_bytes"u8, value.MemCurBytes, true);
+        JsonCodec.WriteMember(writer, "net_rx_bytes"u8, value.NetRxBytes, true);
+        JsonCodec.WriteMember(writer, "net_tx_bytes"u8, value.NetTxBytes, true);
+        JsonCodec.WriteMember(writer, "io_read_bytes"u8, value.IoReadBytes, true);
+        JsonCodec.WriteMember(writer, "io_write_bytes"u8, value.IoWriteBytes, true);
+        JsonCodec.WriteMember(writer, "io_max_scratch_size"u8, value.IoMaxScratchSize, true);
+        JsonCodec.WriteMember(writer, "io_cur_scratch_size"u8, value.IoCurScratchSize, true);
+        JsonCodec.WriteAdditional(writer, value.AdditionalProperties, static key => key is "cpu_used" or "mem_max_bytes" or "mem_cur_bytes" or "net_rx_bytes" or "net_tx_bytes" or "io_read_bytes" or "io_write_bytes" or "io_max_scratch_size" or "io_cur_scratch_size", JsonCodec.WriteAny);
         writer.WriteEndObject();
     }
 }

@@ -12,7 +12,7 @@ namespace Kernel.Sessions.Client;
 /// the Python clients of the era send `null` for every option left unset.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Kernel.Sessions.Client.CreateKernelRequestJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(CreateKernelRequestJsonConverter))]
 public sealed partial record CreateKernelRequest
 {
     /// <summary>
@@ -21,12 +21,10 @@ public sealed partial record CreateKernelRequest
     /// </summary>
     public required string Lang { get; init; }
 
-    /// <summary>
-    /// An optional per-session tag for administrators, e.g. which user or application the session belongs to.
-    /// </summary>
+    /// <summary>An optional per-session tag for administrators, e.g. which user or application the session belongs to.</summary>
     public string? Tag { get; init; }
 
-    /// <summary>Sends <see cref="Tag"/> as an explicit JSON <c>null</c> ("clear it") while it is null, instead of leaving it out ("not given"); true after reading an explicit null. Ignored while it has a value.</summary>
+    /// <summary>Sends <see cref="Tag"/> as JSON <c>null</c> ("clear it") while it is null, not left out; true when read as <c>null</c>.</summary>
     public bool TagIsExplicitNull { get; init; }
 
     /// <summary>
@@ -36,72 +34,36 @@ public sealed partial record CreateKernelRequest
     /// </summary>
     public required string ClientSessionToken { get; init; }
 
-    /// <summary>
-    /// Optional extra configuration of the session; ignored when a running session is reused.
-    /// </summary>
-    public global::Kernel.Sessions.Client.CreationConfig? Config { get; init; }
+    /// <summary>Optional extra configuration of the session; ignored when a running session is reused.</summary>
+    public CreationConfig? Config { get; init; }
 }
 
-/// <summary>Reads and writes <see cref="CreateKernelRequest"/> as JSON without reflection.</summary>
+/// <summary>Reads and writes <see cref="CreateKernelRequest"/> as JSON without reflection: <c>ReadValue</c> reads one value from the token the reader stands on, <c>WriteValue</c> writes one.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-public sealed class CreateKernelRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Sessions.Client.CreateKernelRequest>
+public sealed class CreateKernelRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateKernelRequest>
 {
-    /// <summary>
-    /// The shared instance.
-    /// </summary>
     public static CreateKernelRequestJsonConverter Instance { get; } = new CreateKernelRequestJsonConverter();
 
-    /// <inheritdoc/>
-    public override global::Kernel.Sessions.Client.CreateKernelRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+    public override CreateKernelRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Sessions.Client.CreateKernelRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateKernelRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
-    /// <summary>
-    /// Reads one value; the reader stands on its first token.
-    /// </summary>
-    public static global::Kernel.Sessions.Client.CreateKernelRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    public static CreateKernelRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Kernel.Sessions.Client.JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "CreateKernelRequest");
-        string? _lang = default;
-        var hasLang = false;
-        string? _tag = default;
-        var _tagNull = false;
-        string? _clientSessionToken = default;
-        var hasClientSessionToken = false;
-        global::Kernel.Sessions.Client.CreationConfig? _config = default;
-        string? property = null;
+        JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "CreateKernelRequest");
+        string? _lang = default; var hasLang = false;
+        string? _tag = default; var _tagNull = false;
+        string? _clientSessionToken = default; var hasClientSessionToken = false;
+        CreationConfig? _config = default;
+        global::System.ReadOnlySpan<byte> property = default;
         try
         {
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("lang"u8))
-                {
-                    property = "lang";
-                    reader.Read();
-                    hasLang = true;
-                    _lang = global::Kernel.Sessions.Client.JsonCodec.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("tag"u8))
-                {
-                    property = "tag";
-                    reader.Read();
-                    _tagNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null;
-                    _tag = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Kernel.Sessions.Client.JsonCodec.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("clientSessionToken"u8))
-                {
-                    property = "clientSessionToken";
-                    reader.Read();
-                    hasClientSessionToken = true;
-                    _clientSessionToken = global::Kernel.Sessions.Client.JsonCodec.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("config"u8))
-                {
-                    property = "config";
-                    reader.Read();
-                    _config = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Kernel.Sessions.Client.CreationConfig?) : global::Kernel.Sessions.Client.CreationConfigJsonConverter.ReadValue(ref reader);
-                }
+                if (JsonCodec.Is(ref reader, "lang"u8, ref property)) { hasLang = true; _lang = JsonCodec.ReadString(ref reader); }
+                else if (JsonCodec.Is(ref reader, "tag"u8, ref property)) _tag = JsonCodec.IsNull(ref reader, out _tagNull) ? null : JsonCodec.ReadString(ref reader);
+                else if (JsonCodec.Is(ref reader, "clientSessionToken"u8, ref property)) { hasClientSessionToken = true; _clientSessionToken = JsonCodec.ReadString(ref reader); }
+                else if (JsonCodec.Is(ref reader, "config"u8, ref property)) _config = JsonCodec.IsNull(ref reader) ? null : CreationConfigJsonConverter.ReadValue(ref reader);
                 else
                 {
                     reader.Read();
@@ -109,46 +71,28 @@ public sealed class CreateKernelRequestJsonConverter : global::System.Text.Json.
                 }
             }
         }
-        catch (global::System.Text.Json.JsonException e) when (property is not null)
+        catch (global::System.Text.Json.JsonException e) when (!property.IsEmpty)
         {
-            throw global::Kernel.Sessions.Client.JsonCodec.At("CreateKernelRequest", property, e);
+            throw JsonCodec.At("CreateKernelRequest", property, e);
         }
-        if (!hasLang) throw global::Kernel.Sessions.Client.JsonCodec.Missing("CreateKernelRequest", "lang");
-        if (!hasClientSessionToken) throw global::Kernel.Sessions.Client.JsonCodec.Missing("CreateKernelRequest", "clientSessionToken");
-        return new global::Kernel.Sessions.Client.CreateKernelRequest
+        if (!hasLang) throw JsonCodec.Missing("CreateKernelRequest", "lang");
+        if (!hasClientSessionToken) throw JsonCodec.Missing("CreateKernelRequest", "clientSessionToken");
+        return new CreateKernelRequest
         {
             Lang = _lang!,
-            Tag = _tag,
-            TagIsExplicitNull = _tagNull,
+            Tag = _tag, TagIsExplicitNull = _tagNull,
             ClientSessionToken = _clientSessionToken!,
             Config = _config,
         };
     }
 
-    /// <summary>
-    /// Writes one value.
-    /// </summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Sessions.Client.CreateKernelRequest value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CreateKernelRequest value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("lang"u8);
-        global::Kernel.Sessions.Client.JsonCodec.WriteString(writer, value.Lang);
-        if (value.Tag is not null)
-        {
-            writer.WritePropertyName("tag"u8);
-            global::Kernel.Sessions.Client.JsonCodec.WriteString(writer, value.Tag);
-        }
-        else if (value.TagIsExplicitNull)
-        {
-            writer.WriteNull("tag"u8);
-        }
-        writer.WritePropertyName("clientSessionToken"u8);
-        global::Kernel.Sessions.Client.JsonCodec.WriteString(writer, value.ClientSessionToken);
-        if (value.Config is not null)
-        {
-            writer.WritePropertyName("config"u8);
-            global::Kernel.Sessions.Client.CreationConfigJsonConverter.WriteValue(writer, value.Config);
-        }
+        JsonCodec.WriteMember(writer, "lang"u8, value.Lang, true);
+        JsonCodec.WriteMember(writer, "tag"u8, value.Tag, value.TagIsExplicitNull);
+        JsonCodec.WriteMember(writer, "clientSessionToken"u8, value.ClientSessionToken, true);
+        if (value.Config is not null) { writer.WritePropertyName("config"u8); CreationConfigJsonConverter.WriteValue(writer, value.Config); }
         writer.WriteEndObject();
     }
 }

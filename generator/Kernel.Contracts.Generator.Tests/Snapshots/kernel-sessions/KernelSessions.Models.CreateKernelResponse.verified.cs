@@ -6,89 +6,57 @@
 
 namespace Kernel.Sessions.Client;
 
-/// <summary>
-/// The session that the token now names.
-/// </summary>
+/// <summary>The session that the token now names.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Kernel.Sessions.Client.CreateKernelResponseJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(CreateKernelResponseJsonConverter))]
 public sealed partial record CreateKernelResponse
 {
-    /// <summary>
-    /// The kernel id to use in later calls (the real server returned the session token itself).
-    /// </summary>
+    /// <summary>The kernel id to use in later calls (the real server returned the session token itself).</summary>
     public required string KernelId { get; init; }
 
-    /// <summary>
-    /// `true` if the session was created by this call, `false` if a running session with the same token and lang was reused.
-    /// </summary>
+    /// <summary>`true` if the session was created by this call, `false` if a running session with the same token and lang was reused.</summary>
     public required bool Created { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept so that nothing is lost on a round trip.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept so that nothing is lost on a round trip.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>Reads and writes <see cref="CreateKernelResponse"/> as JSON without reflection.</summary>
+/// <summary>Reads and writes <see cref="CreateKernelResponse"/> as JSON without reflection: <c>ReadValue</c> reads one value from the token the reader stands on, <c>WriteValue</c> writes one.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-public sealed class CreateKernelResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Sessions.Client.CreateKernelResponse>
+public sealed class CreateKernelResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateKernelResponse>
 {
-    /// <summary>
-    /// The shared instance.
-    /// </summary>
     public static CreateKernelResponseJsonConverter Instance { get; } = new CreateKernelResponseJsonConverter();
 
-    /// <inheritdoc/>
-    public override global::Kernel.Sessions.Client.CreateKernelResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+    public override CreateKernelResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Sessions.Client.CreateKernelResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateKernelResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
-    /// <summary>
-    /// Reads one value; the reader stands on its first token.
-    /// </summary>
-    public static global::Kernel.Sessions.Client.CreateKernelResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    public static CreateKernelResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Kernel.Sessions.Client.JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "CreateKernelResponse");
-        string? _kernelId = default;
-        var hasKernelId = false;
-        bool? _created = default;
-        var hasCreated = false;
+        JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "CreateKernelResponse");
+        string? _kernelId = default; var hasKernelId = false;
+        bool? _created = default; var hasCreated = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-        string? property = null;
+        global::System.ReadOnlySpan<byte> property = default;
         try
         {
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("kernelId"u8))
-                {
-                    property = "kernelId";
-                    reader.Read();
-                    hasKernelId = true;
-                    _kernelId = global::Kernel.Sessions.Client.JsonCodec.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("created"u8))
-                {
-                    property = "created";
-                    reader.Read();
-                    hasCreated = true;
-                    _created = global::Kernel.Sessions.Client.JsonCodec.ReadBoolean(ref reader);
-                }
+                if (JsonCodec.Is(ref reader, "kernelId"u8, ref property)) { hasKernelId = true; _kernelId = JsonCodec.ReadString(ref reader); }
+                else if (JsonCodec.Is(ref reader, "created"u8, ref property)) { hasCreated = true; _created = JsonCodec.ReadBoolean(ref reader); }
                 else
                 {
-                    property = reader.GetString()!;
-                    reader.Read();
-                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Sessions.Client.JsonCodec.ReadAny(ref reader);
+                    JsonCodec.ReadAdditional(ref reader, ref additional, ref property, JsonCodec.ReadAny);
                 }
             }
         }
-        catch (global::System.Text.Json.JsonException e) when (property is not null)
+        catch (global::System.Text.Json.JsonException e) when (!property.IsEmpty)
         {
-            throw global::Kernel.Sessions.Client.JsonCodec.At("CreateKernelResponse", property, e);
+            throw JsonCodec.At("CreateKernelResponse", property, e);
         }
-        if (!hasKernelId) throw global::Kernel.Sessions.Client.JsonCodec.Missing("CreateKernelResponse", "kernelId");
-        if (!hasCreated) throw global::Kernel.Sessions.Client.JsonCodec.Missing("CreateKernelResponse", "created");
-        return new global::Kernel.Sessions.Client.CreateKernelResponse
+        if (!hasKernelId) throw JsonCodec.Missing("CreateKernelResponse", "kernelId");
+        if (!hasCreated) throw JsonCodec.Missing("CreateKernelResponse", "created");
+        return new CreateKernelResponse
         {
             KernelId = _kernelId!,
             Created = _created.GetValueOrDefault(),
@@ -96,26 +64,12 @@ public sealed class CreateKernelResponseJsonConverter : global::System.Text.Json
         };
     }
 
-    /// <summary>
-    /// Writes one value.
-    /// </summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Sessions.Client.CreateKernelResponse value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CreateKernelResponse value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("kernelId"u8);
-        global::Kernel.Sessions.Client.JsonCodec.WriteString(writer, value.KernelId);
-        writer.WritePropertyName("created"u8);
-        global::Kernel.Sessions.Client.JsonCodec.WriteBoolean(writer, value.Created);
-        if (value.AdditionalProperties is not null)
-        {
-            foreach (var pair in value.AdditionalProperties)
-            {
-                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
-                if (pair.Key is "kernelId" or "created") continue;
-                writer.WritePropertyName(pair.Key);
-                global::Kernel.Sessions.Client.JsonCodec.WriteAny(writer, pair.Value);
-            }
-        }
+        JsonCodec.WriteMember(writer, "kernelId"u8, value.KernelId, true);
+        JsonCodec.WriteMember(writer, "created"u8, value.Created, true);
+        JsonCodec.WriteAdditional(writer, value.AdditionalProperties, static key => key is "kernelId" or "created", JsonCodec.WriteAny);
         writer.WriteEndObject();
     }
 }

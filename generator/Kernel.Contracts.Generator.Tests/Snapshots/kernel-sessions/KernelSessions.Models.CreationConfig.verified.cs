@@ -11,15 +11,13 @@ namespace Kernel.Sessions.Client;
 /// unknown members are rejected. Every member is optional and may be `null` ("not given").
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Kernel.Sessions.Client.CreationConfigJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(CreationConfigJsonConverter))]
 public sealed partial record CreationConfig
 {
-    /// <summary>
-    /// Environment variables to set in the container, by name.
-    /// </summary>
+    /// <summary>Environment variables to set in the container, by name.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Environ { get; init; }
 
-    /// <summary>Sends <see cref="Environ"/> as an explicit JSON <c>null</c> ("clear it") while it is null, instead of leaving it out ("not given"); true after reading an explicit null. Ignored while it has a value.</summary>
+    /// <summary>Sends <see cref="Environ"/> as JSON <c>null</c> ("clear it") while it is null, not left out; true when read as <c>null</c>.</summary>
     public bool EnvironIsExplicitNull { get; init; }
 
     /// <summary>
@@ -29,140 +27,73 @@ public sealed partial record CreationConfig
     [global::System.Obsolete("Deprecated in the API description.")]
     public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Envs { get; init; }
 
-    /// <summary>Sends <see cref="Envs"/> as an explicit JSON <c>null</c> ("clear it") while it is null, instead of leaving it out ("not given"); true after reading an explicit null. Ignored while it has a value.</summary>
+    /// <summary>Sends <see cref="Envs"/> as JSON <c>null</c> ("clear it") while it is null, not left out; true when read as <c>null</c>.</summary>
     [global::System.Obsolete("Deprecated in the API description.")]
     public bool EnvsIsExplicitNull { get; init; }
 
-    /// <summary>
-    /// Virtual folders to mount in the container, at most 5.
-    /// </summary>
+    /// <summary>Virtual folders to mount in the container, at most 5.</summary>
     public global::System.Collections.Generic.IReadOnlyList<string>? Mounts { get; init; }
 
-    /// <summary>Sends <see cref="Mounts"/> as an explicit JSON <c>null</c> ("clear it") while it is null, instead of leaving it out ("not given"); true after reading an explicit null. Ignored while it has a value.</summary>
+    /// <summary>Sends <see cref="Mounts"/> as JSON <c>null</c> ("clear it") while it is null, not left out; true when read as <c>null</c>.</summary>
     public bool MountsIsExplicitNull { get; init; }
 
-    /// <summary>
-    /// The number of containers of the session; 1 unless clustering is wanted.
-    /// </summary>
+    /// <summary>The number of containers of the session; 1 unless clustering is wanted.</summary>
     public int? ClusterSize { get; init; }
 
-    /// <summary>Sends <see cref="ClusterSize"/> as an explicit JSON <c>null</c> ("clear it") while it is null, instead of leaving it out ("not given"); true after reading an explicit null. Ignored while it has a value.</summary>
+    /// <summary>Sends <see cref="ClusterSize"/> as JSON <c>null</c> ("clear it") while it is null, not left out; true when read as <c>null</c>.</summary>
     public bool ClusterSizeIsExplicitNull { get; init; }
 
-    /// <summary>
-    /// The memory of each container, in MiB.
-    /// </summary>
+    /// <summary>The memory of each container, in MiB.</summary>
     public int? InstanceMemory { get; init; }
 
-    /// <summary>Sends <see cref="InstanceMemory"/> as an explicit JSON <c>null</c> ("clear it") while it is null, instead of leaving it out ("not given"); true after reading an explicit null. Ignored while it has a value.</summary>
+    /// <summary>Sends <see cref="InstanceMemory"/> as JSON <c>null</c> ("clear it") while it is null, not left out; true when read as <c>null</c>.</summary>
     public bool InstanceMemoryIsExplicitNull { get; init; }
 
-    /// <summary>
-    /// The number of CPU cores of each container.
-    /// </summary>
+    /// <summary>The number of CPU cores of each container.</summary>
     public int? InstanceCores { get; init; }
 
-    /// <summary>Sends <see cref="InstanceCores"/> as an explicit JSON <c>null</c> ("clear it") while it is null, instead of leaving it out ("not given"); true after reading an explicit null. Ignored while it has a value.</summary>
+    /// <summary>Sends <see cref="InstanceCores"/> as JSON <c>null</c> ("clear it") while it is null, not left out; true when read as <c>null</c>.</summary>
     public bool InstanceCoresIsExplicitNull { get; init; }
 
-    /// <summary>
-    /// The number of GPUs of each container; fractions (shares of a GPU) are allowed.
-    /// </summary>
+    /// <summary>The number of GPUs of each container; fractions (shares of a GPU) are allowed.</summary>
     public double? InstanceGpus { get; init; }
 
-    /// <summary>Sends <see cref="InstanceGpus"/> as an explicit JSON <c>null</c> ("clear it") while it is null, instead of leaving it out ("not given"); true after reading an explicit null. Ignored while it has a value.</summary>
+    /// <summary>Sends <see cref="InstanceGpus"/> as JSON <c>null</c> ("clear it") while it is null, not left out; true when read as <c>null</c>.</summary>
     public bool InstanceGpusIsExplicitNull { get; init; }
 }
 
-/// <summary>Reads and writes <see cref="CreationConfig"/> as JSON without reflection.</summary>
+/// <summary>Reads and writes <see cref="CreationConfig"/> as JSON without reflection: <c>ReadValue</c> reads one value from the token the reader stands on, <c>WriteValue</c> writes one.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-public sealed class CreationConfigJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Sessions.Client.CreationConfig>
+public sealed class CreationConfigJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreationConfig>
 {
-    /// <summary>
-    /// The shared instance.
-    /// </summary>
     public static CreationConfigJsonConverter Instance { get; } = new CreationConfigJsonConverter();
 
-    /// <inheritdoc/>
-    public override global::Kernel.Sessions.Client.CreationConfig Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+    public override CreationConfig Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Sessions.Client.CreationConfig value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreationConfig value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
-    /// <summary>
-    /// Reads one value; the reader stands on its first token.
-    /// </summary>
-    public static global::Kernel.Sessions.Client.CreationConfig ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    public static CreationConfig ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Kernel.Sessions.Client.JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "CreationConfig");
-        global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _environ = default;
-        var _environNull = false;
-        global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _envs = default;
-        var _envsNull = false;
-        global::System.Collections.Generic.IReadOnlyList<string>? _mounts = default;
-        var _mountsNull = false;
-        int? _clusterSize = default;
-        var _clusterSizeNull = false;
-        int? _instanceMemory = default;
-        var _instanceMemoryNull = false;
-        int? _instanceCores = default;
-        var _instanceCoresNull = false;
-        double? _instanceGpus = default;
-        var _instanceGpusNull = false;
-        string? property = null;
+        JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "CreationConfig");
+        global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _environ = default; var _environNull = false;
+        global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _envs = default; var _envsNull = false;
+        global::System.Collections.Generic.IReadOnlyList<string>? _mounts = default; var _mountsNull = false;
+        int? _clusterSize = default; var _clusterSizeNull = false;
+        int? _instanceMemory = default; var _instanceMemoryNull = false;
+        int? _instanceCores = default; var _instanceCoresNull = false;
+        double? _instanceGpus = default; var _instanceGpusNull = false;
+        global::System.ReadOnlySpan<byte> property = default;
         try
         {
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("environ"u8))
-                {
-                    property = "environ";
-                    reader.Read();
-                    _environNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null;
-                    _environ = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::Kernel.Sessions.Client.JsonCodec.ReadMap(ref reader, global::Kernel.Sessions.Client.JsonCodec.ReadString);
-                }
-                else if (reader.ValueTextEquals("envs"u8))
-                {
-                    property = "envs";
-                    reader.Read();
-                    _envsNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null;
-                    _envs = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::Kernel.Sessions.Client.JsonCodec.ReadMap(ref reader, global::Kernel.Sessions.Client.JsonCodec.ReadString);
-                }
-                else if (reader.ValueTextEquals("mounts"u8))
-                {
-                    property = "mounts";
-                    reader.Read();
-                    _mountsNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null;
-                    _mounts = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::Kernel.Sessions.Client.JsonCodec.ReadList(ref reader, global::Kernel.Sessions.Client.JsonCodec.ReadString);
-                }
-                else if (reader.ValueTextEquals("clusterSize"u8))
-                {
-                    property = "clusterSize";
-                    reader.Read();
-                    _clusterSizeNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null;
-                    _clusterSize = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::Kernel.Sessions.Client.JsonCodec.ReadInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("instanceMemory"u8))
-                {
-                    property = "instanceMemory";
-                    reader.Read();
-                    _instanceMemoryNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null;
-                    _instanceMemory = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::Kernel.Sessions.Client.JsonCodec.ReadInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("instanceCores"u8))
-                {
-                    property = "instanceCores";
-                    reader.Read();
-                    _instanceCoresNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null;
-                    _instanceCores = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::Kernel.Sessions.Client.JsonCodec.ReadInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("instanceGPUs"u8))
-                {
-                    property = "instanceGPUs";
-                    reader.Read();
-                    _instanceGpusNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null;
-                    _instanceGpus = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Kernel.Sessions.Client.JsonCodec.ReadDouble(ref reader);
-                }
+                if (JsonCodec.Is(ref reader, "environ"u8, ref property)) _environ = JsonCodec.IsNull(ref reader, out _environNull) ? null : JsonCodec.ReadMap(ref reader, JsonCodec.ReadString);
+                else if (JsonCodec.Is(ref reader, "envs"u8, ref property)) _envs = JsonCodec.IsNull(ref reader, out _envsNull) ? null : JsonCodec.ReadMap(ref reader, JsonCodec.ReadString);
+                else if (JsonCodec.Is(ref reader, "mounts"u8, ref property)) _mounts = JsonCodec.IsNull(ref reader, out _mountsNull) ? null : JsonCodec.ReadList(ref reader, JsonCodec.ReadString);
+                else if (JsonCodec.Is(ref reader, "clusterSize"u8, ref property)) _clusterSize = JsonCodec.IsNull(ref reader, out _clusterSizeNull) ? null : JsonCodec.ReadInt32(ref reader);
+                else if (JsonCodec.Is(ref reader, "instanceMemory"u8, ref property)) _instanceMemory = JsonCodec.IsNull(ref reader, out _instanceMemoryNull) ? null : JsonCodec.ReadInt32(ref reader);
+                else if (JsonCodec.Is(ref reader, "instanceCores"u8, ref property)) _instanceCores = JsonCodec.IsNull(ref reader, out _instanceCoresNull) ? null : JsonCodec.ReadInt32(ref reader);
+                else if (JsonCodec.Is(ref reader, "instanceGPUs"u8, ref property)) _instanceGpus = JsonCodec.IsNull(ref reader, out _instanceGpusNull) ? null : JsonCodec.ReadDouble(ref reader);
                 else
                 {
                     reader.Read();
@@ -170,98 +101,32 @@ public sealed class CreationConfigJsonConverter : global::System.Text.Json.Seria
                 }
             }
         }
-        catch (global::System.Text.Json.JsonException e) when (property is not null)
+        catch (global::System.Text.Json.JsonException e) when (!property.IsEmpty)
         {
-            throw global::Kernel.Sessions.Client.JsonCodec.At("CreationConfig", property, e);
+            throw JsonCodec.At("CreationConfig", property, e);
         }
-        return new global::Kernel.Sessions.Client.CreationConfig
+        return new CreationConfig
         {
-            Environ = _environ,
-            EnvironIsExplicitNull = _environNull,
-            Envs = _envs,
-            EnvsIsExplicitNull = _envsNull,
-            Mounts = _mounts,
-            MountsIsExplicitNull = _mountsNull,
-            ClusterSize = _clusterSize,
-            ClusterSizeIsExplicitNull = _clusterSizeNull,
-            InstanceMemory = _instanceMemory,
-            InstanceMemoryIsExplicitNull = _instanceMemoryNull,
-            InstanceCores = _instanceCores,
-            InstanceCoresIsExplicitNull = _instanceCoresNull,
-            InstanceGpus = _instanceGpus,
-            InstanceGpusIsExplicitNull = _instanceGpusNull,
+            Environ = _environ, EnvironIsExplicitNull = _environNull,
+            Envs = _envs, EnvsIsExplicitNull = _envsNull,
+            Mounts = _mounts, MountsIsExplicitNull = _mountsNull,
+            ClusterSize = _clusterSize, ClusterSizeIsExplicitNull = _clusterSizeNull,
+            InstanceMemory = _instanceMemory, InstanceMemoryIsExplicitNull = _instanceMemoryNull,
+            InstanceCores = _instanceCores, InstanceCoresIsExplicitNull = _instanceCoresNull,
+            InstanceGpus = _instanceGpus, InstanceGpusIsExplicitNull = _instanceGpusNull,
         };
     }
 
-    /// <summary>
-    /// Writes one value.
-    /// </summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Sessions.Client.CreationConfig value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CreationConfig value)
     {
         writer.WriteStartObject();
-        if (value.Environ is not null)
-        {
-            writer.WritePropertyName("environ"u8);
-            global::Kernel.Sessions.Client.JsonCodec.WriteMap(writer, value.Environ, global::Kernel.Sessions.Client.JsonCodec.WriteString);
-        }
-        else if (value.EnvironIsExplicitNull)
-        {
-            writer.WriteNull("environ"u8);
-        }
-        if (value.Envs is not null)
-        {
-            writer.WritePropertyName("envs"u8);
-            global::Kernel.Sessions.Client.JsonCodec.WriteMap(writer, value.Envs, global::Kernel.Sessions.Client.JsonCodec.WriteString);
-        }
-        else if (value.EnvsIsExplicitNull)
-        {
-            writer.WriteNull("envs"u8);
-        }
-        if (value.Mounts is not null)
-        {
-            writer.WritePropertyName("mounts"u8);
-            global::Kernel.Sessions.Client.JsonCodec.WriteList(writer, value.Mounts, global::Kernel.Sessions.Client.JsonCodec.WriteString);
-        }
-        else if (value.MountsIsExplicitNull)
-        {
-            writer.WriteNull("mounts"u8);
-        }
-        if (value.ClusterSize.HasValue)
-        {
-            writer.WritePropertyName("clusterSize"u8);
-            global::Kernel.Sessions.Client.JsonCodec.WriteInt32(writer, value.ClusterSize.Value);
-        }
-        else if (value.ClusterSizeIsExplicitNull)
-        {
-            writer.WriteNull("clusterSize"u8);
-        }
-        if (value.InstanceMemory.HasValue)
-        {
-            writer.WritePropertyName("instanceMemory"u8);
-            global::Kernel.Sessions.Client.JsonCodec.WriteInt32(writer, value.InstanceMemory.Value);
-        }
-        else if (value.InstanceMemoryIsExplicitNull)
-        {
-            writer.WriteNull("instanceMemory"u8);
-        }
-        if (value.InstanceCores.HasValue)
-        {
-            writer.WritePropertyName("instanceCores"u8);
-            global::Kernel.Sessions.Client.JsonCodec.WriteInt32(writer, value.InstanceCores.Value);
-        }
-        else if (value.InstanceCoresIsExplicitNull)
-        {
-            writer.WriteNull("instanceCores"u8);
-        }
-        if (value.InstanceGpus.HasValue)
-        {
-            writer.WritePropertyName("instanceGPUs"u8);
-            global::Kernel.Sessions.Client.JsonCodec.WriteDouble(writer, value.InstanceGpus.Value);
-        }
-        else if (value.InstanceGpusIsExplicitNull)
-        {
-            writer.WriteNull("instanceGPUs"u8);
-        }
+        if (value.Environ is not null) { writer.WritePropertyName("environ"u8); JsonCodec.WriteMap(writer, value.Environ, JsonCodec.WriteString); } else if (value.EnvironIsExplicitNull) writer.WriteNull("environ"u8);
+        if (value.Envs is not null) { writer.WritePropertyName("envs"u8); JsonCodec.WriteMap(writer, value.Envs, JsonCodec.WriteString); } else if (value.EnvsIsExplicitNull) writer.WriteNull("envs"u8);
+        if (value.Mounts is not null) { writer.WritePropertyName("mounts"u8); JsonCodec.WriteList(writer, value.Mounts, JsonCodec.WriteString); } else if (value.MountsIsExplicitNull) writer.WriteNull("mounts"u8);
+        JsonCodec.WriteMember(writer, "clusterSize"u8, value.ClusterSize, value.ClusterSizeIsExplicitNull);
+        JsonCodec.WriteMember(writer, "instanceMemory"u8, value.InstanceMemory, value.InstanceMemoryIsExplicitNull);
+        JsonCodec.WriteMember(writer, "instanceCores"u8, value.InstanceCores, value.InstanceCoresIsExplicitNull);
+        JsonCodec.WriteMember(writer, "instanceGPUs"u8, value.InstanceGpus, value.InstanceGpusIsExplicitNull);
         writer.WriteEndObject();
     }
 }

@@ -6,105 +6,62 @@
 
 namespace Kernel.Sessions.Client;
 
-/// <summary>
-/// The result of destroying a session.
-/// </summary>
+/// <summary>The result of destroying a session.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Kernel.Sessions.Client.DestroyKernelResponseJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(DestroyKernelResponseJsonConverter))]
 public sealed partial record DestroyKernelResponse
 {
-    /// <summary>
-    /// The container's last resource statistics, or `null` if none could be collected.
-    /// </summary>
-    public required global::Kernel.Sessions.Client.ContainerStats? Stats { get; init; }
+    /// <summary>The container's last resource statistics, or `null` if none could be collected.</summary>
+    public required ContainerStats? Stats { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept so that nothing is lost on a round trip.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept so that nothing is lost on a round trip.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>Reads and writes <see cref="DestroyKernelResponse"/> as JSON without reflection.</summary>
+/// <summary>Reads and writes <see cref="DestroyKernelResponse"/> as JSON without reflection: <c>ReadValue</c> reads one value from the token the reader stands on, <c>WriteValue</c> writes one.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-public sealed class DestroyKernelResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Sessions.Client.DestroyKernelResponse>
+public sealed class DestroyKernelResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DestroyKernelResponse>
 {
-    /// <summary>
-    /// The shared instance.
-    /// </summary>
     public static DestroyKernelResponseJsonConverter Instance { get; } = new DestroyKernelResponseJsonConverter();
 
-    /// <inheritdoc/>
-    public override global::Kernel.Sessions.Client.DestroyKernelResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+    public override DestroyKernelResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Sessions.Client.DestroyKernelResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DestroyKernelResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
-    /// <summary>
-    /// Reads one value; the reader stands on its first token.
-    /// </summary>
-    public static global::Kernel.Sessions.Client.DestroyKernelResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    public static DestroyKernelResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Kernel.Sessions.Client.JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "DestroyKernelResponse");
-        global::Kernel.Sessions.Client.ContainerStats? _stats = default;
-        var hasStats = false;
+        JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "DestroyKernelResponse");
+        ContainerStats? _stats = default; var hasStats = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-        string? property = null;
+        global::System.ReadOnlySpan<byte> property = default;
         try
         {
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("stats"u8))
-                {
-                    property = "stats";
-                    reader.Read();
-                    hasStats = true;
-                    _stats = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Kernel.Sessions.Client.ContainerStats?) : global::Kernel.Sessions.Client.ContainerStatsJsonConverter.ReadValue(ref reader);
-                }
+                if (JsonCodec.Is(ref reader, "stats"u8, ref property)) { hasStats = true; _stats = JsonCodec.IsNull(ref reader) ? null : ContainerStatsJsonConverter.ReadValue(ref reader); }
                 else
                 {
-                    property = reader.GetString()!;
-                    reader.Read();
-                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Sessions.Client.JsonCodec.ReadAny(ref reader);
+                    JsonCodec.ReadAdditional(ref reader, ref additional, ref property, JsonCodec.ReadAny);
                 }
             }
         }
-        catch (global::System.Text.Json.JsonException e) when (property is not null)
+        catch (global::System.Text.Json.JsonException e) when (!property.IsEmpty)
         {
-            throw global::Kernel.Sessions.Client.JsonCodec.At("DestroyKernelResponse", property, e);
+            throw JsonCodec.At("DestroyKernelResponse", property, e);
         }
-        if (!hasStats) throw global::Kernel.Sessions.Client.JsonCodec.Missing("DestroyKernelResponse", "stats");
-        return new global::Kernel.Sessions.Client.DestroyKernelResponse
+        if (!hasStats) throw JsonCodec.Missing("DestroyKernelResponse", "stats");
+        return new DestroyKernelResponse
         {
             Stats = _stats,
             AdditionalProperties = additional,
         };
     }
 
-    /// <summary>
-    /// Writes one value.
-    /// </summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Sessions.Client.DestroyKernelResponse value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DestroyKernelResponse value)
     {
         writer.WriteStartObject();
-        if (value.Stats is not null)
-        {
-            writer.WritePropertyName("stats"u8);
-            global::Kernel.Sessions.Client.ContainerStatsJsonConverter.WriteValue(writer, value.Stats);
-        }
-        else
-        {
-            writer.WriteNull("stats"u8);
-        }
-        if (value.AdditionalProperties is not null)
-        {
-            foreach (var pair in value.AdditionalProperties)
-            {
-                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
-                if (pair.Key is "stats") continue;
-                writer.WritePropertyName(pair.Key);
-                global::Kernel.Sessions.Client.JsonCodec.WriteAny(writer, pair.Value);
-            }
-        }
+        if (value.Stats is not null) { writer.WritePropertyName("stats"u8); ContainerStatsJsonConverter.WriteValue(writer, value.Stats); } else writer.WriteNull("stats"u8);
+        JsonCodec.WriteAdditional(writer, value.AdditionalProperties, static key => key is "stats", JsonCodec.WriteAny);
         writer.WriteEndObject();
     }
 }

@@ -12,130 +12,73 @@ namespace Kernel.Sessions.Client;
 /// `maxCpuCredit`, `idle`, `memoryUsed`) that this description does not list.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Kernel.Sessions.Client.KernelInfoJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(KernelInfoJsonConverter))]
 public sealed partial record KernelInfo
 {
-    /// <summary>
-    /// The kernel runtime in its canonical `name:tag` form, e.g. `python:3.6`.
-    /// </summary>
+    /// <summary>The kernel runtime in its canonical `name:tag` form, e.g. `python:3.6`.</summary>
     public required string Lang { get; init; }
 
-    /// <summary>
-    /// The time since the session started, in milliseconds; may have a fraction (the real server sent a float).
-    /// </summary>
+    /// <summary>The time since the session started, in milliseconds; may have a fraction (the real server sent a float).</summary>
     public required double Age { get; init; }
 
-    /// <summary>
-    /// The memory limit of the session, in KiB.
-    /// </summary>
+    /// <summary>The memory limit of the session, in KiB.</summary>
     public required long MemoryLimit { get; init; }
 
-    /// <summary>
-    /// How many times the session has been accessed (each call on it counts, this one included).
-    /// </summary>
+    /// <summary>How many times the session has been accessed (each call on it counts, this one included).</summary>
     public required long NumQueriesExecuted { get; init; }
 
-    /// <summary>
-    /// The CPU time the session has used, in milliseconds.
-    /// </summary>
+    /// <summary>The CPU time the session has used, in milliseconds.</summary>
     public required long CpuCreditUsed { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept so that nothing is lost on a round trip.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept so that nothing is lost on a round trip.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>Reads and writes <see cref="KernelInfo"/> as JSON without reflection.</summary>
+/// <summary>Reads and writes <see cref="KernelInfo"/> as JSON without reflection: <c>ReadValue</c> reads one value from the token the reader stands on, <c>WriteValue</c> writes one.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-public sealed class KernelInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Sessions.Client.KernelInfo>
+public sealed class KernelInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<KernelInfo>
 {
-    /// <summary>
-    /// The shared instance.
-    /// </summary>
     public static KernelInfoJsonConverter Instance { get; } = new KernelInfoJsonConverter();
 
-    /// <inheritdoc/>
-    public override global::Kernel.Sessions.Client.KernelInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+    public override KernelInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Sessions.Client.KernelInfo value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, KernelInfo value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
-    /// <summary>
-    /// Reads one value; the reader stands on its first token.
-    /// </summary>
-    public static global::Kernel.Sessions.Client.KernelInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    public static KernelInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Kernel.Sessions.Client.JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "KernelInfo");
-        string? _lang = default;
-        var hasLang = false;
-        double? _age = default;
-        var hasAge = false;
-        long? _memoryLimit = default;
-        var hasMemoryLimit = false;
-        long? _numQueriesExecuted = default;
-        var hasNumQueriesExecuted = false;
-        long? _cpuCreditUsed = default;
-        var hasCpuCreditUsed = false;
+        JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "KernelInfo");
+        string? _lang = default; var hasLang = false;
+        double? _age = default; var hasAge = false;
+        long? _memoryLimit = default; var hasMemoryLimit = false;
+        long? _numQueriesExecuted = default; var hasNumQueriesExecuted = false;
+        long? _cpuCreditUsed = default; var hasCpuCreditUsed = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-        string? property = null;
+        global::System.ReadOnlySpan<byte> property = default;
         try
         {
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("lang"u8))
-                {
-                    property = "lang";
-                    reader.Read();
-                    hasLang = true;
-                    _lang = global::Kernel.Sessions.Client.JsonCodec.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("age"u8))
-                {
-                    property = "age";
-                    reader.Read();
-                    hasAge = true;
-                    _age = global::Kernel.Sessions.Client.JsonCodec.ReadDouble(ref reader);
-                }
-                else if (reader.ValueTextEquals("memoryLimit"u8))
-                {
-                    property = "memoryLimit";
-                    reader.Read();
-                    hasMemoryLimit = true;
-                    _memoryLimit = global::Kernel.Sessions.Client.JsonCodec.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("numQueriesExecuted"u8))
-                {
-                    property = "numQueriesExecuted";
-                    reader.Read();
-                    hasNumQueriesExecuted = true;
-                    _numQueriesExecuted = global::Kernel.Sessions.Client.JsonCodec.ReadInt64(ref reader);
-                }
-                else if (reader.ValueTextEquals("cpuCreditUsed"u8))
-                {
-                    property = "cpuCreditUsed";
-                    reader.Read();
-                    hasCpuCreditUsed = true;
-                    _cpuCreditUsed = global::Kernel.Sessions.Client.JsonCodec.ReadInt64(ref reader);
-                }
+                if (JsonCodec.Is(ref reader, "lang"u8, ref property)) { hasLang = true; _lang = JsonCodec.ReadString(ref reader); }
+                else if (JsonCodec.Is(ref reader, "age"u8, ref property)) { hasAge = true; _age = JsonCodec.ReadDouble(ref reader); }
+                else if (JsonCodec.Is(ref reader, "memoryLimit"u8, ref property)) { hasMemoryLimit = true; _memoryLimit = JsonCodec.ReadInt64(ref reader); }
+                else if (JsonCodec.Is(ref reader, "numQueriesExecuted"u8, ref property)) { hasNumQueriesExecuted = true; _numQueriesExecuted = JsonCodec.ReadInt64(ref reader); }
+                else if (JsonCodec.Is(ref reader, "cpuCreditUsed"u8, ref property)) { hasCpuCreditUsed = true; _cpuCreditUsed = JsonCodec.ReadInt64(ref reader); }
                 else
                 {
-                    property = reader.GetString()!;
-                    reader.Read();
-                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Sessions.Client.JsonCodec.ReadAny(ref reader);
+                    JsonCodec.ReadAdditional(ref reader, ref additional, ref property, JsonCodec.ReadAny);
                 }
             }
         }
-        catch (global::System.Text.Json.JsonException e) when (property is not null)
+        catch (global::System.Text.Json.JsonException e) when (!property.IsEmpty)
         {
-            throw global::Kernel.Sessions.Client.JsonCodec.At("KernelInfo", property, e);
+            throw JsonCodec.At("KernelInfo", property, e);
         }
-        if (!hasLang) throw global::Kernel.Sessions.Client.JsonCodec.Missing("KernelInfo", "lang");
-        if (!hasAge) throw global::Kernel.Sessions.Client.JsonCodec.Missing("KernelInfo", "age");
-        if (!hasMemoryLimit) throw global::Kernel.Sessions.Client.JsonCodec.Missing("KernelInfo", "memoryLimit");
-        if (!hasNumQueriesExecuted) throw global::Kernel.Sessions.Client.JsonCodec.Missing("KernelInfo", "numQueriesExecuted");
-        if (!hasCpuCreditUsed) throw global::Kernel.Sessions.Client.JsonCodec.Missing("KernelInfo", "cpuCreditUsed");
-        return new global::Kernel.Sessions.Client.KernelInfo
+        if (!hasLang) throw JsonCodec.Missing("KernelInfo", "lang");
+        if (!hasAge) throw JsonCodec.Missing("KernelInfo", "age");
+        if (!hasMemoryLimit) throw JsonCodec.Missing("KernelInfo", "memoryLimit");
+        if (!hasNumQueriesExecuted) throw JsonCodec.Missing("KernelInfo", "numQueriesExecuted");
+        if (!hasCpuCreditUsed) throw JsonCodec.Missing("KernelInfo", "cpuCreditUsed");
+        return new KernelInfo
         {
             Lang = _lang!,
             Age = _age.GetValueOrDefault(),
@@ -146,32 +89,15 @@ public sealed class KernelInfoJsonConverter : global::System.Text.Json.Serializa
         };
     }
 
-    /// <summary>
-    /// Writes one value.
-    /// </summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Sessions.Client.KernelInfo value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, KernelInfo value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("lang"u8);
-        global::Kernel.Sessions.Client.JsonCodec.WriteString(writer, value.Lang);
-        writer.WritePropertyName("age"u8);
-        global::Kernel.Sessions.Client.JsonCodec.WriteDouble(writer, value.Age);
-        writer.WritePropertyName("memoryLimit"u8);
-        global::Kernel.Sessions.Client.JsonCodec.WriteInt64(writer, value.MemoryLimit);
-        writer.WritePropertyName("numQueriesExecuted"u8);
-        global::Kernel.Sessions.Client.JsonCodec.WriteInt64(writer, value.NumQueriesExecuted);
-        writer.WritePropertyName("cpuCreditUsed"u8);
-        global::Kernel.Sessions.Client.JsonCodec.WriteInt64(writer, value.CpuCreditUsed);
-        if (value.AdditionalProperties is not null)
-        {
-            foreach (var pair in value.AdditionalProperties)
-            {
-                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
-                if (pair.Key is "lang" or "age" or "memoryLimit" or "numQueriesExecuted" or "cpuCreditUsed") continue;
-                writer.WritePropertyName(pair.Key);
-                global::Kernel.Sessions.Client.JsonCodec.WriteAny(writer, pair.Value);
-            }
-        }
+        JsonCodec.WriteMember(writer, "lang"u8, value.Lang, true);
+        JsonCodec.WriteMember(writer, "age"u8, value.Age, true);
+        JsonCodec.WriteMember(writer, "memoryLimit"u8, value.MemoryLimit, true);
+        JsonCodec.WriteMember(writer, "numQueriesExecuted"u8, value.NumQueriesExecuted, true);
+        JsonCodec.WriteMember(writer, "cpuCreditUsed"u8, value.CpuCreditUsed, true);
+        JsonCodec.WriteAdditional(writer, value.AdditionalProperties, static key => key is "lang" or "age" or "memoryLimit" or "numQueriesExecuted" or "cpuCreditUsed", JsonCodec.WriteAny);
         writer.WriteEndObject();
     }
 }

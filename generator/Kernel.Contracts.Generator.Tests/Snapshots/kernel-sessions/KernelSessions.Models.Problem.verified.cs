@@ -12,133 +12,75 @@ namespace Kernel.Sessions.Client;
 /// added extension members (such as `data` or `agent-details`).
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Kernel.Sessions.Client.ProblemJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ProblemJsonConverter))]
 public sealed partial record Problem
 {
-    /// <summary>
-    /// A URI reference that identifies the problem type, `https://api.backend.ai/probs/&lt;name&gt;`.
-    /// </summary>
+    /// <summary>A URI reference that identifies the problem type, `https://api.backend.ai/probs/&lt;name&gt;`.</summary>
     public required string Type { get; init; }
 
-    /// <summary>
-    /// A short, human-readable summary of the problem type.
-    /// </summary>
+    /// <summary>A short, human-readable summary of the problem type.</summary>
     public required string Title { get; init; }
 
-    /// <summary>
-    /// The HTTP status code of this occurrence (the real server did not send it).
-    /// </summary>
+    /// <summary>The HTTP status code of this occurrence (the real server did not send it).</summary>
     public int? Status { get; init; }
 
-    /// <summary>
-    /// A human-readable explanation of this occurrence.
-    /// </summary>
+    /// <summary>A human-readable explanation of this occurrence.</summary>
     public string? Detail { get; init; }
 
-    /// <summary>
-    /// A URI reference that identifies this occurrence, such as the request path.
-    /// </summary>
+    /// <summary>A URI reference that identifies this occurrence, such as the request path.</summary>
     public string? Instance { get; init; }
 
-    /// <summary>
-    /// The parameters or body fields that broke a rule, one entry each; present on validation problems.
-    /// </summary>
-    public global::System.Collections.Generic.IReadOnlyList<global::Kernel.Sessions.Client.ProblemFieldError>? Errors { get; init; }
+    /// <summary>The parameters or body fields that broke a rule, one entry each; present on validation problems.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<ProblemFieldError>? Errors { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept so that nothing is lost on a round trip.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept so that nothing is lost on a round trip.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>Reads and writes <see cref="Problem"/> as JSON without reflection.</summary>
+/// <summary>Reads and writes <see cref="Problem"/> as JSON without reflection: <c>ReadValue</c> reads one value from the token the reader stands on, <c>WriteValue</c> writes one.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-public sealed class ProblemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Sessions.Client.Problem>
+public sealed class ProblemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Problem>
 {
-    /// <summary>
-    /// The shared instance.
-    /// </summary>
     public static ProblemJsonConverter Instance { get; } = new ProblemJsonConverter();
 
-    /// <inheritdoc/>
-    public override global::Kernel.Sessions.Client.Problem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+    public override Problem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Sessions.Client.Problem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Problem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
-    /// <summary>
-    /// Reads one value; the reader stands on its first token.
-    /// </summary>
-    public static global::Kernel.Sessions.Client.Problem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    public static Problem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Kernel.Sessions.Client.JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Problem");
-        string? _type = default;
-        var hasType = false;
-        string? _title = default;
-        var hasTitle = false;
+        JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Problem");
+        string? _type = default; var hasType = false;
+        string? _title = default; var hasTitle = false;
         int? _status = default;
         string? _detail = default;
         string? _instance = default;
-        global::System.Collections.Generic.IReadOnlyList<global::Kernel.Sessions.Client.ProblemFieldError>? _errors = default;
+        global::System.Collections.Generic.IReadOnlyList<ProblemFieldError>? _errors = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-        string? property = null;
+        global::System.ReadOnlySpan<byte> property = default;
         try
         {
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("type"u8))
-                {
-                    property = "type";
-                    reader.Read();
-                    hasType = true;
-                    _type = global::Kernel.Sessions.Client.JsonCodec.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("title"u8))
-                {
-                    property = "title";
-                    reader.Read();
-                    hasTitle = true;
-                    _title = global::Kernel.Sessions.Client.JsonCodec.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("status"u8))
-                {
-                    property = "status";
-                    reader.Read();
-                    _status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::Kernel.Sessions.Client.JsonCodec.ReadInt32(ref reader);
-                }
-                else if (reader.ValueTextEquals("detail"u8))
-                {
-                    property = "detail";
-                    reader.Read();
-                    _detail = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Kernel.Sessions.Client.JsonCodec.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("instance"u8))
-                {
-                    property = "instance";
-                    reader.Read();
-                    _instance = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::Kernel.Sessions.Client.JsonCodec.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("errors"u8))
-                {
-                    property = "errors";
-                    reader.Read();
-                    _errors = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Kernel.Sessions.Client.ProblemFieldError>?) : global::Kernel.Sessions.Client.JsonCodec.ReadList(ref reader, global::Kernel.Sessions.Client.ProblemFieldErrorJsonConverter.ReadValue);
-                }
+                if (JsonCodec.Is(ref reader, "type"u8, ref property)) { hasType = true; _type = JsonCodec.ReadString(ref reader); }
+                else if (JsonCodec.Is(ref reader, "title"u8, ref property)) { hasTitle = true; _title = JsonCodec.ReadString(ref reader); }
+                else if (JsonCodec.Is(ref reader, "status"u8, ref property)) _status = JsonCodec.IsNull(ref reader) ? null : JsonCodec.ReadInt32(ref reader);
+                else if (JsonCodec.Is(ref reader, "detail"u8, ref property)) _detail = JsonCodec.IsNull(ref reader) ? null : JsonCodec.ReadString(ref reader);
+                else if (JsonCodec.Is(ref reader, "instance"u8, ref property)) _instance = JsonCodec.IsNull(ref reader) ? null : JsonCodec.ReadString(ref reader);
+                else if (JsonCodec.Is(ref reader, "errors"u8, ref property)) _errors = JsonCodec.IsNull(ref reader) ? null : JsonCodec.ReadList(ref reader, ProblemFieldErrorJsonConverter.ReadValue);
                 else
                 {
-                    property = reader.GetString()!;
-                    reader.Read();
-                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Sessions.Client.JsonCodec.ReadAny(ref reader);
+                    JsonCodec.ReadAdditional(ref reader, ref additional, ref property, JsonCodec.ReadAny);
                 }
             }
         }
-        catch (global::System.Text.Json.JsonException e) when (property is not null)
+        catch (global::System.Text.Json.JsonException e) when (!property.IsEmpty)
         {
-            throw global::Kernel.Sessions.Client.JsonCodec.At("Problem", property, e);
+            throw JsonCodec.At("Problem", property, e);
         }
-        if (!hasType) throw global::Kernel.Sessions.Client.JsonCodec.Missing("Problem", "type");
-        if (!hasTitle) throw global::Kernel.Sessions.Client.JsonCodec.Missing("Problem", "title");
-        return new global::Kernel.Sessions.Client.Problem
+        if (!hasType) throw JsonCodec.Missing("Problem", "type");
+        if (!hasTitle) throw JsonCodec.Missing("Problem", "title");
+        return new Problem
         {
             Type = _type!,
             Title = _title!,
@@ -150,46 +92,16 @@ public sealed class ProblemJsonConverter : global::System.Text.Json.Serializatio
         };
     }
 
-    /// <summary>
-    /// Writes one value.
-    /// </summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Sessions.Client.Problem value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Problem value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("type"u8);
-        global::Kernel.Sessions.Client.JsonCodec.WriteString(writer, value.Type);
-        writer.WritePropertyName("title"u8);
-        global::Kernel.Sessions.Client.JsonCodec.WriteString(writer, value.Title);
-        if (value.Status.HasValue)
-        {
-            writer.WritePropertyName("status"u8);
-            global::Kernel.Sessions.Client.JsonCodec.WriteInt32(writer, value.Status.Value);
-        }
-        if (value.Detail is not null)
-        {
-            writer.WritePropertyName("detail"u8);
-            global::Kernel.Sessions.Client.JsonCodec.WriteString(writer, value.Detail);
-        }
-        if (value.Instance is not null)
-        {
-            writer.WritePropertyName("instance"u8);
-            global::Kernel.Sessions.Client.JsonCodec.WriteString(writer, value.Instance);
-        }
-        if (value.Errors is not null)
-        {
-            writer.WritePropertyName("errors"u8);
-            global::Kernel.Sessions.Client.JsonCodec.WriteList(writer, value.Errors, global::Kernel.Sessions.Client.ProblemFieldErrorJsonConverter.WriteValue);
-        }
-        if (value.AdditionalProperties is not null)
-        {
-            foreach (var pair in value.AdditionalProperties)
-            {
-                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
-                if (pair.Key is "type" or "title" or "status" or "detail" or "instance" or "errors") continue;
-                writer.WritePropertyName(pair.Key);
-                global::Kernel.Sessions.Client.JsonCodec.WriteAny(writer, pair.Value);
-            }
-        }
+        JsonCodec.WriteMember(writer, "type"u8, value.Type, true);
+        JsonCodec.WriteMember(writer, "title"u8, value.Title, true);
+        JsonCodec.WriteMember(writer, "status"u8, value.Status, false);
+        JsonCodec.WriteMember(writer, "detail"u8, value.Detail, false);
+        JsonCodec.WriteMember(writer, "instance"u8, value.Instance, false);
+        if (value.Errors is not null) { writer.WritePropertyName("errors"u8); JsonCodec.WriteList(writer, value.Errors, ProblemFieldErrorJsonConverter.WriteValue); }
+        JsonCodec.WriteAdditional(writer, value.AdditionalProperties, static key => key is "type" or "title" or "status" or "detail" or "instance" or "errors", JsonCodec.WriteAny);
         writer.WriteEndObject();
     }
 }

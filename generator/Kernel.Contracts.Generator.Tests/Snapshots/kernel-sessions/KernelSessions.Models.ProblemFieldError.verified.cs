@@ -6,89 +6,57 @@
 
 namespace Kernel.Sessions.Client;
 
-/// <summary>
-/// One parameter or body field that broke a validation rule.
-/// </summary>
+/// <summary>One parameter or body field that broke a validation rule.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Kernel.Sessions.Client.ProblemFieldErrorJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ProblemFieldErrorJsonConverter))]
 public sealed partial record ProblemFieldError
 {
-    /// <summary>
-    /// The name of the parameter, or the dotted path of the body field (e.g. `config.mounts`), that is invalid.
-    /// </summary>
+    /// <summary>The name of the parameter, or the dotted path of the body field (e.g. `config.mounts`), that is invalid.</summary>
     public required string Name { get; init; }
 
-    /// <summary>
-    /// The rule it broke, in words.
-    /// </summary>
+    /// <summary>The rule it broke, in words.</summary>
     public required string Reason { get; init; }
 
-    /// <summary>
-    /// Members the schema does not name, kept so that nothing is lost on a round trip.
-    /// </summary>
+    /// <summary>Members the schema does not name, kept so that nothing is lost on a round trip.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>Reads and writes <see cref="ProblemFieldError"/> as JSON without reflection.</summary>
+/// <summary>Reads and writes <see cref="ProblemFieldError"/> as JSON without reflection: <c>ReadValue</c> reads one value from the token the reader stands on, <c>WriteValue</c> writes one.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
-public sealed class ProblemFieldErrorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Kernel.Sessions.Client.ProblemFieldError>
+public sealed class ProblemFieldErrorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ProblemFieldError>
 {
-    /// <summary>
-    /// The shared instance.
-    /// </summary>
     public static ProblemFieldErrorJsonConverter Instance { get; } = new ProblemFieldErrorJsonConverter();
 
-    /// <inheritdoc/>
-    public override global::Kernel.Sessions.Client.ProblemFieldError Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+    public override ProblemFieldError Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Sessions.Client.ProblemFieldError value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ProblemFieldError value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
-    /// <summary>
-    /// Reads one value; the reader stands on its first token.
-    /// </summary>
-    public static global::Kernel.Sessions.Client.ProblemFieldError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    public static ProblemFieldError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Kernel.Sessions.Client.JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ProblemFieldError");
-        string? _name = default;
-        var hasName = false;
-        string? _reason = default;
-        var hasReason = false;
+        JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ProblemFieldError");
+        string? _name = default; var hasName = false;
+        string? _reason = default; var hasReason = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-        string? property = null;
+        global::System.ReadOnlySpan<byte> property = default;
         try
         {
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("name"u8))
-                {
-                    property = "name";
-                    reader.Read();
-                    hasName = true;
-                    _name = global::Kernel.Sessions.Client.JsonCodec.ReadString(ref reader);
-                }
-                else if (reader.ValueTextEquals("reason"u8))
-                {
-                    property = "reason";
-                    reader.Read();
-                    hasReason = true;
-                    _reason = global::Kernel.Sessions.Client.JsonCodec.ReadString(ref reader);
-                }
+                if (JsonCodec.Is(ref reader, "name"u8, ref property)) { hasName = true; _name = JsonCodec.ReadString(ref reader); }
+                else if (JsonCodec.Is(ref reader, "reason"u8, ref property)) { hasReason = true; _reason = JsonCodec.ReadString(ref reader); }
                 else
                 {
-                    property = reader.GetString()!;
-                    reader.Read();
-                    (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[property] = global::Kernel.Sessions.Client.JsonCodec.ReadAny(ref reader);
+                    JsonCodec.ReadAdditional(ref reader, ref additional, ref property, JsonCodec.ReadAny);
                 }
             }
         }
-        catch (global::System.Text.Json.JsonException e) when (property is not null)
+        catch (global::System.Text.Json.JsonException e) when (!property.IsEmpty)
         {
-            throw global::Kernel.Sessions.Client.JsonCodec.At("ProblemFieldError", property, e);
+            throw JsonCodec.At("ProblemFieldError", property, e);
         }
-        if (!hasName) throw global::Kernel.Sessions.Client.JsonCodec.Missing("ProblemFieldError", "name");
-        if (!hasReason) throw global::Kernel.Sessions.Client.JsonCodec.Missing("ProblemFieldError", "reason");
-        return new global::Kernel.Sessions.Client.ProblemFieldError
+        if (!hasName) throw JsonCodec.Missing("ProblemFieldError", "name");
+        if (!hasReason) throw JsonCodec.Missing("ProblemFieldError", "reason");
+        return new ProblemFieldError
         {
             Name = _name!,
             Reason = _reason!,
@@ -96,26 +64,12 @@ public sealed class ProblemFieldErrorJsonConverter : global::System.Text.Json.Se
         };
     }
 
-    /// <summary>
-    /// Writes one value.
-    /// </summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Kernel.Sessions.Client.ProblemFieldError value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ProblemFieldError value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("name"u8);
-        global::Kernel.Sessions.Client.JsonCodec.WriteString(writer, value.Name);
-        writer.WritePropertyName("reason"u8);
-        global::Kernel.Sessions.Client.JsonCodec.WriteString(writer, value.Reason);
-        if (value.AdditionalProperties is not null)
-        {
-            foreach (var pair in value.AdditionalProperties)
-            {
-                if (pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined) continue;
-                if (pair.Key is "name" or "reason") continue;
-                writer.WritePropertyName(pair.Key);
-                global::Kernel.Sessions.Client.JsonCodec.WriteAny(writer, pair.Value);
-            }
-        }
+        JsonCodec.WriteMember(writer, "name"u8, value.Name, true);
+        JsonCodec.WriteMember(writer, "reason"u8, value.Reason, true);
+        JsonCodec.WriteAdditional(writer, value.AdditionalProperties, static key => key is "name" or "reason", JsonCodec.WriteAny);
         writer.WriteEndObject();
     }
 }

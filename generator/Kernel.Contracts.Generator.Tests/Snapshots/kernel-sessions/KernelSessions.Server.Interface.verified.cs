@@ -11,45 +11,35 @@ namespace Kernel.Sessions.Client;
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
 public partial interface IKernelSessionsServer
 {
-    /// <summary>
-    /// Create a kernel session, or reuse a running one
-    /// </summary>
+    /// <summary>Create a kernel session, or reuse a running one</summary>
     /// <param name="body">What to create, and the token that aliases the session.</param>
     /// <param name="context">The request's context (headers, user, services).</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <returns>One of the documented responses: see <see cref="CreateKernelResult"/>.</returns>
     global::System.Threading.Tasks.Task<global::Kernel.Sessions.Client.CreateKernelResult> CreateKernelAsync(global::Kernel.Sessions.Client.CreateKernelRequest body, global::Microsoft.AspNetCore.Http.HttpContext context, global::System.Threading.CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Create a kernel session (legacy route)
-    /// </summary>
+    /// <summary>Create a kernel session (legacy route)</summary>
     /// <param name="body">What to create, and the token that aliases the session.</param>
     /// <param name="context">The request's context (headers, user, services).</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <returns>One of the documented responses: see <see cref="CreateKernelLegacyResult"/>.</returns>
     global::System.Threading.Tasks.Task<global::Kernel.Sessions.Client.CreateKernelLegacyResult> CreateKernelLegacyAsync(global::Kernel.Sessions.Client.CreateKernelRequest body, global::Microsoft.AspNetCore.Http.HttpContext context, global::System.Threading.CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Get information about a kernel session
-    /// </summary>
+    /// <summary>Get information about a kernel session</summary>
     /// <param name="kernelId">The kernel id returned by `createKernel` (the real server used the session token itself): 1 to 64 ASCII letters, digits, `_`, `.` or `-`.</param>
     /// <param name="context">The request's context (headers, user, services).</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <returns>One of the documented responses: see <see cref="GetKernelInfoResult"/>.</returns>
     global::System.Threading.Tasks.Task<global::Kernel.Sessions.Client.GetKernelInfoResult> GetKernelInfoAsync(string kernelId, global::Microsoft.AspNetCore.Http.HttpContext context, global::System.Threading.CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Destroy a kernel session
-    /// </summary>
+    /// <summary>Destroy a kernel session</summary>
     /// <param name="kernelId">The kernel id returned by `createKernel` (the real server used the session token itself): 1 to 64 ASCII letters, digits, `_`, `.` or `-`.</param>
     /// <param name="context">The request's context (headers, user, services).</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <returns>One of the documented responses: see <see cref="DestroyKernelResult"/>.</returns>
     global::System.Threading.Tasks.Task<global::Kernel.Sessions.Client.DestroyKernelResult> DestroyKernelAsync(string kernelId, global::Microsoft.AspNetCore.Http.HttpContext context, global::System.Threading.CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Restart a kernel session
-    /// </summary>
+    /// <summary>Restart a kernel session</summary>
     /// <param name="kernelId">The kernel id returned by `createKernel` (the real server used the session token itself): 1 to 64 ASCII letters, digits, `_`, `.` or `-`.</param>
     /// <param name="context">The request's context (headers, user, services).</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>

@@ -62,18 +62,14 @@ public sealed partial class CreateKernelLegacyResult : global::Microsoft.AspNetC
         return new CreateKernelLegacyResult(400, "application/problem+json", body, global::Kernel.Sessions.Client.JsonCodec.Serialize(body, global::Kernel.Sessions.Client.ProblemJsonConverter.WriteValue));
     }
 
-    /// <summary>
-    /// 401 Unauthorized: There is no `Authorization` header, the access key is unknown or inactive, or the signature does not match.
-    /// </summary>
+    /// <summary>401 Unauthorized: There is no `Authorization` header, the access key is unknown or inactive, or the signature does not match.</summary>
     public static CreateKernelLegacyResult Unauthorized(global::Kernel.Sessions.Client.Problem body)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         return new CreateKernelLegacyResult(401, "application/problem+json", body, global::Kernel.Sessions.Client.JsonCodec.Serialize(body, global::Kernel.Sessions.Client.ProblemJsonConverter.WriteValue));
     }
 
-    /// <summary>
-    /// 404 Not Found: There is no runtime image for `lang`.
-    /// </summary>
+    /// <summary>404 Not Found: There is no runtime image for `lang`.</summary>
     public static CreateKernelLegacyResult NotFound(global::Kernel.Sessions.Client.Problem body)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -92,9 +88,7 @@ public sealed partial class CreateKernelLegacyResult : global::Microsoft.AspNetC
         return new CreateKernelLegacyResult(406, "application/problem+json", body, global::Kernel.Sessions.Client.JsonCodec.Serialize(body, global::Kernel.Sessions.Client.ProblemJsonConverter.WriteValue));
     }
 
-    /// <summary>
-    /// 412 Precondition Failed: The access key has reached its resource quota, such as the number of concurrent sessions.
-    /// </summary>
+    /// <summary>412 Precondition Failed: The access key has reached its resource quota, such as the number of concurrent sessions.</summary>
     public static CreateKernelLegacyResult PreconditionFailed(global::Kernel.Sessions.Client.Problem body)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));

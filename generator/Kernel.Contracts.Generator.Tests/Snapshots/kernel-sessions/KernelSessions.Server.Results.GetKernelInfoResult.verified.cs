@@ -29,36 +29,28 @@ public sealed partial class GetKernelInfoResult : global::Microsoft.AspNetCore.H
     /// <summary>The body as the handler gave it (null for none).</summary>
     public object? Value { get; }
 
-    /// <summary>
-    /// 200 OK: The information about the session.
-    /// </summary>
+    /// <summary>200 OK: The information about the session.</summary>
     public static GetKernelInfoResult Ok(global::Kernel.Sessions.Client.KernelInfo body)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         return new GetKernelInfoResult(200, "application/json", body, global::Kernel.Sessions.Client.JsonCodec.Serialize(body, global::Kernel.Sessions.Client.KernelInfoJsonConverter.WriteValue));
     }
 
-    /// <summary>
-    /// 400 Bad Request: The signature headers are missing or malformed (`invalid-auth-params`), or the kernel id is malformed (`invalid-api-params`).
-    /// </summary>
+    /// <summary>400 Bad Request: The signature headers are missing or malformed (`invalid-auth-params`), or the kernel id is malformed (`invalid-api-params`).</summary>
     public static GetKernelInfoResult BadRequest(global::Kernel.Sessions.Client.Problem body)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         return new GetKernelInfoResult(400, "application/problem+json", body, global::Kernel.Sessions.Client.JsonCodec.Serialize(body, global::Kernel.Sessions.Client.ProblemJsonConverter.WriteValue));
     }
 
-    /// <summary>
-    /// 401 Unauthorized: There is no `Authorization` header, the access key is unknown or inactive, or the signature does not match.
-    /// </summary>
+    /// <summary>401 Unauthorized: There is no `Authorization` header, the access key is unknown or inactive, or the signature does not match.</summary>
     public static GetKernelInfoResult Unauthorized(global::Kernel.Sessions.Client.Problem body)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         return new GetKernelInfoResult(401, "application/problem+json", body, global::Kernel.Sessions.Client.JsonCodec.Serialize(body, global::Kernel.Sessions.Client.ProblemJsonConverter.WriteValue));
     }
 
-    /// <summary>
-    /// 404 Not Found: There is no such kernel session for this access key (never created, or already destroyed).
-    /// </summary>
+    /// <summary>404 Not Found: There is no such kernel session for this access key (never created, or already destroyed).</summary>
     public static GetKernelInfoResult NotFound(global::Kernel.Sessions.Client.Problem body)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));

@@ -39,27 +39,21 @@ public sealed partial class RestartKernelResult : global::Microsoft.AspNetCore.H
         return new RestartKernelResult(204, "application/octet-stream", null, null);
     }
 
-    /// <summary>
-    /// 400 Bad Request: The signature headers are missing or malformed (`invalid-auth-params`), or the kernel id is malformed (`invalid-api-params`).
-    /// </summary>
+    /// <summary>400 Bad Request: The signature headers are missing or malformed (`invalid-auth-params`), or the kernel id is malformed (`invalid-api-params`).</summary>
     public static RestartKernelResult BadRequest(global::Kernel.Sessions.Client.Problem body)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         return new RestartKernelResult(400, "application/problem+json", body, global::Kernel.Sessions.Client.JsonCodec.Serialize(body, global::Kernel.Sessions.Client.ProblemJsonConverter.WriteValue));
     }
 
-    /// <summary>
-    /// 401 Unauthorized: There is no `Authorization` header, the access key is unknown or inactive, or the signature does not match.
-    /// </summary>
+    /// <summary>401 Unauthorized: There is no `Authorization` header, the access key is unknown or inactive, or the signature does not match.</summary>
     public static RestartKernelResult Unauthorized(global::Kernel.Sessions.Client.Problem body)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         return new RestartKernelResult(401, "application/problem+json", body, global::Kernel.Sessions.Client.JsonCodec.Serialize(body, global::Kernel.Sessions.Client.ProblemJsonConverter.WriteValue));
     }
 
-    /// <summary>
-    /// 404 Not Found: There is no such kernel session for this access key (never created, or already destroyed).
-    /// </summary>
+    /// <summary>404 Not Found: There is no such kernel session for this access key (never created, or already destroyed).</summary>
     public static RestartKernelResult NotFound(global::Kernel.Sessions.Client.Problem body)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));

@@ -6,62 +6,32 @@
 
 namespace Kernel.Sessions.Client;
 
-/// <summary>
-/// Type metadata for every DTO of Kernel Sessions API, built on the generated converters: no reflection, trim- and AOT-safe.
-/// </summary>
+/// <summary>Type metadata for every DTO of Kernel Sessions API, built on the generated converters: no reflection, trim- and AOT-safe.</summary>
 /// <example><code>var options = new JsonSerializerOptions { TypeInfoResolver = KernelSessionsJsonTypeInfoResolver.Instance };</code></example>
 [global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "{version}")]
 public sealed class KernelSessionsJsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
-    /// <summary>
-    /// The shared instance.
-    /// </summary>
+    /// <summary>The shared instance.</summary>
     public static KernelSessionsJsonTypeInfoResolver Instance { get; } = new KernelSessionsJsonTypeInfoResolver();
 
-    /// <summary>
-    /// Options that use only this resolver.
-    /// </summary>
+    /// <summary>Options that use only this resolver.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options { get; } = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };
 
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Kernel.Sessions.Client.ContainerStats))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Kernel.Sessions.Client.ContainerStats>(options, global::Kernel.Sessions.Client.ContainerStatsJsonConverter.Instance);
-        }
-        if (type == typeof(global::Kernel.Sessions.Client.CreateKernelRequest))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Kernel.Sessions.Client.CreateKernelRequest>(options, global::Kernel.Sessions.Client.CreateKernelRequestJsonConverter.Instance);
-        }
-        if (type == typeof(global::Kernel.Sessions.Client.CreateKernelResponse))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Kernel.Sessions.Client.CreateKernelResponse>(options, global::Kernel.Sessions.Client.CreateKernelResponseJsonConverter.Instance);
-        }
-        if (type == typeof(global::Kernel.Sessions.Client.CreationConfig))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Kernel.Sessions.Client.CreationConfig>(options, global::Kernel.Sessions.Client.CreationConfigJsonConverter.Instance);
-        }
-        if (type == typeof(global::Kernel.Sessions.Client.DestroyKernelResponse))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Kernel.Sessions.Client.DestroyKernelResponse>(options, global::Kernel.Sessions.Client.DestroyKernelResponseJsonConverter.Instance);
-        }
-        if (type == typeof(global::Kernel.Sessions.Client.KernelInfo))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Kernel.Sessions.Client.KernelInfo>(options, global::Kernel.Sessions.Client.KernelInfoJsonConverter.Instance);
-        }
-        if (type == typeof(global::Kernel.Sessions.Client.Problem))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Kernel.Sessions.Client.Problem>(options, global::Kernel.Sessions.Client.ProblemJsonConverter.Instance);
-        }
-        if (type == typeof(global::Kernel.Sessions.Client.ProblemFieldError))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Kernel.Sessions.Client.ProblemFieldError>(options, global::Kernel.Sessions.Client.ProblemFieldErrorJsonConverter.Instance);
-        }
-        if (type == typeof(global::Kernel.Sessions.Client.ApiProblem))
-        {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Kernel.Sessions.Client.ApiProblem>(options, global::Kernel.Sessions.Client.ApiProblemJsonConverter.Instance);
-        }
+        if (type == typeof(ContainerStats)) return Info(options, ContainerStatsJsonConverter.Instance);
+        if (type == typeof(CreateKernelRequest)) return Info(options, CreateKernelRequestJsonConverter.Instance);
+        if (type == typeof(CreateKernelResponse)) return Info(options, CreateKernelResponseJsonConverter.Instance);
+        if (type == typeof(CreationConfig)) return Info(options, CreationConfigJsonConverter.Instance);
+        if (type == typeof(DestroyKernelResponse)) return Info(options, DestroyKernelResponseJsonConverter.Instance);
+        if (type == typeof(KernelInfo)) return Info(options, KernelInfoJsonConverter.Instance);
+        if (type == typeof(Problem)) return Info(options, ProblemJsonConverter.Instance);
+        if (type == typeof(ProblemFieldError)) return Info(options, ProblemFieldErrorJsonConverter.Instance);
+        if (type == typeof(ApiProblem)) return Info(options, ApiProblemJsonConverter.Instance);
         return null;
     }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 }

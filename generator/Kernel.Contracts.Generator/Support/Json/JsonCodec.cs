@@ -20,8 +20,33 @@ internal static class JsonCodec
     public static global::System.Text.Json.JsonException Missing(string type, string property) =>
         new global::System.Text.Json.JsonException(type + ": the required property '" + property + "' is missing.");
 
-    public static global::System.Text.Json.JsonException At(string type, string property, global::System.Text.Json.JsonException inner) =>
-        new global::System.Text.Json.JsonException(type + "." + property + ": " + inner.Message, inner);
+    public static global::System.Text.Json.JsonException At(string type, global::System.ReadOnlySpan<byte> property, global::System.Text.Json.JsonException inner) =>
+        new global::System.Text.Json.JsonException(type + "." + global::System.Text.Encoding.UTF8.GetString(property) + ": " + inner.Message, inner);
+
+    /// <summary>
+    /// Whether the reader stands on the member <paramref name="name"/>. If it does, the reader moves onto its value and
+    /// <paramref name="property"/> keeps the name for an error message.
+    /// </summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool Is(ref global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> name, ref global::System.ReadOnlySpan<byte> property)
+    {
+        if (!reader.ValueTextEquals(name))
+        {
+            return false;
+        }
+
+        property = name;
+        reader.Read();
+        return true;
+    }
+
+    /// <summary>Whether the reader stands on a JSON <c>null</c>.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool IsNull(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null;
+
+    /// <summary>Whether the reader stands on a JSON <c>null</c>, also kept in <paramref name="isNull"/> (an explicit null is not an absent member).</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool IsNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) => isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null;
 
     public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -131,6 +156,38 @@ internal static class JsonCodec
         return map;
     }
 
+    /// <summary>
+    /// Reads a member its type does not declare into <paramref name="additional"/>; the reader stands on the member's name,
+    /// which <paramref name="property"/> keeps for an error message.
+    /// </summary>
+    public static void ReadAdditional<T>(ref global::System.Text.Json.Utf8JsonReader reader, ref global::System.Collections.Generic.Dictionary<string, T>? additional, ref global::System.ReadOnlySpan<byte> property, Reader<T> read)
+    {
+        var name = reader.GetString()!;
+        property = global::System.Text.Encoding.UTF8.GetBytes(name);
+        reader.Read();
+        (additional ??= new global::System.Collections.Generic.Dictionary<string, T>())[name] = read(ref reader);
+    }
+
+    /// <summary>Writes the members of <paramref name="additional"/> except those the type declares: a declared member is never written twice.</summary>
+    public static void WriteAdditional<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T>? additional, global::System.Func<string, bool> declared, Writer<T> write)
+    {
+        if (additional is null)
+        {
+            return;
+        }
+
+        foreach (var pair in additional)
+        {
+            if (declared(pair.Key) || pair.Value is global::System.Text.Json.JsonElement { ValueKind: global::System.Text.Json.JsonValueKind.Undefined })
+            {
+                continue;
+            }
+
+            writer.WritePropertyName(pair.Key);
+            write(writer, pair.Value);
+        }
+    }
+
     /// <summary>The string value of a top-level property of the object the reader stands on, without moving it.</summary>
     public static string? PeekString(global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> property)
     {
@@ -179,6 +236,93 @@ internal static class JsonCodec
     public static void WriteBytes(global::System.Text.Json.Utf8JsonWriter writer, byte[] value) => writer.WriteBase64StringValue(value);
 
     public static void WriteAny(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonElement value) => value.WriteTo(writer);
+
+    // A member of a generated type, in one call: written when it has a value, else written as null when orNull says so
+    // (a required nullable member, or an optional one flagged IsExplicitNull), else left out. One overload per scalar.
+
+    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, string? value, bool orNull)
+    {
+        if (value is not null) { writer.WritePropertyName(name); WriteString(writer, value); }
+        else if (orNull) writer.WriteNull(name);
+    }
+
+    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, bool? value, bool orNull)
+    {
+        if (value.HasValue) { writer.WritePropertyName(name); WriteBoolean(writer, value.Value); }
+        else if (orNull) writer.WriteNull(name);
+    }
+
+    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, int? value, bool orNull)
+    {
+        if (value.HasValue) { writer.WritePropertyName(name); WriteInt32(writer, value.Value); }
+        else if (orNull) writer.WriteNull(name);
+    }
+
+    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, long? value, bool orNull)
+    {
+        if (value.HasValue) { writer.WritePropertyName(name); WriteInt64(writer, value.Value); }
+        else if (orNull) writer.WriteNull(name);
+    }
+
+    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, double? value, bool orNull)
+    {
+        if (value.HasValue) { writer.WritePropertyName(name); WriteDouble(writer, value.Value); }
+        else if (orNull) writer.WriteNull(name);
+    }
+
+    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, float? value, bool orNull)
+    {
+        if (value.HasValue) { writer.WritePropertyName(name); WriteSingle(writer, value.Value); }
+        else if (orNull) writer.WriteNull(name);
+    }
+
+    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, decimal? value, bool orNull)
+    {
+        if (value.HasValue) { writer.WritePropertyName(name); WriteDecimal(writer, value.Value); }
+        else if (orNull) writer.WriteNull(name);
+    }
+
+    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, global::System.DateTimeOffset? value, bool orNull)
+    {
+        if (value.HasValue) { writer.WritePropertyName(name); WriteDateTimeOffset(writer, value.Value); }
+        else if (orNull) writer.WriteNull(name);
+    }
+
+    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, global::System.DateOnly? value, bool orNull)
+    {
+        if (value.HasValue) { writer.WritePropertyName(name); WriteDateOnly(writer, value.Value); }
+        else if (orNull) writer.WriteNull(name);
+    }
+
+    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, global::System.TimeSpan? value, bool orNull)
+    {
+        if (value.HasValue) { writer.WritePropertyName(name); WriteTimeSpan(writer, value.Value); }
+        else if (orNull) writer.WriteNull(name);
+    }
+
+    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, global::System.Guid? value, bool orNull)
+    {
+        if (value.HasValue) { writer.WritePropertyName(name); WriteGuid(writer, value.Value); }
+        else if (orNull) writer.WriteNull(name);
+    }
+
+    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, global::System.Uri? value, bool orNull)
+    {
+        if (value is not null) { writer.WritePropertyName(name); WriteUri(writer, value); }
+        else if (orNull) writer.WriteNull(name);
+    }
+
+    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, byte[]? value, bool orNull)
+    {
+        if (value is not null) { writer.WritePropertyName(name); WriteBytes(writer, value); }
+        else if (orNull) writer.WriteNull(name);
+    }
+
+    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, global::System.Text.Json.JsonElement? value, bool orNull)
+    {
+        if (value.HasValue) { writer.WritePropertyName(name); WriteAny(writer, value.Value); }
+        else if (orNull) writer.WriteNull(name);
+    }
 
     public static void WriteList<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T> value, Writer<T> write)
     {
