@@ -58,6 +58,49 @@ public class JsonCodecTests
     }
 
     [Fact]
+    public void OrNull_reads_a_null_as_null_and_says_so_and_a_value_as_the_value()
+    {
+        var reader = new Utf8JsonReader("[null,7,\"x\",null]"u8);
+        reader.Read();
+        reader.Read();
+        Assert.Null(JsonCodec.ReadInt32OrNull(ref reader, out var isNull));
+        Assert.True(isNull);
+        reader.Read();
+        Assert.Equal(7, JsonCodec.ReadInt32OrNull(ref reader, out isNull));
+        Assert.False(isNull);
+        reader.Read();
+        Assert.Equal("x", JsonCodec.ReadStringOrNull(ref reader, out isNull));
+        Assert.False(isNull);
+        reader.Read();
+        Assert.Null(JsonCodec.ReadStringOrNull(ref reader, out isNull));
+        Assert.True(isNull);
+        Assert.Equal("expected a 32-bit integer but found a boolean.", Assert.Throws<JsonException>(() => ReadWrong("true"u8.ToArray())).Message);
+
+        static int? ReadWrong(byte[] json)
+        {
+            var wrong = new Utf8JsonReader(json);
+            wrong.Read();
+            return JsonCodec.ReadInt32OrNull(ref wrong, out _);
+        }
+    }
+
+    [Fact]
+    public void NextMember_walks_the_names_of_an_object_and_stops_at_its_end()
+    {
+        var reader = new Utf8JsonReader("{\"a\":1,\"b\":2}"u8);
+        reader.Read();
+        var names = new List<string>();
+        while (JsonCodec.NextMember(ref reader))
+        {
+            names.Add(reader.GetString()!);
+            reader.Read();
+        }
+
+        Assert.Equal(new[] { "a", "b" }, names);
+        Assert.Equal(JsonTokenType.EndObject, reader.TokenType);
+    }
+
+    [Fact]
     public void Is_moves_onto_the_value_of_the_named_member_only_and_keeps_its_name()
     {
         var reader = new Utf8JsonReader("{\"a\":1,\"b\":null}"u8);

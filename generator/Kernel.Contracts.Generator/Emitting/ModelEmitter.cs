@@ -70,7 +70,7 @@ internal sealed class ModelEmitter
                 if (p.NullDiffersFromAbsent)
                 {
                     w.Line();
-                    w.Line("/// <summary>Sends <see cref=\"" + p.Name + "\"/> as JSON <c>null</c> (\"clear it\") while it is null, not left out; true when read as <c>null</c>.</summary>");
+                    w.Line("/// <summary>Sends <see cref=\"" + p.Name + "\"/> as <c>null</c> (\"clear it\") while null, not left out; true when read as <c>null</c>.</summary>");
                     if (p.Deprecated)
                     {
                         w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
@@ -124,16 +124,18 @@ internal sealed class ModelEmitter
             w.Line("global::System.ReadOnlySpan<byte> property = default;");
             using (w.Block("try"))
             {
-                using (w.Block("while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)"))
+                using (w.Block("while (" + c + ".NextMember(ref reader))"))
                 {
                     var keyword = "if";
                     foreach (var p in type.Properties)
                     {
                         // An extensible enum converts from a string, so a bare null would become one: name the nullable type.
                         var none = p.Type.Kind == TypeRefKind.Named && p.Type.IsValueType ? "default(" + _names.Nullable(p.Type) + ")" : "null";
-                        var read = p.Nullable || !p.Required
-                            ? Local(p) + " = " + c + ".IsNull(ref reader" + (p.NullDiffersFromAbsent ? ", out " + Local(p) + "Null" : string.Empty) + ") ? " + none + " : " + _names.Read(p.Type) + ";"
-                            : Local(p) + " = " + _names.Read(p.Type) + ";";
+                        var isNull = p.NullDiffersFromAbsent ? "out " + Local(p) + "Null" : "out _";
+                        var read = !p.Nullable && p.Required ? Local(p) + " = " + _names.Read(p.Type) + ";"
+                            : p.Type.Kind is TypeRefKind.Named or TypeRefKind.Array or TypeRefKind.Map
+                                ? Local(p) + " = " + c + ".IsNull(ref reader" + (p.NullDiffersFromAbsent ? ", " + isNull : string.Empty) + ") ? " + none + " : " + _names.Read(p.Type) + ";"
+                                : Local(p) + " = " + c + ".Read" + p.Type.Kind + "OrNull(ref reader, " + isNull + ");";
                         var test = keyword + " (" + c + ".Is(ref reader, " + Naming.Utf8Literal(p.JsonName) + ", ref property)) ";
                         w.Line(test + (p.Required ? "{ has" + p.Name + " = true; " + read + " }" : read));
                         keyword = "else if";

@@ -40,6 +40,10 @@ internal static class JsonCodec
         return true;
     }
 
+    /// <summary>Moves onto the next member's name; false at the end of the object.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool NextMember(ref global::System.Text.Json.Utf8JsonReader reader) => reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject;
+
     /// <summary>Whether the reader stands on a JSON <c>null</c>.</summary>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool IsNull(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null;
@@ -115,6 +119,50 @@ internal static class JsonCodec
 
     public static global::System.Text.Json.JsonElement ReadAny(ref global::System.Text.Json.Utf8JsonReader reader) =>
         global::System.Text.Json.JsonElement.ParseValue(ref reader);
+
+    // A member that may be null, in one call: null (and isNull set) for a JSON null, else the value. One overload per scalar.
+
+    public static string? ReadStringOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadString(ref reader);
+
+    public static bool? ReadBooleanOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadBoolean(ref reader);
+
+    public static int? ReadInt32OrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadInt32(ref reader);
+
+    public static long? ReadInt64OrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadInt64(ref reader);
+
+    public static double? ReadDoubleOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadDouble(ref reader);
+
+    public static float? ReadSingleOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadSingle(ref reader);
+
+    public static decimal? ReadDecimalOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadDecimal(ref reader);
+
+    public static global::System.DateTimeOffset? ReadDateTimeOffsetOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadDateTimeOffset(ref reader);
+
+    public static global::System.DateOnly? ReadDateOnlyOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadDateOnly(ref reader);
+
+    public static global::System.TimeSpan? ReadTimeSpanOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadTimeSpan(ref reader);
+
+    public static global::System.Guid? ReadGuidOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadGuid(ref reader);
+
+    public static global::System.Uri? ReadUriOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadUri(ref reader);
+
+    public static byte[]? ReadBytesOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadBytes(ref reader);
+
+    public static global::System.Text.Json.JsonElement? ReadAnyOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadAny(ref reader);
 
     public static global::System.Collections.Generic.IReadOnlyList<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, Reader<T> read)
     {
