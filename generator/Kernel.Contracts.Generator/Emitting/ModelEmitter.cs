@@ -271,7 +271,7 @@ internal sealed class ModelEmitter
 
             w.Line();
             w.Summary("The values the API description lists.");
-            w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + self + "> KnownValues { get; } = new " + self + "[] { " + string.Join(", ", type.EnumMembers.Select(m => "new " + self + "(" + Naming.Literal(m.Value) + ")")) + " };");
+            w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + self + "> KnownValues { get; } = new " + self + "[] { " + string.Join(", ", type.EnumMembers.Select(m => m.Name)) + " };");
             w.Line();
             w.Summary("The value as it appears on the wire.");
             w.Line("public string Value => _value ?? string.Empty;");

@@ -55,7 +55,7 @@ public readonly partial struct PipelineName : global::System.IEquatable<Pipeline
     public static PipelineName SnirfMoments { get; } = new PipelineName("snirf_moments");
 
     /// <summary>The values the API description lists.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<PipelineName> KnownValues { get; } = new PipelineName[] { new PipelineName("analysis_eeg"), new PipelineName("analysis_nirs_epoched"), new PipelineName("analysis_nirs_glm"), new PipelineName("analysis_task"), new PipelineName("qc_eeg"), new PipelineName("qc_nirs_basic"), new PipelineName("qc_nirs"), new PipelineName("qc_syncbox"), new PipelineName("reconstruction"), new PipelineName("pipeline_snirf_gated"), new PipelineName("snirf_hb_moments"), new PipelineName("snirf_moments") };
+    public static global::System.Collections.Generic.IReadOnlyList<PipelineName> KnownValues { get; } = new PipelineName[] { AnalysisEeg, AnalysisNirsEpoched, AnalysisNirsGlm, AnalysisTask, QcEeg, QcNirsBasic, QcNirs, QcSyncbox, Reconstruction, PipelineSnirfGated, SnirfHbMoments, SnirfMoments };
 
     /// <summary>The value as it appears on the wire.</summary>
     public string Value => _value ?? string.Empty;

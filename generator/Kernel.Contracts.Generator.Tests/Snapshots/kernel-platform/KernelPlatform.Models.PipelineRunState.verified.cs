@@ -41,7 +41,7 @@ public readonly partial struct PipelineRunState : global::System.IEquatable<Pipe
     public static PipelineRunState Failed { get; } = new PipelineRunState("FAILED");
 
     /// <summary>The values the API description lists.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<PipelineRunState> KnownValues { get; } = new PipelineRunState[] { new PipelineRunState("SUBMITTED"), new PipelineRunState("PENDING"), new PipelineRunState("RUNNABLE"), new PipelineRunState("STARTING"), new PipelineRunState("RUNNING"), new PipelineRunState("SUCCEEDED"), new PipelineRunState("FAILED") };
+    public static global::System.Collections.Generic.IReadOnlyList<PipelineRunState> KnownValues { get; } = new PipelineRunState[] { Submitted, Pending, Runnable, Starting, Running, Succeeded, Failed };
 
     /// <summary>The value as it appears on the wire.</summary>
     public string Value => _value ?? string.Empty;
