@@ -369,9 +369,16 @@ Task("Bench")
         if (!FileExists(artifacts.CombineWithFilePath($"packages/Kernel.Contracts.Cli.{version}.nupkg")))
             throw new CakeException($"artifacts/packages holds no Kernel.Contracts.Cli {version}: run `dotnet cake --target=Pack` first (the generation table times the installed tool).");
         CleanDirectory(installed);
-        Run("dotnet", $"tool install Kernel.Contracts.Cli --version {version} --tool-path \"{installed}\" --add-source \"{artifacts.Combine("packages")}\"");
+        // A private packages folder: the version does not change between packs, so a shared cache would hand back an old tool.
+        var install = StartProcess("dotnet", new ProcessSettings
+        {
+            Arguments = $"tool install Kernel.Contracts.Cli --version {version} --tool-path \"{installed}\" --add-source \"{artifacts.Combine("packages")}\"",
+            EnvironmentVariables = new Dictionary<string, string> { ["NUGET_PACKAGES"] = installed.Combine(".nuget").FullPath },
+        });
+        if (install != 0) throw new CakeException($"Installing the packed tool failed (exit {install}).");
         var store = installed.Combine($".store/kernel.contracts.cli/{version}");
-        var package = System.IO.Directory.GetDirectories(store.FullPath, "kernel.contracts.cli.*").Single();
+        // The platform package the SDK picked (kernel.contracts.cli.<rid>), beside the pointer (kernel.contracts.cli).
+        var package = System.IO.Directory.GetDirectories(store.FullPath).Single(d => System.IO.Path.GetFileName(d).StartsWith("kernel.contracts.cli.", StringComparison.Ordinal));
         var r2r = System.IO.Directory.GetFiles(package, "Kernel.Contracts.Cli.dll", System.IO.SearchOption.AllDirectories).Single();
         Information($"ours R2R: {r2r}");
         Run("dotnet", $"\"{benchDll}\" generate --cli \"{cliDll}\" --cli-r2r \"{r2r}\" --runs {runs}" + Documents());

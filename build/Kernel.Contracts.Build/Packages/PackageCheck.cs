@@ -70,6 +70,7 @@ internal sealed class PackageCheck(RepositorySettings settings, IReadOnlyCollect
             problems.AddRange(platforms.Where(p => !found.Contains(p.Id, StringComparer.Ordinal))
                 .Select(p => $"{p.Id}: {pointer} lists it for {p.Rid}, but no package was produced"));
         }
+
         foreach (var (doc, text) in docs)
         {
             problems.AddRange(StaleVersions.In(text, settings.Version).Select(v => $"{doc}: installs version {v} of a package, not {settings.Version}"));
