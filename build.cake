@@ -119,7 +119,17 @@ Task("Pack")
 {
     var packages = artifacts.Combine("packages");
     CleanDirectory(packages);
-    DotNetPack(solution.FullPath, new DotNetPackSettings { Configuration = configuration, NoBuild = true, OutputDirectory = packages });
+    // The tool's platform packages are compiled per runtime identifier (ReadyToRun), which a --no-build pack cannot
+    // do: the solution packs the tool's pointer only, then the tool packs itself, building each platform's package.
+    DotNetPack(solution.FullPath, new DotNetPackSettings
+    {
+        Configuration = configuration,
+        NoBuild = true,
+        OutputDirectory = packages,
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("CreateRidSpecificToolPackages", "false"),
+    });
+    DotNetPack(root.CombineWithFilePath("contract-tests/Kernel.Contracts.Cli/Kernel.Contracts.Cli.csproj").FullPath,
+        new DotNetPackSettings { Configuration = configuration, OutputDirectory = packages });
     // Each package release-ready (metadata, README, XML docs, symbols, the Pact core), the documents' install lines current.
     ToolStep($"check-packages {root.GetRelativePath(packages)} --props Directory.Build.props --docs README.md docs/ci.md");
 });
@@ -353,11 +363,25 @@ Task("Bench")
     if (only.Contains("micro")) Run("dotnet", $"\"{benchDll}\" micro --filter \"{filter}\"");
     if (only.Contains("generate"))
     {
-        // The same CLI published ReadyToRun for this machine's platform: the cold start without most of the JIT.
-        var r2r = artifacts.Combine("bench/cli-r2r");
-        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
-        Run("dotnet", $"publish \"{cli}\" -c Release -r {rid} --self-contained false -p:PublishReadyToRun=true -o \"{r2r}\" -nologo");
-        Run("dotnet", $"\"{benchDll}\" generate --cli \"{cliDll}\" --cli-r2r \"{r2r.CombineWithFilePath("Kernel.Contracts.Cli.dll")}\" --runs {runs}" + Documents());
+        // The tool as users get it: installed from the packages Pack wrote, so this platform's ReadyToRun package.
+        var version = PackageVersion();
+        var installed = artifacts.Combine("bench/cli-tool");
+        if (!FileExists(artifacts.CombineWithFilePath($"packages/Kernel.Contracts.Cli.{version}.nupkg")))
+            throw new CakeException($"artifacts/packages holds no Kernel.Contracts.Cli {version}: run `dotnet cake --target=Pack` first (the generation table times the installed tool).");
+        CleanDirectory(installed);
+        // A private packages folder: the version does not change between packs, so a shared cache would hand back an old tool.
+        var install = StartProcess("dotnet", new ProcessSettings
+        {
+            Arguments = $"tool install Kernel.Contracts.Cli --version {version} --tool-path \"{installed}\" --add-source \"{artifacts.Combine("packages")}\"",
+            EnvironmentVariables = new Dictionary<string, string> { ["NUGET_PACKAGES"] = installed.Combine(".nuget").FullPath },
+        });
+        if (install != 0) throw new CakeException($"Installing the packed tool failed (exit {install}).");
+        var store = installed.Combine($".store/kernel.contracts.cli/{version}");
+        // The platform package the SDK picked (kernel.contracts.cli.<rid>), beside the pointer (kernel.contracts.cli).
+        var package = System.IO.Directory.GetDirectories(store.FullPath).Single(d => System.IO.Path.GetFileName(d).StartsWith("kernel.contracts.cli.", StringComparison.Ordinal));
+        var r2r = System.IO.Directory.GetFiles(package, "Kernel.Contracts.Cli.dll", System.IO.SearchOption.AllDirectories).Single();
+        Information($"ours R2R: {r2r}");
+        Run("dotnet", $"\"{benchDll}\" generate --cli \"{cliDll}\" --cli-r2r \"{r2r}\" --runs {runs}" + Documents());
     }
 
     if (only.Contains("corpus")) Run("dotnet", $"\"{benchDll}\" corpus");

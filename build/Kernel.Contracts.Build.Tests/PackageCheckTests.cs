@@ -27,6 +27,15 @@ public sealed class PackageCheckTests : IDisposable
 
     private static string Only(IReadOnlyList<string> problems) => Assert.Single(problems);
 
+    private const string Tool = ShippedPackages.Tool;
+
+    // The tool as Pack writes it: the pointer and the packages it lists, checked together.
+    private IReadOnlyList<string> CheckTool(IEnumerable<PackageFile> tool)
+    {
+        foreach (var package in tool) package.WriteTo(packages.Path);
+        return new PackageCheck(Settings, [Tool]).Run(packages.Path, NoDocs).Problems;
+    }
+
     [Fact]
     public void A_release_ready_package_passes()
     {
@@ -178,28 +187,124 @@ public sealed class PackageCheckTests : IDisposable
     [Fact]
     public void A_tool_that_misses_an_assembly_its_deps_json_names_is_named()
     {
-        var package = new PackageFile("Kernel.Contracts.Cli").AsTool("System.CommandLine", "YamlDotNet");
-        package.Entries.Remove("tools/net10.0/any/YamlDotNet.dll");
+        var linux = PackageFile.ToolPlatform(Tool, "linux-x64", "System.CommandLine", "YamlDotNet");
+        linux.Entries.Remove("tools/net10.0/linux-x64/YamlDotNet.dll");
 
-        var problem = Only(Check(package));
+        var problem = Only(CheckTool([PackageFile.ToolPointer(Tool, "linux-x64", "any"), linux, PackageFile.ToolPlatform(Tool, "any")]));
 
-        Assert.EndsWith("the tool misses YamlDotNet.dll (YamlDotNet/1.0.0), which tools/net10.0/any/Kernel.Contracts.Cli.deps.json names", problem, StringComparison.Ordinal);
+        Assert.Equal("Kernel.Contracts.Cli.linux-x64.1.2.3.nupkg: the tool misses YamlDotNet.dll (YamlDotNet/1.0.0), which tools/net10.0/linux-x64/Kernel.Contracts.Cli.deps.json names", problem);
     }
 
     [Fact]
-    public void The_Pact_core_of_each_platform_and_its_notice_must_travel_with_the_binding_and_the_tool()
+    public void A_tool_of_a_pointer_a_ReadyToRun_package_per_platform_and_a_portable_one_passes()
+    {
+        var tool = PackageFile.Tool(Tool, "linux-x64", "win-x64", "any").ToList();
+        foreach (var package in tool) package.WriteTo(packages.Path);
+
+        var result = new PackageCheck(Settings, [Tool]).Run(packages.Path, NoDocs);
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(["Kernel.Contracts.Cli", "Kernel.Contracts.Cli.any", "Kernel.Contracts.Cli.linux-x64", "Kernel.Contracts.Cli.win-x64"], result.Packages);
+        // What the packages hold: the portable one every platform's Pact core, each platform's its own only.
+        Assert.Equal(7, tool[3].Entries.Keys.Count(e => e.StartsWith("tools/net10.0/any/runtimes/", StringComparison.Ordinal)));
+        Assert.Equal(["tools/net10.0/win-x64/runtimes/win-x64/native/pact_ffi.dll"], tool[2].Entries.Keys.Where(e => e.Contains("/runtimes/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_portable_package_must_carry_every_platforms_Pact_core_and_each_platform_package_exactly_its_own()
+    {
+        var pointer = PackageFile.ToolPointer(Tool, "linux-x64", "any");
+        var linux = PackageFile.ToolPlatform(Tool, "linux-x64");
+        linux.Entries["tools/net10.0/linux-x64/runtimes/osx-arm64/native/libpact_ffi.dylib"] = "native";
+        linux.Entries.Remove("THIRD-PARTY-NOTICES.md");
+        var portable = PackageFile.ToolPlatform(Tool, "any");
+        portable.Entries.Remove("tools/net10.0/any/runtimes/linux-musl-arm64/native/libpact_ffi.so");
+
+        var problems = CheckTool([pointer, linux, portable]);
+
+        Assert.Equal(
+            ["Kernel.Contracts.Cli.any.1.2.3.nupkg: the Pact core tools/net10.0/any/runtimes/linux-musl-arm64/native/libpact_ffi.so is not in the package",
+             "Kernel.Contracts.Cli.linux-x64.1.2.3.nupkg: tools/net10.0/linux-x64/runtimes/osx-arm64/native/libpact_ffi.dylib is another platform's Pact core: a platform's package carries its own only",
+             "Kernel.Contracts.Cli.linux-x64.1.2.3.nupkg: no THIRD-PARTY-NOTICES.md for the Pact core it ships"],
+            problems);
+    }
+
+    [Fact]
+    public void A_platform_package_without_its_own_Pact_core_is_named()
+    {
+        var linux = PackageFile.ToolPlatform(Tool, "linux-x64");
+        linux.Entries.Remove("tools/net10.0/linux-x64/runtimes/linux-x64/native/libpact_ffi.so");
+
+        var problem = Only(CheckTool([PackageFile.ToolPointer(Tool, "linux-x64", "any"), linux, PackageFile.ToolPlatform(Tool, "any")]));
+
+        Assert.Equal("Kernel.Contracts.Cli.linux-x64.1.2.3.nupkg: the Pact core tools/net10.0/linux-x64/runtimes/linux-x64/native/libpact_ffi.so is not in the package", problem);
+    }
+
+    [Fact]
+    public void A_platform_without_a_Pact_core_build_cannot_get_its_own_package()
+    {
+        var problems = CheckTool(PackageFile.Tool(Tool, "freebsd-x64", "any"));
+
+        Assert.Equal(["Kernel.Contracts.Cli.freebsd-x64.1.2.3.nupkg: no Pact core is shipped for freebsd-x64, so the package could not run a pact"], problems);
+    }
+
+    [Fact]
+    public void A_pointer_without_the_portable_package_is_named()
+    {
+        var problem = Only(CheckTool(PackageFile.Tool(Tool, "linux-x64")));
+
+        Assert.Equal("Kernel.Contracts.Cli.1.2.3.nupkg: its DotnetToolSettings.xml lists no 'any' package: platforms without their own package could not install the tool", problem);
+    }
+
+    [Fact]
+    public void A_package_the_pointer_lists_but_Pack_did_not_produce_is_named()
+    {
+        var problem = Only(CheckTool([PackageFile.ToolPointer(Tool, "linux-x64", "osx-arm64", "any"), PackageFile.ToolPlatform(Tool, "linux-x64"), PackageFile.ToolPlatform(Tool, "any")]));
+
+        Assert.Equal("Kernel.Contracts.Cli.osx-arm64: Kernel.Contracts.Cli lists it for osx-arm64, but no package was produced", problem);
+    }
+
+    [Fact]
+    public void A_tool_packed_as_one_portable_package_is_not_a_pointer()
+    {
+        var single = new PackageFile(Tool);
+
+        var problem = Only(Check(single));
+
+        Assert.Equal("Kernel.Contracts.Cli: not a pointer to platform packages (its DotnetToolSettings.xml lists no RuntimeIdentifierPackage; set ToolPackageRuntimeIdentifiers)", problem);
+    }
+
+    [Fact]
+    public void Platform_packages_must_be_ReadyToRun_and_the_portable_one_IL()
+    {
+        var linux = PackageFile.ToolPlatform(Tool, "linux-x64");
+        linux.Binaries["tools/net10.0/linux-x64/Kernel.Contracts.Cli.dll"] = PackageFile.ILAssembly;
+        var portable = PackageFile.ToolPlatform(Tool, "any");
+        portable.Binaries["tools/net10.0/any/Kernel.Contracts.Cli.dll"] = PackageFile.ReadyToRunAssembly;
+        var windows = PackageFile.ToolPlatform(Tool, "win-x64");
+        windows.Binaries.Remove("tools/net10.0/win-x64/Kernel.Contracts.Cli.dll");
+        windows.Entries["tools/net10.0/win-x64/Kernel.Contracts.Cli.dll"] = "MZ";
+
+        var problems = CheckTool([PackageFile.ToolPointer(Tool, "linux-x64", "win-x64", "any"), linux, portable, windows]);
+
+        Assert.Equal(
+            ["Kernel.Contracts.Cli.any.1.2.3.nupkg: tools/net10.0/any/Kernel.Contracts.Cli.dll is ReadyToRun, but the portable package must be IL for every platform",
+             "Kernel.Contracts.Cli.linux-x64.1.2.3.nupkg: tools/net10.0/linux-x64/Kernel.Contracts.Cli.dll is not ReadyToRun (PublishReadyToRun) although the package is for linux-x64",
+             "Kernel.Contracts.Cli.win-x64.1.2.3.nupkg: tools/net10.0/win-x64/Kernel.Contracts.Cli.dll is not a .NET assembly"],
+            problems);
+    }
+
+    [Fact]
+    public void The_Pact_core_of_each_platform_and_its_notice_must_travel_with_the_binding()
     {
         var binding = new PackageFile("Kernel.Contracts.Pact");
         binding.Entries.Remove("runtimes/osx-arm64/native/libpact_ffi.dylib");
-        Assert.EndsWith("the Pact core runtimes/osx-arm64/native/libpact_ffi.dylib is not in the package", Only(Check(binding)), StringComparison.Ordinal);
+        binding.Entries.Remove("THIRD-PARTY-NOTICES.md");
 
-        var tool = new PackageFile("Kernel.Contracts.Cli").AsTool();
-        tool.Entries.Remove("tools/net10.0/any/runtimes/win-x64/native/pact_ffi.dll");
-        tool.Entries.Remove("THIRD-PARTY-NOTICES.md");
         Assert.Equal(
-            ["Kernel.Contracts.Cli.1.2.3.nupkg: the Pact core tools/net10.0/any/runtimes/win-x64/native/pact_ffi.dll is not in the package",
-             "Kernel.Contracts.Cli.1.2.3.nupkg: no THIRD-PARTY-NOTICES.md for the Pact core it ships"],
-            Check(tool).Where(p => p.StartsWith("Kernel.Contracts.Cli", StringComparison.Ordinal)));
+            ["Kernel.Contracts.Pact.1.2.3.nupkg: the Pact core runtimes/osx-arm64/native/libpact_ffi.dylib is not in the package",
+             "Kernel.Contracts.Pact.1.2.3.nupkg: no THIRD-PARTY-NOTICES.md for the Pact core it ships"],
+            Check(binding));
     }
 
     [Fact]
@@ -250,12 +355,8 @@ public sealed class PackageCheckTests : IDisposable
     // The command as build.cake runs it: every shipped package, the props and the documents from files.
     private async Task<Run> CheckPackagesCommandAsync(string projectUrl)
     {
-        foreach (var id in ShippedPackages.Ids)
-        {
-            var package = new PackageFile(id);
-            if (id == "Kernel.Contracts.Cli") package.AsTool("System.CommandLine");
-            package.WriteTo(packages.Path);
-        }
+        foreach (var id in ShippedPackages.Ids.Where(id => id != Tool)) new PackageFile(id).WriteTo(packages.Path);
+        foreach (var package in PackageFile.Tool(Tool, "linux-x64", "any")) package.WriteTo(packages.Path);
 
         using var repository = new TempFolder();
         var props = repository.Write("Directory.Build.props",
@@ -271,8 +372,8 @@ public sealed class PackageCheckTests : IDisposable
 
         Assert.Equal(0, run.Exit);
         Assert.Equal("", run.Error);
-        Assert.Contains($"packages: 8 checked (metadata, README, XML docs, symbols), version {PackageFile.Version}", run.Output, StringComparison.Ordinal);
-        Assert.Equal($"pack: 8 packages in {packages.Path}, each with its metadata, README, XML docs and symbols package", run.LastLine);
+        Assert.Contains($"packages: 10 checked (metadata, README, XML docs, symbols), version {PackageFile.Version}", run.Output, StringComparison.Ordinal);
+        Assert.Equal($"pack: 10 packages in {packages.Path}, each with its metadata, README, XML docs and symbols package", run.LastLine);
     }
 
     [Fact]

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # The clean-room test: what a team does with our packages on a machine without this repository.
 # In an empty folder outside the repository (no node_modules above it, PACT_FFI_LIBRARY unset, a private NuGet
-# cache so nothing built earlier is reused), it installs the tool from the packages folder and runs the sequence of
-# docs/ci.md — serve both reference servers, verify, check-pacts, probe, report — then builds a fresh xunit consumer
-# project that records a pact with Kernel.Contracts.Pact and Kernel.Platform.Client and verifies it against the server.
+# cache so nothing built earlier is reused), it installs the tool from the packages folder, checks that it got this
+# platform's ReadyToRun package, and runs the sequence of docs/ci.md — serve both reference servers, verify,
+# check-pacts, probe, report — then builds a fresh xunit consumer project that records a pact with
+# Kernel.Contracts.Pact and Kernel.Platform.Client and verifies it against the server.
 #
 #   contract-tests/clean-room/clean-room.sh <folder with the .nupkg files>
 # Exit 0 when every step passed; the first failing step stops it with its output.
 set -euo pipefail
 
 feed=$(cd "${1:?usage: clean-room.sh <packages folder>}" && pwd)
-tool_package=$(ls "$feed"/Kernel.Contracts.Cli.*.nupkg | grep -v '\.snupkg$' | head -n 1)
+# The tool's pointer package (Kernel.Contracts.Cli.<version>), not one of its platform packages (Kernel.Contracts.Cli.<rid>.<version>).
+tool_package=$(ls "$feed"/Kernel.Contracts.Cli.[0-9]*.nupkg | head -n 1)
 version=$(basename "$tool_package" .nupkg); version=${version#Kernel.Contracts.Cli.}
 
 room=$(mktemp -d "${TMPDIR:-/tmp}/kernel-contracts-clean-room.XXXXXX")
@@ -62,6 +64,19 @@ wait_until_listening() {
 # ---- the sequence of docs/ci.md --------------------------------------------------------------------------------
 step dotnet tool install Kernel.Contracts.Cli --version "$version" --tool-path "$room/tools"
 export PATH="$room/tools:$PATH"
+
+# The SDK must have picked this platform's ReadyToRun package (the portable one only where none is packed).
+case "$(uname -s)-$(uname -m)" in
+  Linux-x86_64) if ldd --version 2>&1 | grep -qi musl; then rid=linux-musl-x64; else rid=linux-x64; fi ;;
+  Linux-aarch64) if ldd --version 2>&1 | grep -qi musl; then rid=any; else rid=linux-arm64; fi ;;
+  Darwin-x86_64) rid=osx-x64 ;;
+  Darwin-arm64) rid=osx-arm64 ;;
+  *) rid=any ;;
+esac
+installed=$(cd "$room/tools/.store/kernel.contracts.cli/$version" && ls -d kernel.contracts.cli.*/ | tr -d /)
+[ "$installed" = "kernel.contracts.cli.$rid" ] || {
+  echo "clean room: dotnet tool install picked '$installed', not the $rid package kernel.contracts.cli.$rid" >&2; exit 1; }
+echo "clean room: installed $installed (the package for $rid)"
 mkdir -p results
 
 platform_port=$(free_port)
@@ -148,4 +163,4 @@ step kernel-contracts verify --api platform --base-url "$platform/" --api-key ci
   --state-change-url "$platform/_pact/provider-states" --pact "$pact_file"
 
 echo
-echo "clean room: passed (tool $version from $feed, in $room)"
+echo "clean room: passed (tool $version, package $installed, from $feed, in $room)"

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection.PortableExecutable;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml;
@@ -14,8 +15,9 @@ namespace Kernel.Contracts.Build.Packages;
 /// Every package we ship must be in the folder, release-ready: the nuspec has id, version, description, authors, MIT
 /// license expression, packed README, tags, the configured project URL or none, and repository (type, commit); the
 /// package's own assembly has its XML docs beside it; a .snupkg with the PDBs sits next to it; a tool carries every
-/// assembly its deps.json names; the Pact core travels with the binding and the tool. Each problem names the package
-/// (or file) and the field.
+/// assembly its deps.json names; the Pact core travels with the binding and the tool. The tool is a pointer package
+/// listing one package per platform (ReadyToRun, that platform's Pact core only) and the portable <c>any</c> one (IL,
+/// every platform's Pact core). Each problem names the package (or file) and the field.
 /// </summary>
 internal sealed class PackageCheck(RepositorySettings settings, IReadOnlyCollection<string> expectedIds)
 {
@@ -38,14 +40,16 @@ internal sealed class PackageCheck(RepositorySettings settings, IReadOnlyCollect
             problems.Add($"Directory.Build.props: KernelContractsProjectUrl '{settings.ProjectUrl}' is a placeholder; leave it empty until the project has a real address");
         }
 
+        var nupkgs = Directory.GetFiles(folder, "*.nupkg").Order(StringComparer.Ordinal).ToList();
+        var tools = new ToolPackages(nupkgs);
         var found = new List<string>();
-        foreach (var nupkg in Directory.GetFiles(folder, "*.nupkg").Order(StringComparer.Ordinal))
+        foreach (var nupkg in nupkgs)
         {
             var name = Path.GetFileName(nupkg);
             var packageProblems = new List<string>();
             try
             {
-                if (CheckPackage(nupkg, packageProblems.Add) is { } id) found.Add(id);
+                if (CheckPackage(nupkg, tools, packageProblems.Add) is { } id) found.Add(id);
             }
             catch (InvalidDataException e)
             {
@@ -56,6 +60,17 @@ internal sealed class PackageCheck(RepositorySettings settings, IReadOnlyCollect
         }
 
         problems.AddRange(expectedIds.Where(id => !found.Contains(id, StringComparer.Ordinal)).Select(id => $"{id}: no package was produced (IsPackable?)"));
+        if (found.Contains(ShippedPackages.Tool, StringComparer.Ordinal) && !tools.Pointers.ContainsKey(ShippedPackages.Tool))
+        {
+            problems.Add($"{ShippedPackages.Tool}: not a pointer to platform packages (its DotnetToolSettings.xml lists no RuntimeIdentifierPackage; set ToolPackageRuntimeIdentifiers)");
+        }
+
+        foreach (var (pointer, platforms) in tools.Pointers)
+        {
+            problems.AddRange(platforms.Where(p => !found.Contains(p.Id, StringComparer.Ordinal))
+                .Select(p => $"{p.Id}: {pointer} lists it for {p.Rid}, but no package was produced"));
+        }
+
         foreach (var (doc, text) in docs)
         {
             problems.AddRange(StaleVersions.In(text, settings.Version).Select(v => $"{doc}: installs version {v} of a package, not {settings.Version}"));
@@ -65,7 +80,7 @@ internal sealed class PackageCheck(RepositorySettings settings, IReadOnlyCollect
     }
 
     // Returns the package id, or null when the nuspec gives none.
-    private string? CheckPackage(string nupkg, Action<string> missing)
+    private string? CheckPackage(string nupkg, ToolPackages tools, Action<string> missing)
     {
         using var zip = ZipFile.OpenRead(nupkg);
         var entries = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
@@ -124,9 +139,25 @@ internal sealed class PackageCheck(RepositorySettings settings, IReadOnlyCollect
             if (!Commit.IsMatch((string?)repository.Attribute("commit") ?? "")) missing("missing repository commit (pack from a git checkout)");
         }
 
+        // A tool's pointer package carries no assembly: only the list of its platform packages, which must include the
+        // portable one so that every other platform still installs the tool.
+        if (tools.Pointers.TryGetValue(id, out var listed))
+        {
+            if (!listed.Any(p => p.Rid == ShippedPackages.PortableRid))
+            {
+                missing($"its DotnetToolSettings.xml lists no '{ShippedPackages.PortableRid}' package: platforms without their own package could not install the tool");
+            }
+
+            return id;
+        }
+
+        // A platform package of a tool holds the tool's assembly (named after the pointer), compiled for its platform.
+        var platform = tools.Platforms.TryGetValue(id, out var p) ? p : default;
+        var assembly = platform.Pointer ?? id;
+
         // The package's own assembly, wherever it ships (lib/, tools/, analyzers/), has its XML docs beside it.
-        var assemblies = entries.Where(e => e.EndsWith("/" + id + ".dll", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        if (assemblies.Count == 0) missing($"{id}.dll is not in the package");
+        var assemblies = entries.Where(e => e.EndsWith("/" + assembly + ".dll", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        if (assemblies.Count == 0) missing($"{assembly}.dll is not in the package");
         foreach (var dll in assemblies.Where(dll => !entries.Contains(dll[..^4] + ".xml")))
         {
             missing($"no XML docs beside {dll} (set GenerateDocumentationFile)");
@@ -137,9 +168,30 @@ internal sealed class PackageCheck(RepositorySettings settings, IReadOnlyCollect
             CheckToolAssemblies(zip, entries, deps, missing);
         }
 
-        if (ShippedPackages.PactCorePrefix(id) is { } prefix)
+        if (platform.Rid is { } rid)
         {
-            foreach (var native in ShippedPackages.PactCoreFiles.Where(f => !entries.Contains(prefix + f))) missing($"the Pact core {prefix}{native} is not in the package");
+            // ReadyToRun where the platform is known, IL where it is not (the portable package runs everywhere).
+            var portable = rid == ShippedPackages.PortableRid;
+            foreach (var dll in assemblies)
+            {
+                switch (IsReadyToRun(zip.GetEntry(dll)!))
+                {
+                    case null: missing($"{dll} is not a .NET assembly"); break;
+                    case false when !portable: missing($"{dll} is not ReadyToRun (PublishReadyToRun) although the package is for {rid}"); break;
+                    case true when portable: missing($"{dll} is ReadyToRun, but the portable package must be IL for every platform"); break;
+                }
+            }
+        }
+
+        if (ShippedPackages.PactCore(assembly, platform.Rid) is var (prefix, files))
+        {
+            if (files.Length == 0) missing($"no Pact core is shipped for {platform.Rid}, so the package could not run a pact");
+            foreach (var native in files.Where(f => !entries.Contains(prefix + f))) missing($"the Pact core {prefix}{native} is not in the package");
+            foreach (var other in entries.Where(e => e.StartsWith(prefix, StringComparison.Ordinal) && !e.EndsWith('/') && !files.Contains(e[prefix.Length..])).Order(StringComparer.Ordinal))
+            {
+                missing($"{other} is another platform's Pact core: a platform's package carries its own only");
+            }
+
             if (!entries.Contains("THIRD-PARTY-NOTICES.md")) missing("no THIRD-PARTY-NOTICES.md for the Pact core it ships");
         }
 
@@ -149,7 +201,7 @@ internal sealed class PackageCheck(RepositorySettings settings, IReadOnlyCollect
         var snupkg = Path.ChangeExtension(nupkg, ".snupkg");
         var symbolsName = Path.GetFileName(snupkg);
         if (!File.Exists(snupkg)) missing($"no symbols package {symbolsName} beside it (IncludeSymbols, SymbolPackageFormat=snupkg)");
-        else if (!SymbolsHold(snupkg, id + ".pdb")) missing($"{symbolsName} has no {id}.pdb");
+        else if (!SymbolsHold(snupkg, assembly + ".pdb")) missing($"{symbolsName} has no {assembly}.pdb");
 
         return id;
     }
@@ -186,6 +238,62 @@ internal sealed class PackageCheck(RepositorySettings settings, IReadOnlyCollect
                 {
                     var file = asset.Name[(asset.Name.LastIndexOf('/') + 1)..];
                     if (!entries.Contains(folder + file)) missing($"the tool misses {file} ({library.Name}), which {deps} names");
+                }
+            }
+        }
+    }
+
+    // Whether an assembly carries native code compiled ahead of time (a ReadyToRun header); null when it is not one.
+    private static bool? IsReadyToRun(ZipArchiveEntry dll)
+    {
+        var bytes = new MemoryStream();
+        using (var stream = dll.Open()) stream.CopyTo(bytes);
+        bytes.Position = 0;
+        try
+        {
+            using var pe = new PEReader(bytes);
+            return pe.PEHeaders.CorHeader is { } cor ? cor.ManagedNativeHeaderDirectory.Size > 0 : null;
+        }
+        catch (BadImageFormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The tool packages in the folder as their pointers list them (DotnetToolSettings.xml, RuntimeIdentifierPackages):
+    /// pointer id → its platform packages, and each platform package id → its pointer and runtime identifier.
+    /// </summary>
+    private sealed class ToolPackages
+    {
+        public Dictionary<string, List<(string Rid, string Id)>> Pointers { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, (string? Pointer, string? Rid)> Platforms { get; } = new(StringComparer.Ordinal);
+
+        public ToolPackages(IEnumerable<string> nupkgs)
+        {
+            foreach (var nupkg in nupkgs)
+            {
+                try
+                {
+                    using var zip = ZipFile.OpenRead(nupkg);
+                    var nuspec = zip.Entries.FirstOrDefault(e => !e.FullName.Contains('/') && e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+                    var id = nuspec is null ? null : ReadMetadata(nuspec)?.Elements().FirstOrDefault(e => e.Name.LocalName == "id")?.Value.Trim();
+                    var settings = zip.Entries.FirstOrDefault(e => e.FullName.StartsWith("tools/", StringComparison.Ordinal) && e.Name == "DotnetToolSettings.xml");
+                    if (id is null || settings is null) continue;
+
+                    using var stream = settings.Open();
+                    var listed = XDocument.Load(stream).Descendants().Where(e => e.Name.LocalName == "RuntimeIdentifierPackage")
+                        .Select(e => (Rid: (string?)e.Attribute("RuntimeIdentifier") ?? "", Id: (string?)e.Attribute("Id") ?? ""))
+                        .ToList();
+                    if (listed.Count == 0) continue;
+
+                    Pointers[id] = listed;
+                    foreach (var (rid, platformId) in listed) Platforms[platformId] = (id, rid);
+                }
+                catch (Exception e) when (e is InvalidDataException or XmlException)
+                {
+                    // Not readable: the package's own check says so.
                 }
             }
         }
