@@ -630,13 +630,19 @@ internal sealed class ModelBuilder
     }
 
     /// <summary>
-    /// What the model reads of a parameter, each read once: every read of a <c>$ref</c> parameter's member resolves the
-    /// reference again. The schema is the parameter's own or its first content entry's.
+    /// What the model reads of a parameter, the reference resolved once: every read of a <c>$ref</c> parameter's member
+    /// resolves it again. The description is the reference's own when it has one (OpenAPI 3.1), as Microsoft.OpenApi reads it.
+    /// The schema is the parameter's own or its first content entry's.
     /// </summary>
     private sealed record ParameterFacts(string? Name, ParameterLocation? In, bool Required, IOpenApiSchema? Schema, string? Description)
     {
-        public static ParameterFacts Of(IOpenApiParameter parameter) =>
-            new(parameter.Name, parameter.In, parameter.Required, parameter.Schema ?? parameter.Content?.Values.FirstOrDefault()?.Schema, parameter.Description);
+        public static ParameterFacts Of(IOpenApiParameter parameter)
+        {
+            var source = parameter is OpenApiParameterReference reference ? reference.Target : parameter;
+            return source is null
+                ? new(null, null, false, null, null)
+                : new(source.Name, source.In, source.Required, source.Schema ?? source.Content?.Values.FirstOrDefault()?.Schema, parameter.Description);
+        }
     }
 
     /// <summary>A value with one obvious text form: a primitive or an extensible enum.</summary>
