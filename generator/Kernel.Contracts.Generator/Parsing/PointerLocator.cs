@@ -240,7 +240,7 @@ internal sealed class PointerIndex
         var node = _root;
         foreach (var segment in Pointers.Split(pointer))
         {
-            if (!node.Children.TryGetValue(segment, out node!))
+            if (!node.TryGetChild(segment, out node))
             {
                 break;
             }
@@ -264,6 +264,15 @@ internal sealed class PointerIndex
 
         public Mark End { get; }
 
-        public Dictionary<string, Node> Children { get; } = new(StringComparer.Ordinal);
+        private Dictionary<string, Node>? _children;
+
+        // Made on the first child: most nodes are scalars, and a large document has hundreds of thousands.
+        public Dictionary<string, Node> Children => _children ??= new(StringComparer.Ordinal);
+
+        public bool TryGetChild(string segment, out Node child)
+        {
+            child = null!;
+            return _children is not null && _children.TryGetValue(segment, out child!);
+        }
     }
 }
