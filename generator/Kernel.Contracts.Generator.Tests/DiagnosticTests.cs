@@ -100,6 +100,21 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void KCG002_a_property_named_like_an_extension_must_still_be_a_schema()
+    {
+        // A property's name is a name: "x-" makes no extension there (a mutant found this throwing inside Microsoft.OpenApi).
+        var broken = Valid.Replace("        name:\n", "        x-added: '1'\n        name:\n", System.StringComparison.Ordinal);
+
+        var result = GeneratorHarness.Run(Spec(broken));
+        var d = Assert.Single(result.GeneratorDiagnostics, x => x.Id == "KCG002");
+
+        Assert.Equal("The OpenAPI document is not valid: each entry of 'properties' must be an object, and 'x-added' is \"1\"", d.GetMessage());
+        AssertAt(d, "/specs/probe.yaml", 21, 9);
+        Assert.DoesNotContain(result.GeneratorDiagnostics, x => x.Id == "KCG008");
+        Assert.Contains(result.Run.GeneratedSources, s => s.HintName == "Probe.Models.Thing.g.cs");
+    }
+
+    [Fact]
     public void KCG003_unresolved_local_ref_at_the_ref()
     {
         var broken = Valid.Replace("#/components/schemas/Thing", "#/components/schemas/Thingy", System.StringComparison.Ordinal);

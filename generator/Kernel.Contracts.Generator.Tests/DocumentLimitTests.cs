@@ -106,4 +106,23 @@ public class DocumentLimitTests
     {
         Assert.Equal("{\"n\":" + json + "}", DocumentText.Parse(yaml)!.ToJsonString());
     }
+
+    [Theory]
+    [InlineData("n: 42", "42")]
+    [InlineData("n: +7", "7")]
+    [InlineData("n: -3", "-3")]
+    [InlineData("n: .5", "0.5")]
+    [InlineData("n: -.5", "-0.5")]
+    [InlineData("n: 0x1F", "31")]
+    [InlineData("n: 0o17", "15")]
+    [InlineData("n: 1_000", "\"1_000\"")]
+    [InlineData("n: -x", "\"-x\"")]
+    [InlineData("n: e5", "\"e5\"")]
+    [InlineData("n: yes", "\"yes\"")]
+    [InlineData("n: \uFF10", "\"\\uFF10\"")]
+    [InlineData("n: \"12\"", "\"12\"")]
+    public void Plain_scalars_are_numbers_only_in_the_core_schemas_forms(string yaml, string json)
+    {
+        Assert.Equal("{\"n\":" + json + "}", DocumentText.Parse(yaml)!.ToJsonString());
+    }
 }

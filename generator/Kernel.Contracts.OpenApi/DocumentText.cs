@@ -39,8 +39,7 @@ public static class DocumentText
             throw new YamlException(at, at, "the document is longer than " + DocumentLimits.MaxLength + " characters.");
         }
 
-        var trimmed = text.TrimStart();
-        if (!trimmed.StartsWith("{", StringComparison.Ordinal) && !trimmed.StartsWith("[", StringComparison.Ordinal))
+        if (!IsJson(text))
         {
             return YamlToJson.Parse(text);
         }
@@ -68,6 +67,13 @@ public static class DocumentText
             var cut = e.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             throw new YamlException(at, at, cut > 0 ? e.Message.Substring(0, cut).TrimEnd() : e.Message);
         }
+    }
+
+    /// <summary>Whether the text is read as JSON (it opens with an object or array) rather than as YAML.</summary>
+    public static bool IsJson(string text)
+    {
+        var trimmed = text.TrimStart();
+        return trimmed.StartsWith("{", StringComparison.Ordinal) || trimmed.StartsWith("[", StringComparison.Ordinal);
     }
 
     private static bool HasRepeatedMember(JsonNode? root)

@@ -217,6 +217,12 @@ public static class YamlToJson
                 return JsonValue.Create(text);
         }
 
+        if (text[0] is not ((>= '0' and <= '9') or '+' or '-' or '.'))
+        {
+            // No number starts otherwise: most scalars (every key) are text, without trying the patterns below.
+            return JsonValue.Create(text);
+        }
+
         if (Int10.IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l))
         {
             return JsonValue.Create(l);

@@ -34,6 +34,12 @@ internal static class DocumentShape
         "dependentSchemas", "definitions",
     };
 
+    /// <summary>JSON Schema's maps of schemas by name: an <c>x-</c> name there is a name like any other, not an extension.</summary>
+    private static readonly HashSet<string> SchemaMaps = new(StringComparer.Ordinal)
+    {
+        "properties", "patternProperties", "$defs", "dependentSchemas",
+    };
+
     /// <summary>Members that hold plain values (examples, defaults, enums) or names, not OpenAPI objects.</summary>
     private static readonly HashSet<string> Values = new(StringComparer.Ordinal)
     {
@@ -111,7 +117,8 @@ internal static class DocumentShape
             var at = pointer + "/" + Pointers.Escape(name);
             if (value is not JsonObject entry)
             {
-                if (!name.StartsWith("x-", StringComparison.Ordinal))
+                // Microsoft.OpenApi keeps such an entry of a schema map as a null schema and throws on it later.
+                if (!name.StartsWith("x-", StringComparison.Ordinal) || SchemaMaps.Contains(kind))
                 {
                     report(at, "each entry of '" + kind + "' must be an object, and '" + Shorten(name) + "' is " + Shorten(value?.ToJsonString() ?? "null"));
                     map.Remove(name);

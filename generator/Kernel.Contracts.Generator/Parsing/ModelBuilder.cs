@@ -27,6 +27,8 @@ internal sealed class ModelBuilder
     private readonly Dictionary<string, TypeRef> _componentRefs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
     private readonly List<TypeModel> _types = new();
+    // Microsoft.OpenApi resolves a reference on every read of its Target (building URIs each time): once per reference here.
+    private readonly Dictionary<OpenApiSchemaReference, IOpenApiSchema?> _targets = new();
 
     public ModelBuilder(OpenApiDocument document, SpecInput spec, Func<string?, LocationInfo> locate, List<DiagnosticInfo> diagnostics)
     {
@@ -101,7 +103,7 @@ internal sealed class ModelBuilder
         try
         {
             var pointer = "#/components/schemas/" + Pointers.Escape(name);
-            var target = schema is OpenApiSchemaReference reference ? reference.Target ?? schema : schema;
+            var target = schema is OpenApiSchemaReference reference ? TargetOf(reference) ?? schema : schema;
             var shape = Classify(target);
             if (shape is Shape.Object or Shape.Enum or Shape.Union)
             {
@@ -203,18 +205,19 @@ internal sealed class ModelBuilder
         if (schema is OpenApiSchemaReference reference)
         {
             var id = reference.Reference?.Id;
-            if (reference.Target is null)
+            var referenced = TargetOf(reference);
+            if (referenced is null)
             {
                 return TypeRef.Any;
             }
 
-            nullable = (reference.Target.Type & JsonSchemaType.Null) != 0;
+            nullable = (referenced.Type & JsonSchemaType.Null) != 0;
             if (id is not null && _componentTypeNames.ContainsKey(id))
             {
                 return ComponentRef(id);
             }
 
-            return Map(reference.Target, nameHint, pointer, out nullable);
+            return Map(referenced, nameHint, pointer, out nullable);
         }
 
         nullable = (schema.Type & JsonSchemaType.Null) != 0 || HasNullCase(schema);
@@ -340,7 +343,7 @@ internal sealed class ModelBuilder
                 var propertySchema = pair.Value;
                 var isNullable = false;
                 var type = Guard(propertyPointer, () => Map(propertySchema, name + propertyName, propertyPointer, out isNullable)) ?? TypeRef.Any;
-                var target = propertySchema is OpenApiSchemaReference r ? r.Target ?? propertySchema : propertySchema;
+                var target = propertySchema is OpenApiSchemaReference r ? TargetOf(r) ?? propertySchema : propertySchema;
                 properties.Add(new PropertyModel(
                     pair.Key,
                     propertyName,
@@ -363,9 +366,9 @@ internal sealed class ModelBuilder
 
     private static bool AllowsNull(IOpenApiSchema? schema) => schema is null || schema.Type is null || (schema.Type & JsonSchemaType.Null) != 0;
 
-    private static void Flatten(IOpenApiSchema schema, string pointer, List<(IOpenApiSchema, string)> parts, HashSet<IOpenApiSchema> visited)
+    private void Flatten(IOpenApiSchema schema, string pointer, List<(IOpenApiSchema, string)> parts, HashSet<IOpenApiSchema> visited)
     {
-        var target = schema is OpenApiSchemaReference r ? r.Target : schema;
+        var target = schema is OpenApiSchemaReference r ? TargetOf(r) : schema;
         if (target is null || !visited.Add(target))
         {
             return;
@@ -435,9 +438,9 @@ internal sealed class ModelBuilder
         _ => type.Kind.ToString(),
     };
 
-    private static Constraints ConstraintsOf(IOpenApiSchema schema)
+    private Constraints ConstraintsOf(IOpenApiSchema schema)
     {
-        var s = schema is OpenApiSchemaReference r ? (IOpenApiSchema?)r.Target ?? schema : schema;
+        var s = schema is OpenApiSchemaReference r ? TargetOf(r) ?? schema : schema;
         var c = new Constraints(
             s.MinLength,
             s.MaxLength,
@@ -450,6 +453,16 @@ internal sealed class ModelBuilder
             s.MaxItems,
             s.Format);
         return c == Constraints.None ? Constraints.None : c;
+    }
+
+    private IOpenApiSchema? TargetOf(OpenApiSchemaReference reference)
+    {
+        if (!_targets.TryGetValue(reference, out var target))
+        {
+            _targets[reference] = target = reference.Target;
+        }
+
+        return target;
     }
 
     private string UniqueTypeName(string hint)
@@ -530,8 +543,8 @@ internal sealed class ModelBuilder
         // The generated method's own locals are reserved, so a parameter can never shadow one.
         var usedParameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "body", "content", "uri", "url", "separator", "request", "response", "status", "item", "text" };
         var merged = ParameterRule.Merge(
-            (op.Parameters ?? Array.Empty<IOpenApiParameter>()).Select((p, i) => (Parameter: p, Pointer: pointer + "/parameters/" + i)),
-            (pathItem.Parameters ?? Array.Empty<IOpenApiParameter>()).Select((p, i) => (Parameter: p, Pointer: Pointers.Append("#/paths", path) + "/parameters/" + i)),
+            (op.Parameters ?? Array.Empty<IOpenApiParameter>()).Select((p, i) => (Parameter: ParameterFacts.Of(p), Pointer: pointer + "/parameters/" + i)),
+            (pathItem.Parameters ?? Array.Empty<IOpenApiParameter>()).Select((p, i) => (Parameter: ParameterFacts.Of(p), Pointer: Pointers.Append("#/paths", path) + "/parameters/" + i)),
             m => (m.Parameter.Name, m.Parameter.In?.ToString()));
         foreach (var (parameter, parameterPointer) in merged.OrderBy(m => m.Parameter.In == ParameterLocation.Path ? 0 : m.Parameter.Required ? 1 : 2))
         {
@@ -554,7 +567,7 @@ internal sealed class ModelBuilder
                 ParameterLocation.Header => ParameterLocationKind.Header,
                 _ => ParameterLocationKind.Cookie,
             };
-            var schema = parameter.Schema ?? parameter.Content?.Values.FirstOrDefault()?.Schema;
+            var schema = parameter.Schema;
             var type = Map(schema, name + Naming.Pascal(parameter.Name), parameterPointer + "/schema", out _);
             // Objects and unions in paths, queries and headers have no single serialization: the caller formats them.
             if (type.Kind == TypeRefKind.Array)
@@ -614,6 +627,22 @@ internal sealed class ModelBuilder
 
         var tag = op.Tags?.FirstOrDefault()?.Name ?? "Default";
         return new OperationModel(name, op.OperationId ?? name, method, path, op.Summary, op.Description, op.Deprecated, parameters.ToEquatableArray(), body, responses.ToEquatableArray(), security, tag);
+    }
+
+    /// <summary>
+    /// What the model reads of a parameter, the reference resolved once: every read of a <c>$ref</c> parameter's member
+    /// resolves it again. The description is the reference's own when it has one (OpenAPI 3.1), as Microsoft.OpenApi reads it.
+    /// The schema is the parameter's own or its first content entry's.
+    /// </summary>
+    private sealed record ParameterFacts(string? Name, ParameterLocation? In, bool Required, IOpenApiSchema? Schema, string? Description)
+    {
+        public static ParameterFacts Of(IOpenApiParameter parameter)
+        {
+            var source = parameter is OpenApiParameterReference reference ? reference.Target : parameter;
+            return source is null
+                ? new(null, null, false, null, null)
+                : new(source.Name, source.In, source.Required, source.Schema ?? source.Content?.Values.FirstOrDefault()?.Schema, parameter.Description);
+        }
     }
 
     /// <summary>A value with one obvious text form: a primitive or an extensible enum.</summary>

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text;
+using System.Text.Json;
 using Kernel.Contracts.Generator.Model;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -10,7 +12,9 @@ namespace Kernel.Contracts.Generator.Parsing;
 
 /// <summary>
 /// Finds where a JSON pointer (<c>#/paths/~1kernel/post</c>) stands in a YAML or JSON text, from an index of
-/// the text's YAML events (JSON is YAML) built when the first diagnostic is reported, so parsing stays fast.
+/// the text built when the first diagnostic is reported, so parsing stays fast. A JSON text is indexed with
+/// <see cref="Utf8JsonReader"/> (tens of times faster than YamlDotNet's parser on a large document), at exactly the
+/// marks YamlDotNet gives the same text; a YAML text, or JSON the reader refuses, through its YAML events (JSON is YAML).
 /// </summary>
 internal static class PointerLocator
 {
@@ -25,7 +29,11 @@ internal static class PointerLocator
     }
 
     /// <summary>Reads every key and item of <paramref name="text"/> once, so that each problem of a document is placed in constant time.</summary>
-    public static PointerIndex Index(string filePath, string text)
+    public static PointerIndex Index(string filePath, string text) =>
+        (DocumentText.IsJson(text) ? IndexJson(filePath, text) : null) ?? IndexYaml(filePath, text);
+
+    /// <summary>The YAML index, whatever the text: what <see cref="Index"/> gives a text that is not JSON.</summary>
+    internal static PointerIndex IndexYaml(string filePath, string text)
     {
         var root = new PointerIndex.Node(Mark.Empty, Mark.Empty);
         var count = 0;
@@ -90,6 +98,125 @@ internal static class PointerLocator
 
         parser.SkipThisAndNestedEvents();
     }
+
+    /// <summary>The JSON index, or null when the text is not strict JSON (comments, a trailing comma): then YAML places it, as before.</summary>
+    internal static PointerIndex? IndexJson(string filePath, string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        // Deeper than a readable document may be: the YAML index places it, as it did before.
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = DocumentLimits.MaxDepth });
+        var root = new PointerIndex.Node(Mark.Empty, Mark.Empty);
+        var marks = new MarkCounter(bytes);
+        var count = 0;
+        try
+        {
+            if (reader.Read())
+            {
+                IndexJsonValue(ref reader, root, marks, ref count);
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        return new PointerIndex(filePath, root);
+    }
+
+    // Like IndexNode: a key spans its quotes, an item its scalar or its opening bracket; repeated keys keep the first.
+    private static void IndexJsonValue(ref Utf8JsonReader reader, PointerIndex.Node node, MarkCounter marks, ref int count)
+    {
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var key = reader.GetString()!;
+                var start = marks.At((int)reader.TokenStartIndex);
+                var end = marks.At((int)reader.TokenStartIndex + reader.ValueSpan.Length + 2);
+                reader.Read();
+                if (count >= DocumentLimits.MaxNodes || node.Children.ContainsKey(key))
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                count++;
+                var child = node.Children[key] = new PointerIndex.Node(start, end);
+                IndexJsonValue(ref reader, child, marks, ref count);
+            }
+
+            return;
+        }
+
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            for (var index = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
+            {
+                if (count >= DocumentLimits.MaxNodes)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                count++;
+                var at = (int)reader.TokenStartIndex;
+                var length = reader.TokenType switch
+                {
+                    JsonTokenType.StartObject or JsonTokenType.StartArray => 0,
+                    JsonTokenType.String => reader.ValueSpan.Length + 2,
+                    _ => reader.ValueSpan.Length,
+                };
+                var child = node.Children[index.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new PointerIndex.Node(marks.At(at), marks.At(at + length));
+                IndexJsonValue(ref reader, child, marks, ref count);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Turns byte offsets of UTF-8 text, asked in increasing order, into YamlDotNet's marks: UTF-16 index, line and
+    /// column from 1, with YAML's line breaks (CR LF as one, and NEL, LS, PS, which YamlDotNet counts too).
+    /// </summary>
+    private sealed class MarkCounter
+    {
+        private readonly byte[] _bytes;
+        private int _byte;
+        private int _index;
+        private int _line = 1;
+        private int _column = 1;
+
+        public MarkCounter(byte[] bytes) => _bytes = bytes;
+
+        public Mark At(int offset)
+        {
+            if (offset < _byte)
+            {
+                (_byte, _index, _line, _column) = (0, 0, 1, 1);
+            }
+
+            while (_byte < offset)
+            {
+                var b = _bytes[_byte];
+                var width = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+                var chars = width == 4 ? 2 : 1;
+                var isBreak = b == '\n' || (b == '\r' && !(_byte + 1 < _bytes.Length && _bytes[_byte + 1] == '\n'))
+                    || (b == 0xC2 && _bytes[_byte + 1] == 0x85)
+                    || (b == 0xE2 && _bytes[_byte + 1] == 0x80 && _bytes[_byte + 2] is 0xA8 or 0xA9);
+                _byte += width;
+                _index += chars;
+                if (isBreak)
+                {
+                    _line++;
+                    _column = 1;
+                }
+                else
+                {
+                    _column += chars;
+                }
+            }
+
+            return new Mark(_index, _line, _column);
+        }
+    }
 }
 
 /// <summary>The keys and items of one document text with their places: a JSON pointer lands on its deepest part found.</summary>
@@ -104,13 +231,16 @@ internal sealed class PointerIndex
         _root = root;
     }
 
+    /// <summary>The document's root: what a pointer's first segment is looked up in.</summary>
+    internal Node Root => _root;
+
     public LocationInfo Locate(string? pointer)
     {
         Node? best = null;
         var node = _root;
         foreach (var segment in Pointers.Split(pointer))
         {
-            if (!node.Children.TryGetValue(segment, out node!))
+            if (!node.TryGetChild(segment, out node))
             {
                 break;
             }
@@ -134,6 +264,15 @@ internal sealed class PointerIndex
 
         public Mark End { get; }
 
-        public Dictionary<string, Node> Children { get; } = new(StringComparer.Ordinal);
+        private Dictionary<string, Node>? _children;
+
+        // Made on the first child: most nodes are scalars, and a large document has hundreds of thousands.
+        public Dictionary<string, Node> Children => _children ??= new(StringComparer.Ordinal);
+
+        public bool TryGetChild(string segment, out Node child)
+        {
+            child = null!;
+            return _children is not null && _children.TryGetValue(segment, out child!);
+        }
     }
 }
