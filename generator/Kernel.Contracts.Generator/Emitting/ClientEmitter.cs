@@ -382,7 +382,7 @@ internal sealed class ClientEmitter
         w.Line("/// <exception cref=\"" + _names.Named("ApiException") + "\">Any other status" + (failures.Count > 0 ? " (documented: " + string.Join(", ", failures) + ")" : string.Empty) + ", or a body that does not match the description.</exception>");
         if (op.Deprecated)
         {
-            w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+            w.Line(Emitter.ObsoleteAttribute);
         }
     }
 
@@ -392,7 +392,7 @@ internal sealed class ClientEmitter
         w.Line("/// <inheritdoc/>");
         if (op.Deprecated)
         {
-            w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+            w.Line(Emitter.ObsoleteAttribute);
         }
 
         using (w.Block("public virtual async " + Signature(op, withDefaults: true)))

@@ -15,6 +15,7 @@ internal static class Emitter
 {
     /// <summary>The package version, written by the build from the one <c>Version</c> in Directory.Build.props.</summary>
     public const string Version = ThisPackage.Version;
+    public const string ObsoleteAttribute = "[global::System.Obsolete(\"Deprecated in the API description.\")]";
     public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"Kernel.Contracts.Generator\", \"" + Version + "\")]";
 
     public static IEnumerable<GeneratedFile> Emit(ApiModel api, CompilationFacts facts)

@@ -62,7 +62,7 @@ internal sealed class ModelEmitter
                 }
                 else if (p.Deprecated)
                 {
-                    w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+                    w.Line(Emitter.ObsoleteAttribute);
                 }
 
                 var typeName = p.Nullable || !p.Required ? _names.Nullable(p.Type) : _names.Of(p.Type);
@@ -73,7 +73,7 @@ internal sealed class ModelEmitter
                     w.Line("/// <summary>Sends <see cref=\"" + p.Name + "\"/> as <c>null</c> (\"clear it\") while null, not left out; true when read as <c>null</c>.</summary>");
                     if (p.Deprecated)
                     {
-                        w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+                        w.Line(Emitter.ObsoleteAttribute);
                     }
 
                     w.Line("public bool " + ExplicitNull(p) + " { get; init; }");
@@ -129,13 +129,7 @@ internal sealed class ModelEmitter
                     var keyword = "if";
                     foreach (var p in type.Properties)
                     {
-                        // An extensible enum converts from a string, so a bare null would become one: name the nullable type.
-                        var none = p.Type.Kind == TypeRefKind.Named && p.Type.IsValueType ? "default(" + _names.Nullable(p.Type) + ")" : "null";
-                        var isNull = p.NullDiffersFromAbsent ? "out " + Local(p) + "Null" : "out _";
-                        var read = !p.Nullable && p.Required ? Local(p) + " = " + _names.Read(p.Type) + ";"
-                            : p.Type.Kind is TypeRefKind.Named or TypeRefKind.Array or TypeRefKind.Map
-                                ? Local(p) + " = " + c + ".IsNull(ref reader" + (p.NullDiffersFromAbsent ? ", " + isNull : string.Empty) + ") ? " + none + " : " + _names.Read(p.Type) + ";"
-                                : Local(p) + " = " + c + ".Read" + p.Type.Kind + "OrNull(ref reader, " + isNull + ");";
+                        var read = Local(p) + " = " + ReadMember(p) + ";";
                         var test = keyword + " (" + c + ".Is(ref reader, " + Naming.Utf8Literal(p.JsonName) + ", ref property)) ";
                         w.Line(test + (p.Required ? "{ has" + p.Name + " = true; " + read + " }" : read));
                         keyword = "else if";
@@ -186,6 +180,25 @@ internal sealed class ModelEmitter
         }
     }
 
+    /// <summary>The expression that reads a member's value; a member that may be null also notes an explicit null.</summary>
+    private string ReadMember(PropertyModel p)
+    {
+        if (p.Required && !p.Nullable)
+        {
+            return _names.Read(p.Type);
+        }
+
+        var isNull = p.NullDiffersFromAbsent ? "out " + Local(p) + "Null" : "out _";
+        if (TypeNames.IsScalar(p.Type))
+        {
+            return _names.Codec + ".Read" + p.Type.Kind + "OrNull(ref reader, " + isNull + ")";
+        }
+
+        // An extensible enum converts from a string, so a bare null would become one: name the nullable type.
+        var none = p.Type.Kind == TypeRefKind.Named && p.Type.IsValueType ? "default(" + _names.Nullable(p.Type) + ")" : "null";
+        return _names.Codec + ".IsNull(ref reader" + (p.NullDiffersFromAbsent ? ", " + isNull : string.Empty) + ") ? " + none + " : " + _names.Read(p.Type);
+    }
+
     private void Unknown(SourceWriter w, TypeModel type)
     {
         if (type.CapturesUnknownProperties)
@@ -209,7 +222,7 @@ internal sealed class ModelEmitter
             {
                 var access = "value." + p.Name;
                 var name = Naming.Utf8Literal(p.JsonName);
-                if (p.Type.Kind is not (TypeRefKind.Named or TypeRefKind.Array or TypeRefKind.Map))
+                if (TypeNames.IsScalar(p.Type))
                 {
                     var orNull = p.Required ? "true" : p.NullDiffersFromAbsent ? "value." + ExplicitNull(p) : "false";
                     w.Line(_names.Codec + ".WriteMember(writer, " + name + ", " + access + ", " + orNull + ");");
@@ -442,7 +455,7 @@ internal sealed class ModelEmitter
         w.Line(Emitter.GeneratedCodeAttribute);
         if (type.Deprecated)
         {
-            w.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+            w.Line(Emitter.ObsoleteAttribute);
         }
 
         w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + _names.Converter(type.Name) + "))]");

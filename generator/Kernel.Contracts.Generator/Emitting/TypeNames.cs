@@ -60,6 +60,9 @@ internal sealed class TypeNames
 
     public string Converter(string name) => _prefix + name + "JsonConverter";
 
+    /// <summary>Whether <c>JsonCodec</c> reads and writes the kind itself (<c>Read{Kind}OrNull</c>, <c>WriteMember</c>): every kind but generated types, lists and maps.</summary>
+    public static bool IsScalar(TypeRef type) => type.Kind is not (TypeRefKind.Named or TypeRefKind.Array or TypeRefKind.Map);
+
     /// <summary>An expression that reads a value of <paramref name="type"/> from the reader variable <c>reader</c>.</summary>
     public string Read(TypeRef type, string reader = "reader") => type.Kind switch
     {
