@@ -172,6 +172,15 @@ Task("PackageSmoke")
         throw new CakeException($"The package smoke test failed (exit {exit}); expected the line '{expected}'.");
     }
 
+    // Which copy of the generator that build's compiler loaded: this platform's ReadyToRun one, and the IL when the
+    // project opts out (as anywhere the package carries no ReadyToRun copy).
+    foreach (var (expect, switches) in new[] { ("readytorun", ""), ("il", " -p:KernelContractsReadyToRunGenerator=false") })
+    {
+        var items = smoke.CombineWithFilePath($"analyzers-{expect}.json");
+        Run("dotnet", $"msbuild \"{smoke}/Smoke.csproj\" -nologo -t:ResolveLockFileAnalyzers -p:GeneratorVersion={version} -p:RestorePackagesPath=\"{smoke}/packages\"{switches} -getItem:Analyzer -getResultOutputFile:\"{items}\"");
+        ToolStep($"check-analyzers \"{items}\" --expect {expect}");
+    }
+
     summary.Add("package smoke: a new project built and ran against the packed generator");
 });
 
@@ -385,7 +394,14 @@ Task("Bench")
     }
 
     if (only.Contains("corpus")) Run("dotnet", $"\"{benchDll}\" corpus");
-    if (only.Contains("consumer")) Run("dotnet", $"\"{benchDll}\" consumer-build --cli \"{cliDll}\" --runs {Argument("bench-build-runs", 3)}" + Documents() + (HasArgument("bench-pregenerated") ? " --pregenerated" : ""));
+    if (only.Contains("consumer"))
+    {
+        // Our library references the packed generator, as a consumer's does: Pack's output, so this platform's ReadyToRun generator.
+        var packages = artifacts.Combine("packages");
+        if (!FileExists(packages.CombineWithFilePath($"Kernel.Contracts.Generator.{PackageVersion()}.nupkg")))
+            throw new CakeException($"artifacts/packages holds no Kernel.Contracts.Generator {PackageVersion()}: run `dotnet cake --target=Pack` first (the consumer build references the packed generator).");
+        Run("dotnet", $"\"{benchDll}\" consumer-build --cli \"{cliDll}\" --packages \"{packages}\" --runs {Argument("bench-build-runs", 3)}" + Documents() + (HasArgument("bench-pregenerated") ? " --pregenerated" : ""));
+    }
     if (only.Contains("bytes")) Run("dotnet", $"\"{benchDll}\" bytes --cli \"{cliDll}\"");
     if (only.Contains("http")) Run("dotnet", $"\"{benchDll}\" http --runs {Argument("bench-http-runs", 3)} --duration {Argument("bench-http-seconds", 5)}" + (HasArgument("bench-stubs-root-services") ? " --stubs-root-services" : ""));
     if (only.Contains("verify")) Run("dotnet", $"\"{benchDll}\" verify --runs {runs}");

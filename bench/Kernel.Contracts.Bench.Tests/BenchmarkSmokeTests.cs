@@ -234,6 +234,36 @@ public sealed class BenchmarkSmokeTests
     }
 
     [Fact]
+    public void Consumer_build_project_references_the_packed_generator_from_the_folder_Pack_wrote()
+    {
+        var scratch = TempDir();
+        try
+        {
+            var feed = Directory.CreateDirectory(Path.Combine(scratch, "packages")).FullName;
+            foreach (var name in new[] { "Kernel.Contracts.Generator.1.2.3-beta.4.nupkg", "Kernel.Contracts.Generator.NSwag.1.2.3-beta.4.nupkg", "Kernel.Contracts.Generator.1.2.3-beta.4.snupkg" })
+            {
+                File.WriteAllText(Path.Combine(feed, name), "");
+            }
+
+            var project = ConsumerBuildTimer.WriteOurProject(Path.Combine(scratch, "ours"), BenchPaths.Spec("kernel-platform.openapi.yaml"), feed);
+
+            // As a consumer's project: a PackageReference to that version, restored from that folder into a private cache.
+            var xml = System.Xml.Linq.XDocument.Load(project);
+            var reference = Assert.Single(xml.Descendants("PackageReference"), r => (string?)r.Attribute("Include") == "Kernel.Contracts.Generator");
+            Assert.Equal("1.2.3-beta.4", (string?)reference.Attribute("Version"));
+            Assert.Empty(xml.Descendants("Analyzer"));
+            var config = System.Xml.Linq.XDocument.Load(Path.Combine(Path.GetDirectoryName(project)!, "nuget.config"));
+            Assert.Contains(config.Descendants("add"), a => (string?)a.Attribute("value") == feed);
+            Assert.Contains(config.Descendants("add"), a => (string?)a.Attribute("key") == "globalPackagesFolder");
+            Assert.Throws<FileNotFoundException>(() => ConsumerBuildTimer.GeneratorVersion(scratch));
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Verification_timer_verifies_the_platform_pact_with_the_binding()
     {
         var (pact, provider, start) = VerificationTimer.Pacts[0];

@@ -20,7 +20,7 @@ namespace Kernel.Contracts.Bench;
 /// <c>micro [BenchmarkDotNet args]</c>: the in-process benchmarks (parse, incremental re-run, clients, server stubs);
 /// <c>generate --cli DLL [--cli-r2r DLL]</c>: whole-process generation, ours against NSwag's and Kiota's CLIs;
 /// <c>corpus</c>: do the peers read each corpus document, and does their code compile;
-/// <c>consumer-build --cli DLL</c>: a library build holding our client against one holding NSwag's;
+/// <c>consumer-build --cli DLL [--packages DIR]</c>: a library build holding our client (with DIR, through the packed generator) against one holding NSwag's;
 /// <c>bytes --cli DLL</c>: where the bytes of our generated client go;
 /// <c>http</c>: both servers over real HTTP on loopback under wrk (or a built-in loop);
 /// <c>verify [--runs N]</c>: pact verification, our binding against the pact CLI.
@@ -67,7 +67,7 @@ public static class Program
             case "consumer-build":
             {
                 var cli = Option(args, "--cli") ?? throw new ArgumentException("--cli PATH/Kernel.Contracts.Cli.dll is required");
-                var timer = new ConsumerBuildTimer(Option(args, "--nswag") ?? BenchPaths.NSwagDll, cli) { Pregenerated = args.Contains("--pregenerated") };
+                var timer = new ConsumerBuildTimer(Option(args, "--nswag") ?? BenchPaths.NSwagDll, cli) { Pregenerated = args.Contains("--pregenerated"), Packages = Option(args, "--packages") };
                 var rows = await timer.MeasureAsync(Documents(args, BenchPaths.ConsumerBuildDocuments()), Runs(args, 3), Path.Combine(Path.GetTempPath(), "kernel-contracts-consumer-build"), Console.Out).ConfigureAwait(false);
                 await Write("consumer-build.md", ConsumerBuildTimer.Table(rows)).ConfigureAwait(false);
                 return 0;
@@ -136,7 +136,7 @@ public static class Program
             .WithOptions(ConfigOptions.DisableLogFile);
 
     private const string Usage = "usage: Kernel.Contracts.Bench micro [--filter PATTERN] | generate --cli DLL [--cli-r2r DLL] [--nswag DLL] [--kiota DLL] [--documents a,b] [--runs N]"
-        + " | corpus | consumer-build --cli DLL [--documents a,b] [--runs N] [--pregenerated] | bytes --cli DLL | http [--connections 1,16,64] [--duration S] [--runs N] [--tool builtin] [--stubs-root-services] | verify [--runs N]";
+        + " | corpus | consumer-build --cli DLL [--packages DIR] [--documents a,b] [--runs N] [--pregenerated] | bytes --cli DLL | http [--connections 1,16,64] [--duration S] [--runs N] [--tool builtin] [--stubs-root-services] | verify [--runs N]";
 
     private static int Runs(string[] args, int fallback = 5) =>
         int.Parse(Option(args, "--runs") ?? fallback.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);

@@ -294,6 +294,96 @@ public sealed class PackageCheckTests : IDisposable
             problems);
     }
 
+    // The platform this test runs on: PackageFile.ReadyToRunAssembly (the shared framework's) is compiled for it.
+    private static readonly string HostRid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+
+    // The generator as Pack lays it out: IL analyzers, their XML docs and symbols, and a ReadyToRun copy per platform.
+    private static PackageFile Generator(params string[] readyToRunRids)
+    {
+        var package = new PackageFile(ShippedPackages.Generator);
+        package.Entries.Remove("lib/net10.0/Kernel.Contracts.Generator.dll");
+        package.Entries.Remove("lib/net10.0/Kernel.Contracts.Generator.xml");
+        package.Symbols!.Clear();
+        package.Symbols["analyzers/dotnet/cs/Kernel.Contracts.Generator.pdb"] = "BSJB";
+        package.Entries["analyzers/dotnet/cs/Kernel.Contracts.Generator.xml"] = "<doc />";
+        foreach (var dll in new[] { "Kernel.Contracts.Generator.dll", "YamlDotNet.dll" })
+        {
+            package.Binaries["analyzers/dotnet/cs/" + dll] = PackageFile.ILAssembly;
+            foreach (var rid in readyToRunRids) package.Binaries[$"readytorun/{rid}/{dll}"] = PackageFile.ReadyToRunAssembly;
+        }
+
+        return package;
+    }
+
+    private static RepositorySettings ReadyToRunFor(params string[] rids) => Settings with { ReadyToRunRids = rids };
+
+    [Fact]
+    public void The_generator_with_IL_analyzers_and_a_ReadyToRun_copy_for_each_listed_platform_passes()
+    {
+        Assert.Empty(Check(Generator(HostRid), ReadyToRunFor(HostRid)));
+    }
+
+    [Fact]
+    public void Each_listed_platform_needs_a_ReadyToRun_copy_of_each_analyzer()
+    {
+        var package = Generator(HostRid);
+        package.Binaries.Remove($"readytorun/{HostRid}/YamlDotNet.dll");
+        package.Binaries[$"readytorun/{HostRid}/Kernel.Contracts.Generator.dll"] = PackageFile.ILAssembly;
+
+        var problems = Check(package, ReadyToRunFor(HostRid));
+
+        Assert.Equal(
+            [$"Kernel.Contracts.Generator.1.2.3.nupkg: readytorun/{HostRid}/Kernel.Contracts.Generator.dll is not ReadyToRun code",
+             $"Kernel.Contracts.Generator.1.2.3.nupkg: readytorun/{HostRid}/YamlDotNet.dll is missing: {HostRid} is in KernelContractsReadyToRunRids, and each analyzer needs its ReadyToRun copy"],
+            problems);
+    }
+
+    [Fact]
+    public void A_ReadyToRun_copy_compiled_for_another_platform_is_named_with_both_machines()
+    {
+        // This machine's ReadyToRun code filed under a platform it is not for.
+        var other = HostRid.StartsWith("win-", StringComparison.Ordinal) ? "linux-arm64" : "win-x64";
+        var package = Generator();
+        package.Binaries[$"readytorun/{other}/Kernel.Contracts.Generator.dll"] = PackageFile.ReadyToRunAssembly;
+        package.Binaries[$"readytorun/{other}/YamlDotNet.dll"] = PackageFile.ReadyToRunAssembly;
+
+        var problems = Check(package, ReadyToRunFor(other));
+
+        Assert.Equal(2, problems.Count);
+        Assert.All(problems, p => Assert.Contains($"is ReadyToRun code for another platform (machine 0x{PackageCheck.Machine(HostRid):X4}, {other} is 0x{PackageCheck.Machine(other):X4})", p, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_analyzers_every_other_platform_runs_must_be_IL()
+    {
+        var package = Generator();
+        package.Binaries["analyzers/dotnet/cs/YamlDotNet.dll"] = PackageFile.ReadyToRunAssembly;
+
+        Assert.Equal(
+            "Kernel.Contracts.Generator.1.2.3.nupkg: analyzers/dotnet/cs/YamlDotNet.dll must be IL: it is what every platform without its own ReadyToRun copy runs",
+            Only(Check(package, ReadyToRunFor())));
+    }
+
+    [Theory]
+    [InlineData("linux-x64", 0x8664 ^ 0x7B79)]
+    [InlineData("linux-musl-x64", 0x8664 ^ 0x7B79)]
+    [InlineData("linux-arm64", 0xAA64 ^ 0x7B79)]
+    [InlineData("osx-arm64", 0xAA64 ^ 0x4644)]
+    [InlineData("osx-x64", 0x8664 ^ 0x4644)]
+    [InlineData("win-x64", 0x8664)]
+    public void A_platform_s_ReadyToRun_machine_is_its_architecture_marked_with_its_system(string rid, int machine)
+    {
+        Assert.Equal(machine, PackageCheck.Machine(rid));
+    }
+
+    [Fact]
+    public void A_listed_platform_ReadyToRun_cannot_target_is_named()
+    {
+        Assert.Equal(
+            "Kernel.Contracts.Generator.1.2.3.nupkg: KernelContractsReadyToRunRids names 'browser-wasm', which is no platform ReadyToRun code is compiled for",
+            Only(Check(Generator(), ReadyToRunFor("browser-wasm"))));
+    }
+
     [Fact]
     public void The_Pact_core_of_each_platform_and_its_notice_must_travel_with_the_binding()
     {

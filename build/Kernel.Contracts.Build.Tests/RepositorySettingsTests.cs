@@ -23,6 +23,23 @@ public sealed class RepositorySettingsTests
     }
 
     [Fact]
+    public void The_ReadyToRun_platforms_come_from_the_props_as_a_list()
+    {
+        using var folder = new TempFolder();
+        var props = folder.Write("Directory.Build.props", """
+            <Project>
+              <PropertyGroup>
+                <Version>2.3.4</Version>
+                <KernelContractsProjectUrl></KernelContractsProjectUrl>
+                <KernelContractsReadyToRunRids>linux-x64; win-x64;;osx-arm64</KernelContractsReadyToRunRids>
+              </PropertyGroup>
+            </Project>
+            """);
+
+        Assert.Equal(["linux-x64", "win-x64", "osx-arm64"], RepositorySettings.Read(props).ReadyToRunRids);
+    }
+
+    [Fact]
     public void A_props_file_without_the_address_property_is_named()
     {
         using var folder = new TempFolder();

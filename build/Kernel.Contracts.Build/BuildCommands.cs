@@ -20,6 +20,7 @@ internal static class BuildCommands
         var root = new RootCommand("The logic of build.cake's steps: checks, counts and waits, each tested in Kernel.Contracts.Build.Tests.")
         {
             CheckPackages(output, error),
+            CheckAnalyzers(output, error),
             TestSummary(output, error),
             FreePort(output),
             WaitListening(output, error),
@@ -64,6 +65,28 @@ internal static class BuildCommands
 
             output.WriteLine($"packages: {result.Packages.Count} checked (metadata, README, XML docs, symbols), version {settings.Version}");
             output.WriteLine($"pack: {result.Packages.Count} packages in {packages}, each with its metadata, README, XML docs and symbols package");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CheckAnalyzers(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("file") { Description = "A consumer project's Analyzer items: dotnet msbuild -getItem:Analyzer -getResultOutputFile:FILE." };
+        var expect = new Option<string>("--expect") { Description = "readytorun: this platform's ReadyToRun copy; il: the IL under analyzers/dotnet/cs/.", Required = true };
+        expect.AcceptOnlyFromAmong("readytorun", "il");
+        var command = new Command("check-analyzers", "Check which copy of the generator package a consumer's compiler loads; fail naming each other one.") { file, expect };
+        command.SetAction(parse =>
+        {
+            var folder = GeneratorAnalyzers.Folder(parse.GetRequiredValue(expect) == "readytorun");
+            var problems = GeneratorAnalyzers.Check(ReadText(parse.GetRequiredValue(file)), folder, out var count);
+            if (problems.Count > 0)
+            {
+                foreach (var problem in problems) error.WriteLine("error: " + problem);
+                return 1;
+            }
+
+            output.WriteLine($"generator analyzers: {count} from {folder}");
             return 0;
         });
         return command;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Xml;
@@ -6,9 +7,19 @@ using System.Xml.Linq;
 
 namespace Kernel.Contracts.Build;
 
-/// <summary>What the build steps read from <c>Directory.Build.props</c>: the one version of every package and the project's public address.</summary>
+/// <summary>
+/// What the build steps read from <c>Directory.Build.props</c>: the one version of every package, the project's public
+/// address, and the platforms the generator package carries ReadyToRun code for (<c>KernelContractsReadyToRunRids</c>).
+/// </summary>
 internal sealed record RepositorySettings(string Version, string ProjectUrl)
 {
+    public IReadOnlyList<string> ReadyToRunRids { get; init; } = [];
+
+    public bool Equals(RepositorySettings? other) =>
+        other is not null && Version == other.Version && ProjectUrl == other.ProjectUrl && ReadyToRunRids.SequenceEqual(other.ReadyToRunRids);
+
+    public override int GetHashCode() => HashCode.Combine(Version, ProjectUrl, ReadyToRunRids.Count);
+
     public static RepositorySettings Read(string propsPath)
     {
         XDocument props;
@@ -26,6 +37,10 @@ internal sealed record RepositorySettings(string Version, string ProjectUrl)
 
         var version = Property("Version");
         if (version.Length == 0) throw new BuildStepException($"{propsPath}: <Version> is empty");
-        return new RepositorySettings(version, Property("KernelContractsProjectUrl"));
+        var rids = props.Descendants("KernelContractsReadyToRunRids").FirstOrDefault()?.Value ?? string.Empty;
+        return new RepositorySettings(version, Property("KernelContractsProjectUrl"))
+        {
+            ReadyToRunRids = rids.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        };
     }
 }

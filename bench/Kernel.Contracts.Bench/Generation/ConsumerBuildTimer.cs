@@ -19,6 +19,9 @@ namespace Kernel.Contracts.Bench.Generation;
 /// </summary>
 public sealed class ConsumerBuildTimer(string nswagDll, string cliDll)
 {
+    /// <summary>The folder Pack wrote: our project then references the packed generator (<see cref="WriteOurProject"/>).</summary>
+    public string? Packages { get; init; }
+
     /// <summary><paramref name="OursPregenerated"/>: our files compiled as they are, without the generator (where the time goes).</summary>
     public sealed record Row(string Document, long Bytes, Samples? Ours, Samples? NSwag, string? NSwagProblem, long OurBytes, long NSwagBytes, Samples? OursPregenerated = null);
 
@@ -41,9 +44,28 @@ public sealed class ConsumerBuildTimer(string nswagDll, string cliDll)
         return [generator, layer, Package("PkgMicrosoft_OpenApi", "Microsoft.OpenApi.dll"), Package("PkgYamlDotNet", "YamlDotNet.dll")];
     }
 
-    /// <summary>Writes the library project holding our client, generated in its build from <paramref name="spec"/>.</summary>
-    public static string WriteOurProject(string dir, string spec)
+    /// <summary>
+    /// Writes the library project holding our client, generated in its build from <paramref name="spec"/>: with
+    /// <paramref name="packages"/> (a folder Pack wrote), through a PackageReference to the packed generator, as a
+    /// consumer gets it (its build targets hand this platform's compiler the ReadyToRun generator); without, the built
+    /// generator's IL as analyzers.
+    /// </summary>
+    public static string WriteOurProject(string dir, string spec, string? packages = null)
     {
+        if (packages is not null)
+        {
+            Directory.CreateDirectory(dir);
+            // A private packages folder: the version does not change between packs, so a shared cache would hand back an old generator.
+            File.WriteAllText(Path.Combine(dir, "nuget.config"),
+                $"<configuration><config><add key=\"globalPackagesFolder\" value=\"{SecurityElement.Escape(Path.Combine(dir, "packages"))}\" /></config><packageSources><add key=\"kernel-contracts\" value=\"{SecurityElement.Escape(packages)}\" /></packageSources></configuration>");
+            return WriteProject(dir, $"""
+                  <ItemGroup>
+                    <PackageReference Include="Kernel.Contracts.Generator" Version="{GeneratorVersion(packages)}" PrivateAssets="all" />
+                    <OpenApiSpec Include="{SecurityElement.Escape(spec)}" Namespace="Consumer.Api" Generate="Models;Client" />
+                  </ItemGroup>
+                """);
+        }
+
         var generatorBuild = Path.Combine(BenchPaths.Root, "generator", "Kernel.Contracts.Generator", "build");
         var items = string.Join("\n", GeneratorAnalyzers().Select(a => $"    <Analyzer Include=\"{SecurityElement.Escape(a)}\" />"));
         return WriteProject(dir, $"""
@@ -55,6 +77,14 @@ public sealed class ConsumerBuildTimer(string nswagDll, string cliDll)
               <Import Project="{SecurityElement.Escape(Path.Combine(generatorBuild, "Kernel.Contracts.Generator.targets"))}" />
             """);
     }
+
+    /// <summary>The version of the generator package in <paramref name="packages"/>.</summary>
+    public static string GeneratorVersion(string packages) =>
+        Directory.GetFiles(packages, "Kernel.Contracts.Generator.*.nupkg")
+            .Select(f => Regex.Match(Path.GetFileName(f), @"^Kernel\.Contracts\.Generator\.(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\.nupkg$", RegexOptions.None, TimeSpan.FromSeconds(1)))
+            .Where(m => m.Success)
+            .Select(m => m.Groups[1].Value)
+            .SingleOrDefault() ?? throw new FileNotFoundException("No Kernel.Contracts.Generator package in " + packages + ": run `dotnet cake --target=Pack` first");
 
     /// <summary>Writes a library project compiling the given files as they are (NSwag's client, or ours generated beforehand).</summary>
     public static string WriteFilesProject(string dir, string files) => WriteProject(dir, $"""
@@ -90,7 +120,7 @@ public sealed class ConsumerBuildTimer(string nswagDll, string cliDll)
             // NSwag's client, generated beforehand (not part of the build); a document NSwag cannot read has no row to compare.
             var nswagOut = Path.Combine(dir, "nswag-client");
             var nswag = await ProcessGenerator.NSwag(nswagDll).Once(spec, nswagOut).ConfigureAwait(false);
-            var ours = WriteOurProject(Path.Combine(dir, "ours"), spec);
+            var ours = WriteOurProject(Path.Combine(dir, "ours"), spec, Packages);
             var theirs = nswag.ExitCode == 0 ? WriteFilesProject(Path.Combine(dir, "nswag"), Path.Combine(nswagOut, "Client.cs")) : null;
             var ourFiles = Path.Combine(dir, "ours-files");
             var ourBytes = (await ProcessGenerator.Ours("ours", cliDll).Once(spec, ourFiles).ConfigureAwait(false)).Bytes;

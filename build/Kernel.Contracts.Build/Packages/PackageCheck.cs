@@ -158,7 +158,8 @@ internal sealed class PackageCheck(RepositorySettings settings, IReadOnlyCollect
         // The package's own assembly, wherever it ships (lib/, tools/, analyzers/), has its XML docs beside it.
         var assemblies = entries.Where(e => e.EndsWith("/" + assembly + ".dll", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
         if (assemblies.Count == 0) missing($"{assembly}.dll is not in the package");
-        foreach (var dll in assemblies.Where(dll => !entries.Contains(dll[..^4] + ".xml")))
+        // (A ReadyToRun copy of the generator under readytorun/<rid>/ is the same assembly as the one under analyzers/.)
+        foreach (var dll in assemblies.Where(dll => !dll.StartsWith("readytorun/", StringComparison.Ordinal) && !entries.Contains(dll[..^4] + ".xml")))
         {
             missing($"no XML docs beside {dll} (set GenerateDocumentationFile)");
         }
@@ -181,6 +182,11 @@ internal sealed class PackageCheck(RepositorySettings settings, IReadOnlyCollect
                     case true when portable: missing($"{dll} is ReadyToRun, but the portable package must be IL for every platform"); break;
                 }
             }
+        }
+
+        if (id == ShippedPackages.Generator)
+        {
+            CheckReadyToRunAnalyzers(zip, entries, missing);
         }
 
         if (ShippedPackages.PactCore(assembly, platform.Rid) is var (prefix, files))
@@ -243,8 +249,52 @@ internal sealed class PackageCheck(RepositorySettings settings, IReadOnlyCollect
         }
     }
 
+    // The generator's analyzers: IL under analyzers/dotnet/cs/ (every platform, and .NET Framework compilers), and for each
+    // platform of KernelContractsReadyToRunRids the same assemblies compiled ReadyToRun for it under readytorun/<rid>/,
+    // which the package's build targets hand to a compiler running there.
+    private void CheckReadyToRunAnalyzers(ZipArchive zip, HashSet<string> entries, Action<string> missing)
+    {
+        const string il = "analyzers/dotnet/cs/";
+        var analyzers = entries.Where(e => e.StartsWith(il, StringComparison.Ordinal) && e.EndsWith(".dll", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        foreach (var dll in analyzers.Where(dll => ReadyToRunMachine(zip.GetEntry(dll)!) is not 0))
+        {
+            missing($"{dll} must be IL: it is what every platform without its own ReadyToRun copy runs");
+        }
+
+        foreach (var rid in settings.ReadyToRunRids)
+        {
+            if (Machine(rid) is not { } expected)
+            {
+                missing($"KernelContractsReadyToRunRids names '{rid}', which is no platform ReadyToRun code is compiled for");
+                continue;
+            }
+
+            foreach (var name in analyzers.Select(dll => dll[il.Length..]))
+            {
+                var copy = $"readytorun/{rid}/{name}";
+                if (!entries.Contains(copy)) missing($"{copy} is missing: {rid} is in KernelContractsReadyToRunRids, and each analyzer needs its ReadyToRun copy");
+                else if (ReadyToRunMachine(zip.GetEntry(copy)!) is var machine && machine != expected)
+                {
+                    missing(machine is null or 0 ? $"{copy} is not ReadyToRun code" : $"{copy} is ReadyToRun code for another platform (machine 0x{machine:X4}, {rid} is 0x{expected:X4})");
+                }
+            }
+        }
+    }
+
+    // The PE machine a ReadyToRun image for a runtime identifier carries: the architecture's, XOR the operating system's mark.
+    internal static int? Machine(string rid)
+    {
+        var parts = rid.Replace("-musl-", "-", StringComparison.Ordinal).Split('-');
+        int? os = parts[0] switch { "win" => 0, "linux" => 0x7B79, "osx" => 0x4644, "freebsd" => 0xADC4, _ => null };
+        int? arch = parts.Length < 2 ? null : parts[1] switch { "x64" => 0x8664, "arm64" => 0xAA64, "x86" => 0x014C, "arm" => 0x01C4, _ => null };
+        return os is null || arch is null ? null : os ^ arch;
+    }
+
     // Whether an assembly carries native code compiled ahead of time (a ReadyToRun header); null when it is not one.
-    private static bool? IsReadyToRun(ZipArchiveEntry dll)
+    private static bool? IsReadyToRun(ZipArchiveEntry dll) => ReadyToRunMachine(dll) is { } machine ? machine != 0 : null;
+
+    // The machine a ReadyToRun assembly's code is for, 0 for IL, null when it is not a .NET assembly.
+    private static int? ReadyToRunMachine(ZipArchiveEntry dll)
     {
         var bytes = new MemoryStream();
         using (var stream = dll.Open()) stream.CopyTo(bytes);
@@ -252,7 +302,7 @@ internal sealed class PackageCheck(RepositorySettings settings, IReadOnlyCollect
         try
         {
             using var pe = new PEReader(bytes);
-            return pe.PEHeaders.CorHeader is { } cor ? cor.ManagedNativeHeaderDirectory.Size > 0 : null;
+            return pe.PEHeaders.CorHeader is not { } cor ? null : cor.ManagedNativeHeaderDirectory.Size > 0 ? (int)pe.PEHeaders.CoffHeader.Machine : 0;
         }
         catch (BadImageFormatException)
         {

@@ -9,12 +9,15 @@ internal static class ShippedPackages
     /// <summary>The tool's pointer package; its platform packages (<c>Kernel.Contracts.Cli.&lt;rid&gt;</c>) are the ones it lists.</summary>
     public const string Tool = "Kernel.Contracts.Cli";
 
+    /// <summary>The source generator's package: IL analyzers for every platform, ReadyToRun copies per platform beside them.</summary>
+    public const string Generator = "Kernel.Contracts.Generator";
+
     /// <summary>The runtime identifier of the portable tool package every platform without its own package installs.</summary>
     public const string PortableRid = "any";
 
     public static readonly string[] Ids =
     [
-        "Kernel.Contracts.Generator", "Kernel.Contracts.Generator.NSwag", "Kernel.Platform.Client", "Kernel.Sessions.Client",
+        Generator, "Kernel.Contracts.Generator.NSwag", "Kernel.Platform.Client", "Kernel.Sessions.Client",
         "Kernel.Platform.Server", "Kernel.Sessions.Server", "Kernel.Contracts.Pact", Tool,
     ];
 
