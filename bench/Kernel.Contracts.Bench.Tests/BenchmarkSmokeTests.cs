@@ -264,6 +264,21 @@ public sealed class BenchmarkSmokeTests
     }
 
     [Fact]
+    public void Consumer_build_table_sets_the_IL_generator_beside_the_packed_one_when_measured()
+    {
+        var withIL = new ConsumerBuildTimer.Row("a.yaml", 2048, new Samples([4.0, 5.0, 6.0]), new Samples([4.0, 4.0, 4.0]), null, 300, 200, OursIL: new Samples([6.0, 6.0, 6.0]));
+        var without = withIL with { OursIL = null };
+
+        var table = ConsumerBuildTimer.Table([withIL]);
+
+        Assert.Contains("| IL / NSwag |", table, StringComparison.Ordinal);
+        // ours 5 s and the IL generator 6 s against NSwag's 4 s; 300 bytes against 200.
+        Assert.Contains("| **1.25** | 6.000 s", table, StringComparison.Ordinal);
+        Assert.Contains("| **1.50** | 0.00 MiB | 0.00 MiB | 1.50 |", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("IL / NSwag", ConsumerBuildTimer.Table([without]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verification_timer_verifies_the_platform_pact_with_the_binding()
     {
         var (pact, provider, start) = VerificationTimer.Pacts[0];

@@ -22,8 +22,11 @@ public sealed class ConsumerBuildTimer(string nswagDll, string cliDll)
     /// <summary>The folder Pack wrote: our project then references the packed generator (<see cref="WriteOurProject"/>).</summary>
     public string? Packages { get; init; }
 
-    /// <summary><paramref name="OursPregenerated"/>: our files compiled as they are, without the generator (where the time goes).</summary>
-    public sealed record Row(string Document, long Bytes, Samples? Ours, Samples? NSwag, string? NSwagProblem, long OurBytes, long NSwagBytes, Samples? OursPregenerated = null);
+    /// <summary>
+    /// <paramref name="OursPregenerated"/>: our files compiled as they are, without the generator (where the time goes);
+    /// <paramref name="OursIL"/>: with a package folder, the same project loading the built generator's IL instead (what the ReadyToRun copy saves).
+    /// </summary>
+    public sealed record Row(string Document, long Bytes, Samples? Ours, Samples? NSwag, string? NSwagProblem, long OurBytes, long NSwagBytes, Samples? OursPregenerated = null, Samples? OursIL = null);
 
     /// <summary>The generator's DLL and the three it loads (as the package lays them out under analyzers/dotnet/cs).</summary>
     public static IReadOnlyList<string> GeneratorAnalyzers()
@@ -125,11 +128,12 @@ public sealed class ConsumerBuildTimer(string nswagDll, string cliDll)
             var ourFiles = Path.Combine(dir, "ours-files");
             var ourBytes = (await ProcessGenerator.Ours("ours", cliDll).Once(spec, ourFiles).ConfigureAwait(false)).Bytes;
             var pregenerated = Pregenerated ? WriteFilesProject(Path.Combine(dir, "ours-pregenerated"), Path.Combine(ourFiles, "*.g.cs")) : null;
+            // Beside the packed generator, the same project with the built generator's IL, in the same run.
+            var il = Packages is null ? null : WriteOurProject(Path.Combine(dir, "ours-il"), spec);
 
-            await RestoreAsync(ours).ConfigureAwait(false);
-            if (pregenerated is not null)
+            foreach (var project in new[] { ours, pregenerated, il }.OfType<string>())
             {
-                await RestoreAsync(pregenerated).ConfigureAwait(false);
+                await RestoreAsync(project).ConfigureAwait(false);
             }
 
             string? problem = theirs is null ? "NSwag cannot read it" : null;
@@ -147,6 +151,7 @@ public sealed class ConsumerBuildTimer(string nswagDll, string cliDll)
             var ourTimes = new List<double>();
             var theirTimes = new List<double>();
             var pregeneratedTimes = new List<double>();
+            var ilTimes = new List<double>();
             for (var i = 0; i < runs; i++)
             {
                 var (seconds, run) = await BuildAsync(ours).ConfigureAwait(false);
@@ -165,11 +170,16 @@ public sealed class ConsumerBuildTimer(string nswagDll, string cliDll)
                 {
                     pregeneratedTimes.Add((await BuildAsync(pregenerated).ConfigureAwait(false)).Seconds);
                 }
+
+                if (il is not null)
+                {
+                    ilTimes.Add((await BuildAsync(il).ConfigureAwait(false)).Seconds);
+                }
             }
 
             var row = new Row(name, new FileInfo(spec).Length, new Samples(ourTimes), theirs is null ? null : new Samples(theirTimes), problem, ourBytes, nswag.Bytes,
-                pregenerated is null ? null : new Samples(pregeneratedTimes));
-            log.WriteLine($"{name}: ours {row.Ours}, NSwag {(row.NSwag?.ToString() ?? problem)}");
+                pregenerated is null ? null : new Samples(pregeneratedTimes), il is null ? null : new Samples(ilTimes));
+            log.WriteLine($"{name}: ours {row.Ours}{(row.OursIL is { } ilSamples ? $" (IL generator {ilSamples})" : "")}, NSwag {(row.NSwag?.ToString() ?? problem)}");
             rows.Add(row);
             Directory.Delete(dir, recursive: true);
         }
@@ -180,15 +190,19 @@ public sealed class ConsumerBuildTimer(string nswagDll, string cliDll)
     public static string Table(IReadOnlyList<Row> rows)
     {
         var text = new StringBuilder();
-        text.AppendLine("| document | size | build, ours (generator in the build) | build, NSwag's client | ours / NSwag | generated C#: ours | NSwag | ours / NSwag |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        var withIL = rows.Any(r => r.OursIL is not null);
+        text.AppendLine("| document | size | build, ours (generator in the build) | build, NSwag's client | ours / NSwag |"
+            + (withIL ? " build, ours with the IL generator | IL / NSwag |" : "") + " generated C#: ours | NSwag | ours / NSwag |");
+        text.AppendLine("|---|---:|---:|---:|---:|" + (withIL ? "---:|---:|" : "") + "---:|---:|---:|");
         foreach (var row in rows)
         {
-            var ratio = row.Ours is { } o && row.NSwag is { } n ? "**" + (o.Median / n.Median).ToString("0.00", CultureInfo.InvariantCulture) + "**" : "—";
+            string Ratio(Samples? ours) => ours is { } o && row.NSwag is { } n ? "**" + (o.Median / n.Median).ToString("0.00", CultureInfo.InvariantCulture) + "**" : "—";
+            var ratio = Ratio(row.Ours);
+            var ilColumns = withIL ? $" {row.OursIL?.ToString() ?? "—"} | {Ratio(row.OursIL)} |" : "";
             var bytesRatio = row.NSwagBytes > 0 ? (row.OurBytes / (double)row.NSwagBytes).ToString("0.00", CultureInfo.InvariantCulture) : "—";
             var pregenerated = row.OursPregenerated is { } p ? string.Create(CultureInfo.InvariantCulture, $" (our files without the generator: {p})") : string.Empty;
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {row.Document} | {row.Bytes / 1024.0:0} KiB | {row.Ours}{pregenerated} | {(row.NSwag?.ToString() ?? row.NSwagProblem)} | {ratio} | {row.OurBytes / 1048576.0:0.00} MiB | {(row.NSwagBytes > 0 ? (row.NSwagBytes / 1048576.0).ToString("0.00", CultureInfo.InvariantCulture) + " MiB" : "—")} | {bytesRatio} |"));
+                $"| {row.Document} | {row.Bytes / 1024.0:0} KiB | {row.Ours}{pregenerated} | {(row.NSwag?.ToString() ?? row.NSwagProblem)} | {ratio} |{ilColumns} {row.OurBytes / 1048576.0:0.00} MiB | {(row.NSwagBytes > 0 ? (row.NSwagBytes / 1048576.0).ToString("0.00", CultureInfo.InvariantCulture) + " MiB" : "—")} | {bytesRatio} |"));
         }
 
         return text.ToString();
