@@ -19,7 +19,10 @@ public sealed class RepositorySettingsTests
             </Project>
             """);
 
-        Assert.Equal(new RepositorySettings("2.3.4", "https://github.com/kernel/contracts"), RepositorySettings.Read(props));
+        var settings = RepositorySettings.Read(props);
+
+        Assert.Equal(("2.3.4", "https://github.com/kernel/contracts"), (settings.Version, settings.ProjectUrl));
+        Assert.Empty(settings.ReadyToRunRids);
     }
 
     [Fact]

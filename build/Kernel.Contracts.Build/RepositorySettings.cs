@@ -15,11 +15,6 @@ internal sealed record RepositorySettings(string Version, string ProjectUrl)
 {
     public IReadOnlyList<string> ReadyToRunRids { get; init; } = [];
 
-    public bool Equals(RepositorySettings? other) =>
-        other is not null && Version == other.Version && ProjectUrl == other.ProjectUrl && ReadyToRunRids.SequenceEqual(other.ReadyToRunRids);
-
-    public override int GetHashCode() => HashCode.Combine(Version, ProjectUrl, ReadyToRunRids.Count);
-
     public static RepositorySettings Read(string propsPath)
     {
         XDocument props;
