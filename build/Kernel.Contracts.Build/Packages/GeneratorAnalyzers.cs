@@ -17,7 +17,7 @@ internal static class GeneratorAnalyzers
 {
     /// <summary>The package folder the analyzers must come from: this machine's ReadyToRun copy, or the IL.</summary>
     public static string Folder(bool readyToRun) =>
-        readyToRun ? $"readytorun/{RuntimeInformation.RuntimeIdentifier.Replace("-musl-", "-", StringComparison.Ordinal)}/" : "analyzers/dotnet/cs/";
+        readyToRun ? $"readytorun/{ShippedPackages.GeneratorCopyRid(RuntimeInformation.RuntimeIdentifier)}/" : "analyzers/dotnet/cs/";
 
     /// <summary>The problems with the generator's analyzers in <paramref name="itemsJson"/>: none when they all come from <paramref name="folder"/>.</summary>
     public static IReadOnlyList<string> Check(string itemsJson, string folder, out int count)

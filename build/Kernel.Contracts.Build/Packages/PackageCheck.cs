@@ -284,7 +284,7 @@ internal sealed class PackageCheck(RepositorySettings settings, IReadOnlyCollect
     // The PE machine a ReadyToRun image for a runtime identifier carries: the architecture's, XOR the operating system's mark.
     internal static int? Machine(string rid)
     {
-        var parts = rid.Replace("-musl-", "-", StringComparison.Ordinal).Split('-');
+        var parts = ShippedPackages.GeneratorCopyRid(rid).Split('-');
         int? os = parts[0] switch { "win" => 0, "linux" => 0x7B79, "osx" => 0x4644, "freebsd" => 0xADC4, _ => null };
         int? arch = parts.Length < 2 ? null : parts[1] switch { "x64" => 0x8664, "arm64" => 0xAA64, "x86" => 0x014C, "arm" => 0x01C4, _ => null };
         return os is null || arch is null ? null : os ^ arch;

@@ -12,6 +12,12 @@ internal static class ShippedPackages
     /// <summary>The source generator's package: IL analyzers for every platform, ReadyToRun copies per platform beside them.</summary>
     public const string Generator = "Kernel.Contracts.Generator";
 
+    /// <summary>
+    /// The <c>readytorun/&lt;rid&gt;/</c> folder of the generator package a platform's compiler loads: musl systems take
+    /// the copy of their architecture (as the package's build targets decide it, in MSBuild).
+    /// </summary>
+    public static string GeneratorCopyRid(string rid) => rid.Replace("-musl-", "-", StringComparison.Ordinal);
+
     /// <summary>The runtime identifier of the portable tool package every platform without its own package installs.</summary>
     public const string PortableRid = "any";
 
