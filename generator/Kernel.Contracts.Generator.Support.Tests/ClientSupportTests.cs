@@ -80,4 +80,89 @@ public class ClientSupportTests
         Assert.EndsWith("the body does not match the API description: [1]: expected a 32-bit integer but found a string two.", e.Message, StringComparison.Ordinal);
         Assert.IsType<JsonException>(e.InnerException);
     }
+
+    [Theory]
+    [InlineData(200, 200, 200, true)]
+    [InlineData(200, 299, 201, true)]
+    [InlineData(200, 299, 299, true)]
+    [InlineData(200, 200, 201, false)]
+    [InlineData(200, 299, 300, false)]
+    [InlineData(200, 299, 404, false)]
+    public async Task Send_reads_a_status_in_its_range_and_throws_for_any_other(int from, int to, int status, bool success)
+    {
+        var handler = new Answering((HttpStatusCode)status, "[1,2]");
+        using var client = new HttpClient(handler);
+        var request = new HttpRequestMessage(HttpMethod.Get, "https://api.example/items") { Content = new StringContent("x") };
+
+        if (success)
+        {
+            Assert.Equal(new[] { 1, 2 }, await ClientMembers.CallSendAsync(client, request, from, to, (ref Utf8JsonReader r) => JsonCodec.ReadList(ref r, JsonCodec.ReadInt32)));
+        }
+        else
+        {
+            var e = await Assert.ThrowsAsync<ApiException>(() => ClientMembers.CallSendAsync(client, request, from, to, (ref Utf8JsonReader r) => JsonCodec.ReadList(ref r, JsonCodec.ReadInt32)));
+            Assert.Equal(status, e.StatusCode);
+            Assert.Equal("[1,2]", e.Body);
+        }
+
+        Assert.Same(request, handler.Received);
+        // The request is disposed once answered (its content with it), and so is the response.
+        Assert.Throws<ObjectDisposedException>(() => request.Content!.ReadAsStream());
+        Assert.True(handler.ResponseDisposed);
+    }
+
+    [Theory]
+    [InlineData(204, true)]
+    [InlineData(200, false)]
+    [InlineData(500, false)]
+    public async Task Send_without_a_body_succeeds_only_in_its_range(int status, bool success)
+    {
+        var handler = new Answering((HttpStatusCode)status, status == 204 ? null : "{\"title\":\"boom\"}");
+        using var client = new HttpClient(handler);
+        var request = new HttpRequestMessage(HttpMethod.Delete, "https://api.example/items/1");
+
+        var send = ClientMembers.CallSendAsync(client, request, 204, 204);
+        if (success)
+        {
+            await send;
+        }
+        else
+        {
+            Assert.Equal(status, (await Assert.ThrowsAsync<ApiException>(() => send)).StatusCode);
+        }
+
+        Assert.True(handler.ResponseDisposed);
+    }
+
+    private sealed class Answering(HttpStatusCode status, string? json) : HttpMessageHandler
+    {
+        public HttpRequestMessage? Received { get; private set; }
+
+        public bool ResponseDisposed => _content?.Disposed ?? false;
+
+        private TrackedContent? _content;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
+        {
+            Received = request;
+            _content = new TrackedContent(json ?? string.Empty);
+            if (json is not null)
+            {
+                _content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            }
+
+            return Task.FromResult(new HttpResponseMessage(status) { RequestMessage = request, Content = _content });
+        }
+    }
+
+    private sealed class TrackedContent(string text) : ByteArrayContent(Encoding.UTF8.GetBytes(text))
+    {
+        public bool Disposed { get; private set; }
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
+    }
 }

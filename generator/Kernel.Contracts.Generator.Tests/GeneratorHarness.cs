@@ -47,15 +47,27 @@ internal static class GeneratorHarness
             withAspNetCore ? References.Value : References.Value.Where(r => !Path.GetFileName(r.Display!).StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error));
 
-    public static GeneratorDriver CreateDriver(params Spec[] specs) =>
+    /// <summary>
+    /// A driver over <paramref name="specs"/>. The tests build as this repository does, with <c>KernelContractsNullableWarnings</c>,
+    /// so every compile of generated code here also passes the nullable analysis; <see cref="RunAsShipped"/> leaves it out.
+    /// </summary>
+    public static GeneratorDriver CreateDriver(params Spec[] specs) => CreateDriver(nullableWarnings: true, specs);
+
+    public static GeneratorDriver CreateDriver(bool nullableWarnings, params Spec[] specs) => CreateDriver(nullableWarnings ? "true" : string.Empty, specs);
+
+    /// <summary>A driver with the project property <c>KernelContractsNullableWarnings</c> set to <paramref name="nullableWarnings"/>.</summary>
+    public static GeneratorDriver CreateDriver(string nullableWarnings, params Spec[] specs) =>
         CSharpGeneratorDriver.Create(
             new[] { new OpenApiGenerator().AsSourceGenerator() },
             specs.Select(s => (AdditionalText)new InMemoryText(s.Path, s.Text)),
             new CSharpParseOptions(LanguageVersion.Latest),
-            new OptionsProvider(specs),
+            new OptionsProvider(specs, nullableWarnings),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     public static Result Run(params Spec[] specs) => Run(CreateDriver(specs), CreateCompilation("public static class Placeholder { }"));
+
+    /// <summary>Runs the generator as a consumer's project does: without <c>KernelContractsNullableWarnings</c>.</summary>
+    public static Result RunAsShipped(params Spec[] specs) => Run(CreateDriver(nullableWarnings: false, specs), CreateCompilation("public static class Placeholder { }"));
 
     public static Result Run(GeneratorDriver driver, Compilation compilation)
     {
@@ -96,8 +108,13 @@ internal static class GeneratorHarness
     {
         private readonly Dictionary<string, Options> _byPath;
 
-        public OptionsProvider(IEnumerable<Spec> specs)
+        public OptionsProvider(IEnumerable<Spec> specs, string nullableWarnings)
         {
+            GlobalOptions = new Options(new Dictionary<string, string>
+            {
+                ["build_property.RootNamespace"] = "Generated.Tests",
+                ["build_property.KernelContractsNullableWarnings"] = nullableWarnings,
+            });
             _byPath = specs.ToDictionary(
                 s => s.Path,
                 s => new Options(new Dictionary<string, string>
@@ -110,7 +127,7 @@ internal static class GeneratorHarness
                 }));
         }
 
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Generated.Tests" });
+        public override AnalyzerConfigOptions GlobalOptions { get; }
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
 

@@ -50,11 +50,17 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .Select((request, _) => SpecParser.Parse(request))
             .WithTrackingName(TrackingNames.Parsed);
 
+        var nullableWarnings = context.AnalyzerConfigOptionsProvider
+            .Select((options, _) => options.GlobalOptions.TryGetValue("build_property.KernelContractsNullableWarnings", out var value)
+                && string.Equals(value.Trim(), "true", System.StringComparison.OrdinalIgnoreCase));
+
         var facts = context.CompilationProvider
-            .Select((compilation, _) => new CompilationFacts(
-                compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null,
-                compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions") is not null,
-                compilation.GetTypeByMetadataName("Bogus.Faker") is not null))
+            .Combine(nullableWarnings)
+            .Select((input, _) => new CompilationFacts(
+                input.Left.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null,
+                input.Left.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions") is not null,
+                input.Left.GetTypeByMetadataName("Bogus.Faker") is not null,
+                input.Right))
             .WithTrackingName(TrackingNames.CompilationFacts);
 
         var models = parsed

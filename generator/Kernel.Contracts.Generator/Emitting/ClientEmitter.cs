@@ -125,7 +125,7 @@ internal sealed class ClientEmitter
             }
 
             w.Line();
-            w.Lines(Helpers(_api));
+            w.Lines(Helpers());
         }
 
         return w.ToString();
@@ -395,7 +395,8 @@ internal sealed class ClientEmitter
             w.Line(Emitter.ObsoleteAttribute);
         }
 
-        using (w.Block("public virtual async " + Signature(op, withDefaults: true)))
+        var shared = SharedSend(op);
+        using (w.Block("public virtual " + (shared is null ? "async " : string.Empty) + Signature(op, withDefaults: true)))
         {
             foreach (var p in Parameters(op).Where(p => p.Default is null && !IsValueType(op, p.Name)))
             {
@@ -436,7 +437,7 @@ internal sealed class ClientEmitter
                 w.Line("var uri = new global::System.Uri(url.ToString(), global::System.UriKind.Absolute);");
             }
 
-            w.Line("using var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod(" + Naming.Literal(op.Method) + "), uri);");
+            w.Line((shared is null ? "using " : string.Empty) + "var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod(" + Naming.Literal(op.Method) + "), uri);");
             foreach (var p in op.Parameters.Where(p => p.In is ParameterLocationKind.Header or ParameterLocationKind.Cookie))
             {
                 Guarded(w, op, p, value =>
@@ -461,11 +462,48 @@ internal sealed class ClientEmitter
                 Body(w, body);
             }
 
+            if (shared is not null)
+            {
+                // SendAsync disposes the request.
+                w.Line("return " + shared + ";");
+                return;
+            }
+
             w.Line("using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);");
             w.Line("var status = (int)response.StatusCode;");
             Dispatch(w, op);
             w.Line("throw await " + _names.Named("ApiException") + ".FromResponseAsync(response, null, null, cancellationToken).ConfigureAwait(false);");
         }
+    }
+
+    /// <summary>
+    /// The call to Support/Client/Send.cs that sends and answers for the operation, when its one success covers one range
+    /// of statuses and has a JSON body or none the method returns; null when the method dispatches itself.
+    /// </summary>
+    private string? SharedSend(OperationModel op)
+    {
+        var successes = Successes(op);
+        if (successes.Count != 1 || _responseTypes.ContainsKey(op.Name))
+        {
+            return null;
+        }
+
+        var success = successes[0];
+        var coverage = success.Coverage;
+        if (coverage.ExceptCodes.Count > 0 || coverage.ExceptClasses.Count > 0)
+        {
+            return null;
+        }
+
+        var range = "_httpClient, request, " + coverage.From.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", " + coverage.To.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", ";
+        if (ResultType(op) is null)
+        {
+            return "SendAsync(" + range + "cancellationToken)";
+        }
+
+        return success.Type is not null && success.Format == BodyFormat.Json
+            ? "SendAsync(" + range + _names.ReadFunc(success.Type) + ", cancellationToken)"
+            : null;
     }
 
     /// <summary>The path as a concatenation of its literal parts and escaped parameter values.</summary>
@@ -611,9 +649,15 @@ internal sealed class ClientEmitter
     };
 
     /// <summary>The private helpers the operations use (Support/Client/); only those some operation needs are emitted.</summary>
-    private static string Helpers(ApiModel api)
+    private string Helpers()
     {
+        var api = _api;
         var files = new List<string> { "Client/ReadJson.cs" };
+        if (api.Operations.Any(o => SharedSend(o) is not null))
+        {
+            files.Add("Client/Send.cs");
+        }
+
         if (api.Operations.Any(o => o.Parameters.Any(p => p.In == ParameterLocationKind.Path)))
         {
             files.Add("Client/PathSegment.cs");
