@@ -365,7 +365,7 @@ Task("Bench")
     var cliDll = root.CombineWithFilePath("contract-tests/Kernel.Contracts.Cli/bin/Release/net10.0/Kernel.Contracts.Cli.dll");
     var filter = Argument("bench-filter", "*");
     var runs = Argument("bench-runs", 5);
-    var only = Argument("bench-only", "micro,generate,corpus,consumer,bytes,http,verify").Split(',');
+    var only = Argument("bench-only", "micro,generate,corpus,consumer,compile,bytes,http,verify").Split(',');
     // --bench-documents=a.yaml,b.json narrows the generate and consumer tables to those documents.
     string Documents() => HasArgument("bench-documents") ? $" --documents {Argument<string>("bench-documents")}" : "";
 
@@ -402,6 +402,8 @@ Task("Bench")
             throw new CakeException($"artifacts/packages holds no Kernel.Contracts.Generator {PackageVersion()}: run `dotnet cake --target=Pack` first (the consumer build references the packed generator).");
         Run("dotnet", $"\"{benchDll}\" consumer-build --cli \"{cliDll}\" --packages \"{packages}\" --runs {Argument("bench-build-runs", 3)}" + Documents() + (HasArgument("bench-pregenerated") ? " --pregenerated" : ""));
     }
+    // The compiler's time on the same clients' code, in process and alternating: what the code itself costs a build.
+    if (only.Contains("compile")) Run("dotnet", $"\"{benchDll}\" consumer-compile --cli \"{cliDll}\" --runs {Argument("bench-compile-runs", 15)}" + Documents());
     if (only.Contains("bytes")) Run("dotnet", $"\"{benchDll}\" bytes --cli \"{cliDll}\"");
     if (only.Contains("http")) Run("dotnet", $"\"{benchDll}\" http --runs {Argument("bench-http-runs", 3)} --duration {Argument("bench-http-seconds", 5)}" + (HasArgument("bench-stubs-root-services") ? " --stubs-root-services" : ""));
     if (only.Contains("verify")) Run("dotnet", $"\"{benchDll}\" verify --runs {runs}");

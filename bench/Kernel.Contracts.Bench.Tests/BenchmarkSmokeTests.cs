@@ -209,6 +209,38 @@ public sealed class BenchmarkSmokeTests
     }
 
     [Fact]
+    public async Task Compile_timer_compiles_our_client_as_shipped_and_analysed_and_reports_the_ratio()
+    {
+        var cli = typeof(Kernel.Contracts.Cli.Program).Assembly.Location;
+        var scratch = TempDir();
+        try
+        {
+            var run = await ProcessGenerator.Ours("ours", cli).Once(BenchPaths.Spec("kernel-platform.openapi.yaml"), scratch);
+            Assert.True(run.ExitCode == 0, run.Output);
+            var ours = ProcessGenerator.CSharpFiles(scratch).Select(File.ReadAllText).ToArray();
+            var analysed = CompileTimer.Analysed(ours);
+            Assert.All(ours, t => Assert.Contains("#nullable disable warnings", t, StringComparison.Ordinal));
+            Assert.All(analysed, t => Assert.DoesNotContain("#nullable disable", t, StringComparison.Ordinal));
+
+            var samples = CompileTimer.Alternate([ours, analysed], runs: 1);
+            Assert.All(samples, s => Assert.True(s.Seconds.Count == 1 && s.Median > 0));
+            Assert.NotNull(CompileTimer.CompileOnce(["public class Broken { int X => \"text\"; }"]).Error);
+            Assert.Throws<InvalidOperationException>(() => CompileTimer.Alternate([["public class Broken {"]], runs: 1));
+
+            var row = new CompileTimer.Row("a.yaml", new Samples([2.0]), new Samples([3.0]), new Samples([1.0]), null, 300, 200);
+            Assert.Contains("| a.yaml | 2.000 s (2.000–2.000, n=1) | 3.000 s (3.000–3.000, n=1) | 1.000 s (1.000–1.000, n=1) | **2.00** | 3.00 | 1.50 |", CompileTimer.Table([row]), StringComparison.Ordinal);
+#if NSWAG
+            var rows = await CompileTimer.MeasureAsync(BenchPaths.NSwagDll, cli, [BenchPaths.Spec("kernel-platform.openapi.yaml")], 1, Path.Combine(scratch, "measure"), TextWriter.Null);
+            Assert.NotNull(Assert.Single(rows).NSwag);
+#endif
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Consumer_build_project_builds_our_client_with_the_generator_in_the_build()
     {
         var scratch = TempDir();

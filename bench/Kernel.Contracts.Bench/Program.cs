@@ -73,6 +73,15 @@ public static class Program
                 return 0;
             }
 
+            case "consumer-compile":
+            {
+                // The compiler's time on the client's code alone, in process: the part of the consumer's build the code decides.
+                var cli = Option(args, "--cli") ?? throw new ArgumentException("--cli PATH/Kernel.Contracts.Cli.dll is required");
+                var rows = await CompileTimer.MeasureAsync(Option(args, "--nswag") ?? BenchPaths.NSwagDll, cli, Documents(args, BenchPaths.ConsumerBuildDocuments()), Runs(args, 10), Scratch(), Console.Out).ConfigureAwait(false);
+                await Write("consumer-compile.md", CompileTimer.Table(rows)).ConfigureAwait(false);
+                return 0;
+            }
+
             case "bytes":
             {
                 // Where the bytes of our generated client go, beside the size of NSwag's client for the same document.
