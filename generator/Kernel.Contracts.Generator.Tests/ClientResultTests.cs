@@ -40,6 +40,20 @@ public class ClientResultTests
               responses:
                 '200': { description: Copied in place, content: { application/json: { schema: { $ref: '#/components/schemas/Pet' } } } }
                 2XX: { description: Copied elsewhere, content: { application/json: { schema: { $ref: '#/components/schemas/PetCreated' } } } }
+          /pets/{id}/send:
+            post:
+              # Named like the client's shared send helper: the two must not collide.
+              operationId: send
+              parameters: [ { name: id, in: path, required: true, schema: { type: string } } ]
+              responses:
+                2XX: { description: Sent, content: { application/json: { schema: { $ref: '#/components/schemas/PetCreated' } } } }
+                '404': { description: No such pet }
+          /pets/{id}/read:
+            delete:
+              operationId: readJson
+              parameters: [ { name: id, in: path, required: true, schema: { type: string } } ]
+              responses:
+                '204': { description: Deleted }
         components:
           schemas:
             Pet:
@@ -108,6 +122,32 @@ public class ClientResultTests
                 var result = new PetsClient(new HttpClient(new Answer(status, json))).CopyPetAsync("rex").GetAwaiter().GetResult();
                 var made = CopyPetResponse.Status2XX(206, new PetCreated { Id = "m" });
                 return result.StatusCode + " " + result.IsOk + result.IsStatus2XX + " " + result.Match(p => "pet " + p.Name, c => "id " + c.Id) + "|" + made.StatusCode + made.IsStatus2XX;
+            }
+
+            // One success each (a range with a JSON body; a 204): answered by the client's shared send, not a dispatch of their own.
+            public static string Send(int status, string? json)
+            {
+                try
+                {
+                    return "id " + new PetsClient(new HttpClient(new Answer(status, json))).SendAsync("rex").GetAwaiter().GetResult().Id;
+                }
+                catch (ApiException e)
+                {
+                    return "ApiException " + e.StatusCode;
+                }
+            }
+
+            public static string ReadJson(int status)
+            {
+                try
+                {
+                    new PetsClient(new HttpClient(new Answer(status, null))).ReadJsonAsync("rex").GetAwaiter().GetResult();
+                    return "done";
+                }
+                catch (ApiException e)
+                {
+                    return "ApiException " + e.StatusCode;
+                }
             }
 
             public static string MadeOutside() => CopyPetResponse.Status2XX(200, new PetCreated { Id = "m" }).StatusCode.ToString();
@@ -221,4 +261,33 @@ public class ClientResultTests
     [InlineData("{\"age\":4}", "absent|4|{\"age\":4}")]
     public void Reading_tells_an_explicit_null_from_an_absent_member_and_writes_it_back(string json, string expected) =>
         Assert.Equal(expected, Assembly.Value.Call<string>("Test.Api.ClientProbe", "RoundTrip", json));
+
+    [Theory]
+    [InlineData(200, "{\"id\":\"p-1\"}", "id p-1")]
+    [InlineData(202, "{\"id\":\"p-2\"}", "id p-2")]
+    [InlineData(299, "{\"id\":\"p-3\"}", "id p-3")]
+    [InlineData(404, null, "ApiException 404")]
+    [InlineData(300, null, "ApiException 300")]
+    public void One_success_range_with_a_body_is_read_for_every_status_in_it(int status, string? json, string expected) =>
+        Assert.Equal(expected, Assembly.Value.Call<string>("Test.Api.ClientProbe", "Send", status, json));
+
+    [Theory]
+    [InlineData(204, "done")]
+    [InlineData(200, "ApiException 200")]
+    [InlineData(500, "ApiException 500")]
+    public void One_bodiless_success_is_the_only_status_that_succeeds(int status, string expected) =>
+        Assert.Equal(expected, Assembly.Value.Call<string>("Test.Api.ClientProbe", "ReadJson", status));
+
+    [Fact]
+    public void Only_operations_with_one_plain_success_share_the_send()
+    {
+        var client = GeneratorHarness.Run(new GeneratorHarness.Spec("pets.openapi.yaml", Spec, "Test.Api", "Models;Client", "Pets"))
+            .Source("Pets.Client.g.cs");
+        Assert.Contains("public virtual global::System.Threading.Tasks.Task<PetCreated> SendAsync(string id,", client, StringComparison.Ordinal);
+        Assert.Contains("return SendAsync(_httpClient, request, 200, 299, PetCreatedJsonConverter.ReadValue, cancellationToken);", client, StringComparison.Ordinal);
+        Assert.Contains("return SendAsync(_httpClient, request, 204, 204, cancellationToken);", client, StringComparison.Ordinal);
+        // Several successes: the operation dispatches itself.
+        Assert.Contains("public virtual async global::System.Threading.Tasks.Task<PutPetResponse> PutPetAsync(", client, StringComparison.Ordinal);
+        Assert.Contains("public virtual async global::System.Threading.Tasks.Task<Pet?> GetPetAsync(", client, StringComparison.Ordinal);
+    }
 }
