@@ -55,4 +55,45 @@ public class SupportFilesTests
             Assert.DoesNotContain(SupportFiles.UnstampedGeneratedCode, text, StringComparison.Ordinal);
         });
     }
+
+    [Fact]
+    public void JsonCodec_carries_the_scalar_kinds_the_document_uses_and_no_others()
+    {
+        const string Spec = """
+            openapi: 3.1.0
+            info: { title: Kinds, version: '1' }
+            paths:
+              /things/{id}:
+                get:
+                  operationId: getThing
+                  parameters: [ { name: id, in: path, required: true, schema: { type: string, format: uuid } } ]
+                  responses:
+                    '200': { description: A thing, content: { application/json: { schema: { $ref: '#/components/schemas/Thing' } } } }
+            components:
+              schemas:
+                Thing:
+                  type: object
+                  properties:
+                    when: { type: string, format: date-time }
+                    sizes: { type: array, items: { type: number, format: float } }
+            """;
+        var result = GeneratorHarness.Run(new GeneratorHarness.Spec("kinds.openapi.yaml", Spec));
+        Assert.Empty(result.CompileErrorsAndWarnings());
+        var codec = result.Source("Kinds.Support.JsonCodec.g.cs");
+
+        // Used: a date-time member, float items (inside a list), a uuid parameter; always a string and any JSON.
+        foreach (var kept in new[] { "ReadDateTimeOffsetOrNull(", "WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, global::System.DateTimeOffset? value", "ReadSingle(", "WriteSingle(", "ReadGuid(", "ReadString(", "ReadAny(", "WriteAny(", "ReadList<T>(", "Deserialize<T>(" })
+        {
+            Assert.Contains(kept, codec, StringComparison.Ordinal);
+        }
+
+        foreach (var dropped in new[] { "ReadDecimal", "WriteDecimal", "ReadDateOnly", "ReadTimeSpan", "ReadBytes", "ReadInt32", "ReadBoolean", "byte[]? value", "bool? value" })
+        {
+            Assert.DoesNotContain(dropped, codec, StringComparison.Ordinal);
+        }
+
+        // Without the trim, the file is the support file whole.
+        var whole = SupportFiles.Types("Json/JsonCodec.cs", "Kinds");
+        Assert.Equal(whole, JsonCodecScalars.Trim(whole, new System.Collections.Generic.HashSet<Model.TypeRefKind>((Model.TypeRefKind[])Enum.GetValues(typeof(Model.TypeRefKind)))));
+    }
 }

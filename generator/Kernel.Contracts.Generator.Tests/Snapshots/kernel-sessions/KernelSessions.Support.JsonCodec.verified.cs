@@ -78,49 +78,6 @@ internal static class JsonCodec
     public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader) =>
         reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetDouble(out var value) ? value : throw Unexpected(ref reader, "a number");
 
-    public static float ReadSingle(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetSingle(out var value) ? value : throw Unexpected(ref reader, "a number");
-
-    public static decimal ReadDecimal(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetDecimal(out var value) ? value : throw Unexpected(ref reader, "a decimal number");
-
-    public static global::System.DateTimeOffset ReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-        {
-            if (reader.TryGetDateTimeOffset(out var value))
-            {
-                return value;
-            }
-
-            if (global::System.DateTimeOffset.TryParse(reader.GetString(), global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.AssumeUniversal, out value))
-            {
-                return value;
-            }
-        }
-
-        throw Unexpected(ref reader, "a date-time string");
-    }
-
-    public static global::System.DateOnly ReadDateOnly(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::System.DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var value)
-            ? value
-            : throw Unexpected(ref reader, "a date (yyyy-MM-dd)");
-
-    public static global::System.TimeSpan ReadTimeSpan(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::System.TimeSpan.TryParse(reader.GetString(), global::System.Globalization.CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw Unexpected(ref reader, "a time span");
-
-    public static global::System.Guid ReadGuid(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.TryGetGuid(out var value) ? value : throw Unexpected(ref reader, "a UUID string");
-
-    public static global::System.Uri ReadUri(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::System.Uri.TryCreate(reader.GetString(), global::System.UriKind.RelativeOrAbsolute, out var value) ? value : throw Unexpected(ref reader, "a URI string");
-
-    public static byte[] ReadBytes(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.TryGetBytesFromBase64(out var value) ? value : throw Unexpected(ref reader, "a base64 string");
-
     public static global::System.Text.Json.JsonElement ReadAny(ref global::System.Text.Json.Utf8JsonReader reader) =>
         global::System.Text.Json.JsonElement.ParseValue(ref reader);
 
@@ -140,30 +97,6 @@ internal static class JsonCodec
 
     public static double? ReadDoubleOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
         (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadDouble(ref reader);
-
-    public static float? ReadSingleOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
-        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadSingle(ref reader);
-
-    public static decimal? ReadDecimalOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
-        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadDecimal(ref reader);
-
-    public static global::System.DateTimeOffset? ReadDateTimeOffsetOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
-        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadDateTimeOffset(ref reader);
-
-    public static global::System.DateOnly? ReadDateOnlyOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
-        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadDateOnly(ref reader);
-
-    public static global::System.TimeSpan? ReadTimeSpanOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
-        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadTimeSpan(ref reader);
-
-    public static global::System.Guid? ReadGuidOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
-        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadGuid(ref reader);
-
-    public static global::System.Uri? ReadUriOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
-        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadUri(ref reader);
-
-    public static byte[]? ReadBytesOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
-        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadBytes(ref reader);
 
     public static global::System.Text.Json.JsonElement? ReadAnyOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
         (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadAny(ref reader);
@@ -269,24 +202,6 @@ internal static class JsonCodec
 
     public static void WriteDouble(global::System.Text.Json.Utf8JsonWriter writer, double value) => writer.WriteNumberValue(value);
 
-    public static void WriteSingle(global::System.Text.Json.Utf8JsonWriter writer, float value) => writer.WriteNumberValue(value);
-
-    public static void WriteDecimal(global::System.Text.Json.Utf8JsonWriter writer, decimal value) => writer.WriteNumberValue(value);
-
-    public static void WriteDateTimeOffset(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateTimeOffset value) => writer.WriteStringValue(value);
-
-    public static void WriteDateOnly(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateOnly value) =>
-        writer.WriteStringValue(value.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture));
-
-    public static void WriteTimeSpan(global::System.Text.Json.Utf8JsonWriter writer, global::System.TimeSpan value) =>
-        writer.WriteStringValue(value.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture));
-
-    public static void WriteGuid(global::System.Text.Json.Utf8JsonWriter writer, global::System.Guid value) => writer.WriteStringValue(value);
-
-    public static void WriteUri(global::System.Text.Json.Utf8JsonWriter writer, global::System.Uri value) => writer.WriteStringValue(value.OriginalString);
-
-    public static void WriteBytes(global::System.Text.Json.Utf8JsonWriter writer, byte[] value) => writer.WriteBase64StringValue(value);
-
     public static void WriteAny(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonElement value) => value.WriteTo(writer);
 
     // A member of a generated type, in one call: written when it has a value, else written as null when orNull says so
@@ -319,54 +234,6 @@ internal static class JsonCodec
     public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, double? value, bool orNull)
     {
         if (value.HasValue) { writer.WritePropertyName(name); WriteDouble(writer, value.Value); }
-        else if (orNull) writer.WriteNull(name);
-    }
-
-    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, float? value, bool orNull)
-    {
-        if (value.HasValue) { writer.WritePropertyName(name); WriteSingle(writer, value.Value); }
-        else if (orNull) writer.WriteNull(name);
-    }
-
-    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, decimal? value, bool orNull)
-    {
-        if (value.HasValue) { writer.WritePropertyName(name); WriteDecimal(writer, value.Value); }
-        else if (orNull) writer.WriteNull(name);
-    }
-
-    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, global::System.DateTimeOffset? value, bool orNull)
-    {
-        if (value.HasValue) { writer.WritePropertyName(name); WriteDateTimeOffset(writer, value.Value); }
-        else if (orNull) writer.WriteNull(name);
-    }
-
-    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, global::System.DateOnly? value, bool orNull)
-    {
-        if (value.HasValue) { writer.WritePropertyName(name); WriteDateOnly(writer, value.Value); }
-        else if (orNull) writer.WriteNull(name);
-    }
-
-    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, global::System.TimeSpan? value, bool orNull)
-    {
-        if (value.HasValue) { writer.WritePropertyName(name); WriteTimeSpan(writer, value.Value); }
-        else if (orNull) writer.WriteNull(name);
-    }
-
-    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, global::System.Guid? value, bool orNull)
-    {
-        if (value.HasValue) { writer.WritePropertyName(name); WriteGuid(writer, value.Value); }
-        else if (orNull) writer.WriteNull(name);
-    }
-
-    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, global::System.Uri? value, bool orNull)
-    {
-        if (value is not null) { writer.WritePropertyName(name); WriteUri(writer, value); }
-        else if (orNull) writer.WriteNull(name);
-    }
-
-    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, byte[]? value, bool orNull)
-    {
-        if (value is not null) { writer.WritePropertyName(name); WriteBytes(writer, value); }
         else if (orNull) writer.WriteNull(name);
     }
 
