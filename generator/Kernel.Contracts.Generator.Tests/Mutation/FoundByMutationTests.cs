@@ -190,6 +190,22 @@ public class FoundByMutationTests
         Assert.Equal("The OpenAPI document is not valid: each value of 'mapping' must name a schema, such as '#/components/schemas/Name', and 'a' has \"\"", d.GetMessage());
     }
 
+    [Theory]
+    [InlineData("      security:\n        - ' ': []\n", "a security requirement names security schemes, and ' ' is blank")]
+    [InlineData("      security:\n        - key: {a: []}\n", "the scopes of 'key' in a security requirement must be a list, not {\"a\":[]}")]
+    public void A_security_requirement_with_a_blank_name_or_scopes_not_a_list_is_KCG002(string security, string message)
+    {
+        // Found with seed 46327572: "$.security[0]" copied under the name " " made Microsoft.OpenApi throw (KCG008).
+        var text = Replace("      operationId: addThing\n", "      operationId: addThing\n" + security);
+
+        var result = Generate(text);
+
+        // At the scheme's name, on the line after "security:".
+        var d = Single(result, "KCG002", 10, 11);
+        Assert.Equal("The OpenAPI document is not valid: " + message, d.GetMessage());
+        Assert.Contains(result.Run.GeneratedSources, s => s.HintName == "Probe.Client.g.cs");
+    }
+
     [Fact]
     public void An_unknown_openapi_version_is_KCG002_at_the_version()
     {

@@ -58,12 +58,19 @@ internal static class JsonCodecScalars
         return used;
     }
 
-    /// <summary><paramref name="codec"/> (the support file's text) without the members of the kinds not in <paramref name="used"/>.</summary>
-    public static string Trim(string codec, ISet<TypeRefKind> used)
+    // The support file parsed once per generator load, in its own namespace; each API's copy is cut from it.
+    private static readonly System.Lazy<SyntaxNode> Codec = new(() =>
+        CSharpSyntaxTree.ParseText(SupportFiles.Types(Path, SupportFiles.Namespace), new CSharpParseOptions(LanguageVersion.Latest)).GetRoot());
+
+    private const string Path = "Json/JsonCodec.cs";
+
+    /// <summary>The support file's types in <paramref name="namespace"/>, without the members of the kinds not in <paramref name="used"/>.</summary>
+    public static string Types(ISet<TypeRefKind> used, string @namespace)
     {
-        var root = CSharpSyntaxTree.ParseText(codec, new CSharpParseOptions(LanguageVersion.Latest)).GetRoot();
+        var root = Codec.Value;
         var unused = root.DescendantNodes().OfType<MethodDeclarationSyntax>().Where(m => KindOf(m) is { } kind && !used.Contains(kind)).ToList();
-        return unused.Count == 0 ? codec : root.RemoveNodes(unused, SyntaxRemoveOptions.KeepNoTrivia)!.ToFullString();
+        var text = unused.Count == 0 ? root.ToFullString() : root.RemoveNodes(unused, SyntaxRemoveOptions.KeepNoTrivia)!.ToFullString();
+        return SupportFiles.InNamespace(text, @namespace);
     }
 
     /// <summary>The scalar kind a member of JsonCodec serves, by its name (<c>ReadGuid</c>, <c>ReadGuidOrNull</c>, <c>WriteGuid</c>) or, for <c>WriteMember</c>, its value's type; null for the rest.</summary>

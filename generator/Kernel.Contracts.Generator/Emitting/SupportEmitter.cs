@@ -9,7 +9,7 @@ internal static class SupportEmitter
     public static string JsonCodec(ApiModel api)
     {
         var w = Emitter.Start(api.Namespace);
-        w.Lines(JsonCodecScalars.Trim(SupportFiles.Types("Json/JsonCodec.cs", api.Namespace), JsonCodecScalars.Used(api)));
+        w.Lines(JsonCodecScalars.Types(JsonCodecScalars.Used(api), api.Namespace));
         return w.ToString();
     }
 

@@ -55,7 +55,8 @@ internal static class SupportFiles
     /// <summary>The attribute with the generator's own version (one place decides it: <see cref="Emitter.GeneratedCodeAttribute"/>).</summary>
     public static string StampVersion(string text) => text.Replace(UnstampedGeneratedCode, Emitter.GeneratedCodeAttribute);
 
-    private static string InNamespace(string text, string @namespace) =>
+    /// <summary>A support file's text with its references to <see cref="Namespace"/> pointing at <paramref name="namespace"/>.</summary>
+    public static string InNamespace(string text, string @namespace) =>
         text.Replace("global::" + Namespace + ".", "global::" + @namespace + ".");
 
     private static string File(string path) =>

@@ -85,6 +85,12 @@ internal static class DocumentShape
                 continue;
             }
 
+            if (key == "security" && value is JsonArray requirements)
+            {
+                CheckSecurity(requirements, at, report);
+                continue;
+            }
+
             // In components (and Swagger 2.0's root), parameters are a map; in operations and path items a list.
             var isMap = ObjectMaps.Contains(key) || (key == "parameters" && pointer is "#/components" or "#");
             switch (value)
@@ -157,6 +163,36 @@ internal static class DocumentShape
             {
                 report(pointer + "/" + Pointers.Escape(pair.Key), "each value of 'mapping' must name a schema, such as '#/components/schemas/Name', and '" + Shorten(pair.Key) + "' has " + Shorten(pair.Value?.ToJsonString() ?? "null"));
                 mapping.Remove(pair.Key);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Each security requirement maps a scheme's name to its scopes. Microsoft.OpenApi throws on a blank name (it makes a
+    /// reference of it), so a blank name, or scopes that are not a list, are reported and removed.
+    /// </summary>
+    private static void CheckSecurity(JsonArray requirements, string pointer, Action<string, string> report)
+    {
+        for (var i = 0; i < requirements.Count; i++)
+        {
+            if (requirements[i] is not JsonObject requirement)
+            {
+                continue;
+            }
+
+            foreach (var pair in requirement.ToList())
+            {
+                var at = pointer + "/" + i + "/" + Pointers.Escape(pair.Key);
+                if (string.IsNullOrWhiteSpace(pair.Key))
+                {
+                    report(at, "a security requirement names security schemes, and '" + pair.Key + "' is blank");
+                    requirement.Remove(pair.Key);
+                }
+                else if (pair.Value is not JsonArray)
+                {
+                    report(at, "the scopes of '" + Shorten(pair.Key) + "' in a security requirement must be a list, not " + Shorten(pair.Value?.ToJsonString() ?? "null"));
+                    requirement.Remove(pair.Key);
+                }
             }
         }
     }
