@@ -48,9 +48,9 @@ internal static class SpecParser
                 return new ParseResult(null, diagnostics.ToEquatableArray());
             }
 
-            var apiName = ApiName(spec, document.Info?.Title);
+            var apiName = ApiName(spec, Schema.Scalar((document.Root["info"] as System.Text.Json.Nodes.JsonObject)?["title"]));
             var ns = Namespace(spec, apiName, diagnostics);
-            var model = new ModelBuilder(document, spec, reader.Locate, diagnostics).Build(ns, apiName, kinds);
+            var model = new ModelBuilder(document.Root, document.Is31, spec, reader.Locate, diagnostics).Build(ns, apiName, kinds);
             return new ParseResult(model, diagnostics.ToEquatableArray());
         }
 #pragma warning disable CA1031 // The generator must never throw into the compiler.

@@ -207,6 +207,22 @@ public class FoundByMutationTests
     }
 
     [Fact]
+    public void A_response_for_no_status_is_KCG002_at_its_key_and_the_rest_compiles()
+    {
+        // Found with seed 49796972: a response "999" gave the server's result a factory whose status check is "false",
+        // unreachable code (CS0162) that broke the build with no generator error.
+        var text = Replace("      responses:\n        '200':", "      responses:\n        '999':\n          description: none\n        '200':");
+
+        var result = GeneratorHarness.Run(new GeneratorHarness.Spec("/specs/probe.yaml", text, "Probe.Api", "Models;Client;Server"));
+
+        var d = Assert.Single(result.GeneratorDiagnostics, x => x.Id == "KCG002");
+        Assert.Equal((16, 9), (d.Location.GetLineSpan().StartLinePosition.Line + 1, d.Location.GetLineSpan().StartLinePosition.Character + 1));
+        Assert.Equal("The OpenAPI document is not valid: a response is for 'default', a status from 100 to 599 or a class such as '4XX', and '999' is none of these", d.GetMessage());
+        Assert.DoesNotContain("999", result.Source("Probe.Server.Results.AddThingResult.g.cs"), StringComparison.Ordinal);
+        Assert.Empty(result.CompileErrorsAndWarnings());
+    }
+
+    [Fact]
     public void An_unknown_openapi_version_is_KCG002_at_the_version()
     {
         var d = Single(Generate(Replace("openapi: 3.1.0", "openapi: '0'")), "KCG002", 1, 1);

@@ -11,8 +11,11 @@ using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Generator.Parsing;
 
+/// <summary>The document the model builder reads: OpenAPI 3.x as JSON, checked; <paramref name="Is31"/> for 3.1 and later.</summary>
+internal sealed record ReadDocument(JsonObject Root, bool Is31);
+
 /// <summary>
-/// Reads an OpenAPI document (YAML or JSON, 3.0 or 3.1) into Microsoft.OpenApi's object model.
+/// Reads an OpenAPI document (YAML or JSON; 3.0, 3.1 or 3.2, or Swagger 2.0 through Microsoft.OpenApi) as JSON.
 /// References to other spec files of the project are bundled into the document first, so the model
 /// builder sees one self-contained document. Every problem becomes a <see cref="DiagnosticInfo"/> at its place.
 /// </summary>
@@ -39,7 +42,7 @@ internal sealed class DocumentReader
     }
 
     /// <summary>The document, or null when the text cannot be read at all (the diagnostics say why).</summary>
-    public OpenApiDocument? Read()
+    public ReadDocument? Read()
     {
         var root = Parse(_spec);
         if (root is not JsonObject rootObject)
@@ -57,26 +60,47 @@ internal sealed class DocumentReader
         BreakReferenceCycles(rootObject, rootObject, "#");
         DocumentShape.Check(rootObject, (pointer, message) => Report(DiagnosticDescriptors.InvalidDocument, _spec, pointer, message));
 
+        var openapi = rootObject.TryGetPropertyValue("openapi", out var openapiNode) ? Schema.Scalar(openapiNode) ?? string.Empty : null;
+        if (openapi is not null && (openapi.StartsWith("3.0", StringComparison.Ordinal) || openapi.StartsWith("3.1", StringComparison.Ordinal) || openapi.StartsWith("3.2", StringComparison.Ordinal)))
+        {
+            OpenApiGrammar.Check(
+                rootObject,
+                openapi,
+                (pointer, message) => Report(DiagnosticDescriptors.ForeignKeyword, _spec, pointer, message),
+                (pointer, message) => Report(DiagnosticDescriptors.InvalidDocument, _spec, pointer, message));
+            return new ReadDocument(rootObject, OpenApiGrammar.Is31(openapi));
+        }
+
+        var swagger = openapi is null && rootObject.TryGetPropertyValue("swagger", out var swaggerNode) ? Schema.Scalar(swaggerNode) ?? string.Empty : null;
+        if (swagger is not null && swagger.StartsWith("2.0", StringComparison.Ordinal))
+        {
+            return ReadSwagger(rootObject);
+        }
+
+        Report(
+            DiagnosticDescriptors.InvalidDocument,
+            _spec,
+            openapi is not null ? "#/openapi" : swagger is not null ? "#/swagger" : null,
+            openapi is null && swagger is null
+                ? "the document says no version: it needs 'openapi' (such as 3.1.0) or 'swagger' (2.0)"
+                : "the version '" + (openapi ?? swagger) + "' is not one the generator reads: OpenAPI 3.0, 3.1 or 3.2, or Swagger 2.0");
+        return null;
+    }
+
+    /// <summary>
+    /// A Swagger 2.0 document: Microsoft.OpenApi reads it and writes it as OpenAPI 3.0, which the model builder reads
+    /// like any other. Its reading errors stand at their place in the Swagger text.
+    /// </summary>
+    private ReadDocument? ReadSwagger(JsonObject rootObject)
+    {
         // Only reading errors count; the validation rule set (style rules such as "a discriminator property
         // must be required") is for linters, and real documents break it without harm to generation.
         var settings = new OpenApiReaderSettings { RuleSet = new ValidationRuleSet() };
-        ReadResult result;
-        try
-        {
-            result = new OpenApiJsonReader().Read(rootObject, new Uri("file:///" + Path.GetFileName(_spec.Path)), settings);
-        }
-        catch (OpenApiUnsupportedSpecVersionException e)
-        {
-            // The reader's own way of refusing a version it does not know (or a missing one).
-            Report(DiagnosticDescriptors.InvalidDocument, _spec, rootObject.ContainsKey("swagger") ? "#/swagger" : "#/openapi", e.Message);
-            return null;
-        }
-
-        var version = rootObject["openapi"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : "2.0";
+        var result = new OpenApiJsonReader().Read(rootObject, new Uri("file:///" + Path.GetFileName(_spec.Path)), settings);
         foreach (var error in result.Diagnostic?.Errors ?? Enumerable.Empty<OpenApiError>())
         {
             // A keyword the version does not define is ignored, as the tools people use ignore it: a warning at the keyword.
-            if (ForeignKeywords.TryReadUnknown(error.Message, version, out var keyword, out var message))
+            if (ForeignKeywords.TryReadUnknown(error.Message, "2.0", out var keyword, out var message))
             {
                 Report(DiagnosticDescriptors.ForeignKeyword, _spec, keyword, message);
             }
@@ -86,7 +110,14 @@ internal sealed class DocumentReader
             }
         }
 
-        return result.Document;
+        if (result.Document is null)
+        {
+            return null;
+        }
+
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        result.Document.SerializeAsV3(new OpenApiJsonWriter(text));
+        return JsonNode.Parse(text.ToString()) is JsonObject converted ? new ReadDocument(converted, Is31: false) : null;
     }
 
     public LocationInfo Locate(string? pointer) => Locate(_spec, pointer);

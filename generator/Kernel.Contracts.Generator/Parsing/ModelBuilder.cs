@@ -5,34 +5,36 @@ using System.Linq;
 using System.Net.Http;
 using System.Text.Json.Nodes;
 using Kernel.Contracts.Generator.Model;
-using Microsoft.OpenApi;
 using Kernel.Contracts.OpenApi;
 
 namespace Kernel.Contracts.Generator.Parsing;
 
 /// <summary>
-/// Builds the generator's <see cref="ApiModel"/> from Microsoft.OpenApi's document: names every type,
+/// Builds the generator's <see cref="ApiModel"/> from the document's JSON (read once, <see cref="Schemas"/>): names every type,
 /// maps schemas to C# types and collects operations. A problem in one schema or operation becomes a
 /// diagnostic and a fallback (<c>JsonElement</c>, or the operation left out); the rest still generates.
 /// </summary>
 internal sealed class ModelBuilder
 {
-    private readonly OpenApiDocument _document;
+    private readonly JsonObject _root;
+    private readonly Schemas _schemas;
     private readonly SpecInput _spec;
     private readonly Func<string?, LocationInfo> _locate;
     private readonly List<DiagnosticInfo> _diagnostics;
     // Case-insensitive: hint names (and file systems) do not tell "OrderCreaterequest" from "OrderCreateRequest".
     private readonly HashSet<string> _typeNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _componentTypeNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Schema> _componentSchemas = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _componentRefs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
+    private readonly Dictionary<Schema, TypeRef> _referencedRefs = new();
     private readonly List<TypeModel> _types = new();
-    // Microsoft.OpenApi resolves a reference on every read of its Target (building URIs each time): once per reference here.
-    private readonly Dictionary<OpenApiSchemaReference, IOpenApiSchema?> _targets = new();
 
-    public ModelBuilder(OpenApiDocument document, SpecInput spec, Func<string?, LocationInfo> locate, List<DiagnosticInfo> diagnostics)
+    /// <summary>A builder over <paramref name="root"/>, an OpenAPI 3.x document whose members <see cref="OpenApiGrammar"/> has checked.</summary>
+    public ModelBuilder(JsonObject root, bool is31, SpecInput spec, Func<string?, LocationInfo> locate, List<DiagnosticInfo> diagnostics)
     {
-        _document = document;
+        _root = root;
+        _schemas = new Schemas(root, is31);
         _spec = spec;
         _locate = locate;
         _diagnostics = diagnostics;
@@ -47,8 +49,12 @@ internal sealed class ModelBuilder
             _typeNames.Add(reserved);
         }
 
-        var schemas = _document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
-        foreach (var name in schemas.Keys)
+        foreach (var pair in Members(Object(_root["components"])?["schemas"]))
+        {
+            _componentSchemas[pair.Key] = _schemas.Read(pair.Value);
+        }
+
+        foreach (var name in _componentSchemas.Keys)
         {
             var typeName = Naming.Pascal(name);
             if (typeName.Length == 0)
@@ -60,7 +66,7 @@ internal sealed class ModelBuilder
             _componentTypeNames[name] = Naming.Unique(typeName, _typeNames);
         }
 
-        foreach (var pair in schemas)
+        foreach (var pair in _componentSchemas)
         {
             Guard("#/components/schemas/" + Pointers.Escape(pair.Key), () => ComponentRef(pair.Key));
         }
@@ -70,8 +76,8 @@ internal sealed class ModelBuilder
         return new ApiModel(
             @namespace,
             apiName,
-            _document.Info?.Title ?? apiName,
-            _document.Info?.Description,
+            Text(Object(_root["info"]), "title") ?? apiName,
+            Text(Object(_root["info"]), "description"),
             DefaultBaseAddress(),
             kinds,
             _types.ToEquatableArray(),
@@ -89,7 +95,7 @@ internal sealed class ModelBuilder
             return known;
         }
 
-        if (!_componentTypeNames.TryGetValue(name, out var typeName) || _document.Components?.Schemas?.TryGetValue(name, out var schema) != true || schema is null)
+        if (!_componentTypeNames.TryGetValue(name, out var typeName) || !_componentSchemas.TryGetValue(name, out var schema))
         {
             return TypeRef.Any;
         }
@@ -103,7 +109,7 @@ internal sealed class ModelBuilder
         try
         {
             var pointer = "#/components/schemas/" + Pointers.Escape(name);
-            var target = schema is OpenApiSchemaReference reference ? TargetOf(reference) ?? schema : schema;
+            var target = schema.IsReference ? schema.Target ?? schema : schema;
             var shape = Classify(target);
             if (shape is Shape.Object or Shape.Enum or Shape.Union)
             {
@@ -121,6 +127,33 @@ internal sealed class ModelBuilder
         }
     }
 
+    /// <summary>
+    /// The type of a schema a reference finds outside <c>#/components/schemas</c> (<c>#/components/responses/Conflict/content/application~1json/schema</c>):
+    /// one type however many references lead to it, named after where it stands.
+    /// </summary>
+    private TypeRef ReferencedRef(string reference, Schema target)
+    {
+        if (_referencedRefs.TryGetValue(target, out var known))
+        {
+            return known;
+        }
+
+        // A schema that contains itself through such references alone.
+        _referencedRefs[target] = TypeRef.Any;
+        var result = Map(target, NameOf(reference), reference, out _);
+        _referencedRefs[target] = result;
+        return result;
+    }
+
+    // The words of a pointer that name something: not the sections, media types, indexes and keywords between them.
+    private static string NameOf(string reference)
+    {
+        var words = Pointers.Split(reference)
+            .Where(segment => segment.IndexOf('/') < 0 && !int.TryParse(segment, out _) && segment is not ("components" or "schemas" or "responses" or "parameters" or "requestBodies" or "headers" or "content" or "schema" or "paths" or "properties" or "items" or "allOf" or "oneOf" or "anyOf" or "additionalProperties"));
+        var name = Naming.Pascal(string.Join(" ", words));
+        return name.Length == 0 ? "Schema" : name;
+    }
+
     private enum Shape
     {
         Primitive,
@@ -132,15 +165,15 @@ internal sealed class ModelBuilder
         Any,
     }
 
-    private static Shape Classify(IOpenApiSchema schema)
+    private static Shape Classify(Schema schema)
     {
-        if (schema is OpenApiSchemaReference)
+        if (schema.IsReference)
         {
             return Shape.Primitive;
         }
 
-        var type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
-        if (schema.Enum is { Count: > 0 } values && type is 0 or JsonSchemaType.String && values.Any(v => v is JsonValue s && s.TryGetValue<string>(out _)))
+        var type = (schema.Type ?? 0) & ~SchemaTypes.Null;
+        if (schema.Enum is { Count: > 0 } values && type is 0 or SchemaTypes.String && values.Any(v => v is JsonValue s && s.TryGetValue<string>(out _)))
         {
             return Shape.Enum;
         }
@@ -168,33 +201,33 @@ internal sealed class ModelBuilder
 
         return type switch
         {
-            JsonSchemaType.Object => schema.AdditionalProperties is null ? Shape.Map : Shape.Map,
-            JsonSchemaType.Array => Shape.Array,
+            SchemaTypes.Object => schema.AdditionalProperties is null ? Shape.Map : Shape.Map,
+            SchemaTypes.Array => Shape.Array,
             0 => Shape.Any,
             _ when IsSingle(type) => Shape.Primitive,
             _ => Shape.Any,
         };
     }
 
-    private static bool IsSingle(JsonSchemaType type) => type != 0 && (type & (type - 1)) == 0;
+    private static bool IsSingle(SchemaTypes type) => type != 0 && (type & (type - 1)) == 0;
 
-    private static List<IOpenApiSchema> NonNullCases(IOpenApiSchema schema)
+    private static List<Schema> NonNullCases(Schema schema)
     {
-        var cases = (schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf) ?? Array.Empty<IOpenApiSchema>();
+        var cases = (schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf) ?? Array.Empty<Schema>();
         return cases.Where(c => !IsNullSchema(c)).ToList();
     }
 
-    private static bool IsNullSchema(IOpenApiSchema schema) =>
-        schema is not OpenApiSchemaReference && schema.Type == JsonSchemaType.Null;
+    private static bool IsNullSchema(Schema schema) =>
+        !schema.IsReference && schema.Type == SchemaTypes.Null;
 
-    private static bool HasNullCase(IOpenApiSchema schema)
+    private static bool HasNullCase(Schema schema)
     {
-        var cases = (schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf) ?? Array.Empty<IOpenApiSchema>();
+        var cases = (schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf) ?? Array.Empty<Schema>();
         return cases.Any(IsNullSchema);
     }
 
     /// <summary>Maps a schema to a C# type, emitting named types for objects, enums and unions.</summary>
-    private TypeRef Map(IOpenApiSchema? schema, string nameHint, string pointer, out bool nullable, string? forcedName = null)
+    private TypeRef Map(Schema? schema, string nameHint, string pointer, out bool nullable, string? forcedName = null)
     {
         nullable = false;
         if (schema is null)
@@ -202,25 +235,25 @@ internal sealed class ModelBuilder
             return TypeRef.Any;
         }
 
-        if (schema is OpenApiSchemaReference reference)
+        if (schema.IsReference)
         {
-            var id = reference.Reference?.Id;
-            var referenced = TargetOf(reference);
+            var id = schema.RefId;
+            var referenced = schema.Target;
             if (referenced is null)
             {
                 return TypeRef.Any;
             }
 
-            nullable = (referenced.Type & JsonSchemaType.Null) != 0;
+            nullable = (referenced.Type & SchemaTypes.Null) != 0;
             if (id is not null && _componentTypeNames.ContainsKey(id))
             {
                 return ComponentRef(id);
             }
 
-            return Map(referenced, nameHint, pointer, out nullable);
+            return ReferencedRef(schema.Ref!, referenced);
         }
 
-        nullable = (schema.Type & JsonSchemaType.Null) != 0 || HasNullCase(schema);
+        nullable = (schema.Type & SchemaTypes.Null) != 0 || HasNullCase(schema);
         if (schema.Not is not null)
         {
             Report(DiagnosticDescriptors.UnsupportedConstruct, pointer + "/not", "The 'not' keyword", "values are not checked against it");
@@ -247,22 +280,22 @@ internal sealed class ModelBuilder
         if (single.Count == 1)
         {
             var key = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
-            var index = ((schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf) ?? Array.Empty<IOpenApiSchema>()).IndexOf(single[0]);
+            var index = ((schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf) ?? Array.Empty<Schema>()).ToList().IndexOf(single[0]);
             var inner = Map(single[0], nameHint, pointer + "/" + key + "/" + index, out var innerNullable, forcedName);
             nullable |= innerNullable;
             return inner;
         }
 
-        var type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
+        var type = (schema.Type ?? 0) & ~SchemaTypes.Null;
         switch (type)
         {
-            case JsonSchemaType.Array:
+            case SchemaTypes.Array:
                 var item = Map(schema.Items, Singular(nameHint), pointer + "/items", out _);
                 return new TypeRef(TypeRefKind.Array, Element: item, ElementConstraints: schema.Items is null ? null : ConstraintsOf(schema.Items));
-            case JsonSchemaType.Object:
+            case SchemaTypes.Object:
                 var value = schema.AdditionalProperties is null ? TypeRef.Any : Map(schema.AdditionalProperties, nameHint + "Value", pointer + "/additionalProperties", out _);
                 return new TypeRef(TypeRefKind.Map, Element: value, ElementConstraints: schema.AdditionalProperties is null ? null : ConstraintsOf(schema.AdditionalProperties));
-            case JsonSchemaType.String:
+            case SchemaTypes.String:
                 return (schema.Format ?? string.Empty).ToLowerInvariant() switch
                 {
                     "date-time" => new TypeRef(TypeRefKind.DateTimeOffset),
@@ -273,9 +306,9 @@ internal sealed class ModelBuilder
                     "binary" => new TypeRef(TypeRefKind.Bytes),
                     _ => TypeRef.String,
                 };
-            case JsonSchemaType.Integer:
+            case SchemaTypes.Integer:
                 return schema.Format == "int32" ? new TypeRef(TypeRefKind.Int32) : new TypeRef(TypeRefKind.Int64);
-            case JsonSchemaType.Number:
+            case SchemaTypes.Number:
                 return schema.Format switch
                 {
                     "float" => new TypeRef(TypeRefKind.Single),
@@ -284,19 +317,19 @@ internal sealed class ModelBuilder
                     "int64" => new TypeRef(TypeRefKind.Int64),
                     _ => new TypeRef(TypeRefKind.Double),
                 };
-            case JsonSchemaType.Boolean:
+            case SchemaTypes.Boolean:
                 return new TypeRef(TypeRefKind.Boolean);
             default:
                 return TypeRef.Any;
         }
     }
 
-    private TypeRef BuildEnum(IOpenApiSchema schema, string name, string pointer)
+    private TypeRef BuildEnum(Schema schema, string name, string pointer)
     {
         var used = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType" };
         var members = new List<EnumMemberModel>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var value in schema.Enum ?? Array.Empty<JsonNode>())
+        foreach (var value in schema.Enum ?? Array.Empty<JsonNode?>())
         {
             if (value is JsonValue v && v.TryGetValue<string>(out var text) && seen.Add(text))
             {
@@ -309,22 +342,22 @@ internal sealed class ModelBuilder
         return new TypeRef(TypeRefKind.Named, name, IsValueTypeNamed: true);
     }
 
-    private TypeRef BuildObject(IOpenApiSchema schema, string name, string pointer)
+    private TypeRef BuildObject(Schema schema, string name, string pointer)
     {
         var result = new TypeRef(TypeRefKind.Named, name);
         var properties = new List<PropertyModel>();
         var used = new HashSet<string>(StringComparer.Ordinal) { name, "AdditionalProperties", "EqualityContract", "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct", "PrintMembers" };
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        IOpenApiSchema? additional = null;
+        Schema? additional = null;
 
         // allOf members are flattened into one record, in order, then the schema's own properties.
-        var parts = new List<(IOpenApiSchema Schema, string Pointer)>();
-        Flatten(schema, pointer, parts, new HashSet<IOpenApiSchema>());
+        var parts = new List<(Schema Schema, string Pointer)>();
+        Flatten(schema, pointer, parts, new HashSet<Schema>());
         var required = new HashSet<string>(parts.SelectMany(p => p.Schema.Required ?? Enumerable.Empty<string>()), StringComparer.Ordinal);
         foreach (var (part, partPointer) in parts)
         {
             additional ??= part.AdditionalProperties;
-            foreach (var pair in part.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            foreach (var pair in part.Properties ?? Array.Empty<KeyValuePair<string, Schema>>())
             {
                 if (!seen.Add(pair.Key))
                 {
@@ -343,7 +376,7 @@ internal sealed class ModelBuilder
                 var propertySchema = pair.Value;
                 var isNullable = false;
                 var type = Guard(propertyPointer, () => Map(propertySchema, name + propertyName, propertyPointer, out isNullable)) ?? TypeRef.Any;
-                var target = propertySchema is OpenApiSchemaReference r ? TargetOf(r) ?? propertySchema : propertySchema;
+                var target = propertySchema.IsReference ? propertySchema.Target ?? propertySchema : propertySchema;
                 properties.Add(new PropertyModel(
                     pair.Key,
                     propertyName,
@@ -364,23 +397,23 @@ internal sealed class ModelBuilder
         return result;
     }
 
-    private static bool AllowsNull(IOpenApiSchema? schema) => schema is null || schema.Type is null || (schema.Type & JsonSchemaType.Null) != 0;
+    private static bool AllowsNull(Schema? schema) => schema is null || schema.Type is null || (schema.Type & SchemaTypes.Null) != 0;
 
-    private void Flatten(IOpenApiSchema schema, string pointer, List<(IOpenApiSchema, string)> parts, HashSet<IOpenApiSchema> visited)
+    private void Flatten(Schema schema, string pointer, List<(Schema, string)> parts, HashSet<Schema> visited)
     {
-        var target = schema is OpenApiSchemaReference r ? TargetOf(r) : schema;
+        var target = schema.IsReference ? schema.Target : schema;
         if (target is null || !visited.Add(target))
         {
             return;
         }
 
-        if (schema is OpenApiSchemaReference { Reference.Id: { } id })
+        if (schema is { IsReference: true, RefId: { } id })
         {
             pointer = "#/components/schemas/" + Pointers.Escape(id);
         }
 
         var index = 0;
-        foreach (var member in target.AllOf ?? Array.Empty<IOpenApiSchema>())
+        foreach (var member in target.AllOf ?? Array.Empty<Schema>())
         {
             Flatten(member, pointer + "/allOf/" + index++, parts, visited);
         }
@@ -388,13 +421,13 @@ internal sealed class ModelBuilder
         parts.Add((target, pointer));
     }
 
-    private TypeRef BuildUnion(IOpenApiSchema schema, string name, string pointer)
+    private TypeRef BuildUnion(Schema schema, string name, string pointer)
     {
         var key = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
         var all = (schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf)!;
         var used = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "Discriminator" };
         var cases = new List<UnionCaseModel>();
-        var mapping = schema.Discriminator?.Mapping;
+        var mapping = schema.Mapping;
         for (var i = 0; i < all.Count; i++)
         {
             var member = all[i];
@@ -404,7 +437,7 @@ internal sealed class ModelBuilder
             }
 
             var memberPointer = pointer + "/" + key + "/" + i;
-            var memberName = member is OpenApiSchemaReference { Reference.Id: { } id } ? Naming.Pascal(id) : "Case" + (i + 1).ToString(CultureInfo.InvariantCulture);
+            var memberName = member is { IsReference: true, RefId: { } id } ? Naming.Pascal(id) : "Case" + (i + 1).ToString(CultureInfo.InvariantCulture);
             var type = Guard(memberPointer, () => Map(member, name + memberName, memberPointer, out _)) ?? TypeRef.Any;
             if (type.Kind != TypeRefKind.Named)
             {
@@ -412,12 +445,12 @@ internal sealed class ModelBuilder
             }
 
             var values = new List<string>();
-            if (mapping is not null && member is OpenApiSchemaReference { Reference.Id: { } refId })
+            if (mapping is not null && member is { IsReference: true, RefId: { } refId })
             {
-                values.AddRange(mapping.Where(m => m.Value.Reference?.Id == refId).Select(m => m.Key));
+                values.AddRange(mapping.Where(m => m.Value == refId).Select(m => m.Key));
             }
 
-            if (schema.Discriminator is not null && values.Count == 0 && member is OpenApiSchemaReference { Reference.Id: { } implicitId })
+            if (schema.HasDiscriminator && values.Count == 0 && member is { IsReference: true, RefId: { } implicitId })
             {
                 values.Add(implicitId);
             }
@@ -425,7 +458,7 @@ internal sealed class ModelBuilder
             cases.Add(new UnionCaseModel(Naming.Unique(memberName.Length == 0 ? "Case" : memberName, used), type, values.ToEquatableArray()));
         }
 
-        _types.Add(new TypeModel(name, TypeModelKind.Union, schema.Description, schema.Deprecated, EquatableArray<PropertyModel>.Empty, null, false, EquatableArray<EnumMemberModel>.Empty, cases.ToEquatableArray(), schema.Discriminator?.PropertyName, pointer));
+        _types.Add(new TypeModel(name, TypeModelKind.Union, schema.Description, schema.Deprecated, EquatableArray<PropertyModel>.Empty, null, false, EquatableArray<EnumMemberModel>.Empty, cases.ToEquatableArray(), schema.DiscriminatorProperty, pointer));
         return new TypeRef(TypeRefKind.Named, name);
     }
 
@@ -438,9 +471,9 @@ internal sealed class ModelBuilder
         _ => type.Kind.ToString(),
     };
 
-    private Constraints ConstraintsOf(IOpenApiSchema schema)
+    private Constraints ConstraintsOf(Schema schema)
     {
-        var s = schema is OpenApiSchemaReference r ? TargetOf(r) ?? schema : schema;
+        var s = schema.IsReference ? schema.Target ?? schema : schema;
         var c = new Constraints(
             s.MinLength,
             s.MaxLength,
@@ -453,16 +486,6 @@ internal sealed class ModelBuilder
             s.MaxItems,
             s.Format);
         return c == Constraints.None ? Constraints.None : c;
-    }
-
-    private IOpenApiSchema? TargetOf(OpenApiSchemaReference reference)
-    {
-        if (!_targets.TryGetValue(reference, out var target))
-        {
-            _targets[reference] = target = reference.Target;
-        }
-
-        return target;
     }
 
     private string UniqueTypeName(string hint)
@@ -478,25 +501,32 @@ internal sealed class ModelBuilder
 
     // ---- operations ----
 
+    private static readonly string[] Methods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
+
     private List<OperationModel> BuildOperations()
     {
         var operations = new List<OperationModel>();
         var methodNames = new HashSet<string>(StringComparer.Ordinal);
         var operationIds = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pathPair in _document.Paths ?? new OpenApiPaths())
+        foreach (var pathPair in Members(_root["paths"]))
         {
-            var pathItem = pathPair.Value;
-            if (pathItem?.Operations is null)
+            // Only a member that starts with '/' is a path (the grammar warns about the rest).
+            if (!pathPair.Key.StartsWith("/", StringComparison.Ordinal) || Follow(pathPair.Value) is not { } pathItem)
             {
                 continue;
             }
 
-            foreach (var opPair in pathItem.Operations.OrderBy(o => MethodOrder(o.Key.Method)))
+            // In the document's order, then in the order of Methods (a stable sort).
+            var pathOperations = pathItem
+                .Where(member => Array.IndexOf(Methods, member.Key) >= 0 && member.Value is JsonObject)
+                .OrderBy(member => Array.IndexOf(Methods, member.Key));
+            foreach (var opPair in pathOperations)
             {
-                var method = opPair.Key.Method.ToUpperInvariant();
-                var pointer = "#/paths/" + Pointers.Escape(pathPair.Key) + "/" + method.ToLowerInvariant();
-                var op = opPair.Value;
-                if (op.OperationId is { Length: > 0 } operationId)
+                var method = opPair.Key.ToUpperInvariant();
+                var pointer = "#/paths/" + Pointers.Escape(pathPair.Key) + "/" + opPair.Key;
+                var op = (JsonObject)opPair.Value!;
+                var operationId = Text(op, "operationId");
+                if (operationId is { Length: > 0 })
                 {
                     if (operationIds.TryGetValue(operationId, out var first))
                     {
@@ -507,7 +537,7 @@ internal sealed class ModelBuilder
                     operationIds[operationId] = method + " " + pathPair.Key;
                 }
 
-                var built = Guard(pointer, () => BuildOperation(pathPair.Key, method, pathItem, op, pointer, methodNames));
+                var built = Guard(pointer, () => BuildOperation(pathPair.Key, method, pathItem, op, operationId, pointer, methodNames));
                 if (built is not null)
                 {
                     operations.Add(built);
@@ -518,21 +548,19 @@ internal sealed class ModelBuilder
         return operations;
     }
 
-    private static int MethodOrder(string method) => Array.IndexOf(new[] { "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE" }, method.ToUpperInvariant());
-
-    private OperationModel? BuildOperation(string path, string method, IOpenApiPathItem pathItem, OpenApiOperation op, string pointer, HashSet<string> methodNames)
+    private OperationModel? BuildOperation(string path, string method, JsonObject pathItem, JsonObject op, string? operationId, string pointer, HashSet<string> methodNames)
     {
-        var baseName = Naming.Pascal(op.OperationId ?? string.Empty);
+        var baseName = Naming.Pascal(operationId ?? string.Empty);
         if (baseName.Length == 0)
         {
             baseName = Naming.Pascal(method.ToLowerInvariant() + " " + path.Replace("{", " by ").Replace("}", " "));
-            if (op.OperationId is null)
+            if (operationId is null)
             {
                 Report(DiagnosticDescriptors.MissingOperationId, pointer, method + " " + path, baseName);
             }
             else
             {
-                Report(DiagnosticDescriptors.InvalidIdentifier, pointer + "/operationId", op.OperationId, "the method is named '" + baseName + "' instead");
+                Report(DiagnosticDescriptors.InvalidIdentifier, pointer + "/operationId", operationId, "the method is named '" + baseName + "' instead");
             }
         }
 
@@ -543,10 +571,10 @@ internal sealed class ModelBuilder
         // The generated method's own locals are reserved, so a parameter can never shadow one.
         var usedParameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "body", "content", "uri", "url", "separator", "request", "response", "status", "item", "text" };
         var merged = ParameterRule.Merge(
-            (op.Parameters ?? Array.Empty<IOpenApiParameter>()).Select((p, i) => (Parameter: ParameterFacts.Of(p), Pointer: pointer + "/parameters/" + i)),
-            (pathItem.Parameters ?? Array.Empty<IOpenApiParameter>()).Select((p, i) => (Parameter: ParameterFacts.Of(p), Pointer: Pointers.Append("#/paths", path) + "/parameters/" + i)),
-            m => (m.Parameter.Name, m.Parameter.In?.ToString()));
-        foreach (var (parameter, parameterPointer) in merged.OrderBy(m => m.Parameter.In == ParameterLocation.Path ? 0 : m.Parameter.Required ? 1 : 2))
+            Items(op["parameters"]).Select((p, i) => (Parameter: ParameterFacts(p), Pointer: pointer + "/parameters/" + i)),
+            Items(pathItem["parameters"]).Select((p, i) => (Parameter: ParameterFacts(p), Pointer: Pointers.Append("#/paths", path) + "/parameters/" + i)),
+            m => (m.Parameter.Name, m.Parameter.In));
+        foreach (var (parameter, parameterPointer) in merged.OrderBy(m => m.Parameter.In == "path" ? 0 : m.Parameter.Required ? 1 : 2))
         {
             if (parameter.Name is null || parameter.In is null)
             {
@@ -560,11 +588,11 @@ internal sealed class ModelBuilder
                 parameterName = "parameter";
             }
 
-            var location = parameter.In.Value switch
+            var location = parameter.In switch
             {
-                ParameterLocation.Path => ParameterLocationKind.Path,
-                ParameterLocation.Query => ParameterLocationKind.Query,
-                ParameterLocation.Header => ParameterLocationKind.Header,
+                "path" => ParameterLocationKind.Path,
+                "query" => ParameterLocationKind.Query,
+                "header" => ParameterLocationKind.Header,
                 _ => ParameterLocationKind.Cookie,
             };
             var schema = parameter.Schema;
@@ -583,89 +611,100 @@ internal sealed class ModelBuilder
         }
 
         RequestBodyModel? body = null;
-        if (op.RequestBody is { } requestBody)
+        if (op["requestBody"] is JsonObject requestBodyNode && Follow(requestBodyNode) is { } requestBody)
         {
-            var (contentType, media) = PickContent(requestBody.Content);
+            var (contentType, media) = PickContent(requestBody["content"]);
             if (contentType is not null)
             {
                 var format = FormatOf(contentType);
                 var bodyPointer = pointer + "/requestBody/content/" + Pointers.Escape(contentType) + "/schema";
-                var bodyType = format is BodyFormat.Json or BodyFormat.FormUrlEncoded ? Map(media?.Schema, name + "Request", bodyPointer, out _) : null;
+                var bodyType = format is BodyFormat.Json or BodyFormat.FormUrlEncoded ? Map(SchemaOf(media), name + "Request", bodyPointer, out _) : null;
                 if (format == BodyFormat.FormUrlEncoded && bodyType?.Kind != TypeRefKind.Named)
                 {
                     format = BodyFormat.Raw;
                     bodyType = null;
                 }
 
-                body = new RequestBodyModel(contentType, format, bodyType, requestBody.Required, requestBody.Description);
+                body = new RequestBodyModel(contentType, format, bodyType, Flag(requestBody, "required"), DescriptionOf(requestBodyNode, requestBody));
             }
         }
 
         var responses = new List<ResponseModel>();
-        foreach (var pair in op.Responses ?? new OpenApiResponses())
+        var statuses = Members(op["responses"]).Where(r => !r.Key.StartsWith("x-", StringComparison.OrdinalIgnoreCase)).ToList();
+        foreach (var pair in statuses)
         {
             var status = pair.Key.Length == 3 ? pair.Key.ToUpperInvariant() : pair.Key.ToLowerInvariant();
-            var (contentType, media) = PickContent(pair.Value?.Content);
+            var response = Follow(pair.Value);
+            var (contentType, media) = PickContent(response?["content"]);
             var format = contentType is null ? BodyFormat.Raw : FormatOf(contentType);
             TypeRef? type = null;
             if (contentType is not null && format == BodyFormat.Json)
             {
-                var hint = name + (status.StartsWith("2", StringComparison.Ordinal) ? "Response" : "Error") + (op.Responses!.Count(r => r.Key.StartsWith(status.Substring(0, 1), StringComparison.Ordinal)) > 1 ? status : string.Empty);
-                type = Map(media?.Schema, hint, pointer + "/responses/" + Pointers.Escape(pair.Key) + "/content/" + Pointers.Escape(contentType) + "/schema", out _);
+                var hint = name + (status.StartsWith("2", StringComparison.Ordinal) ? "Response" : "Error") + (statuses.Count(r => r.Key.StartsWith(status.Substring(0, 1), StringComparison.Ordinal)) > 1 ? status : string.Empty);
+                type = Map(SchemaOf(media), hint, pointer + "/responses/" + Pointers.Escape(pair.Key) + "/content/" + Pointers.Escape(contentType) + "/schema", out _);
             }
 
             var isProblem = contentType is not null && MediaTypes.Bare(contentType).Equals(MediaTypes.ProblemJson, StringComparison.OrdinalIgnoreCase);
-            responses.Add(new ResponseModel(status, pair.Value?.Description, contentType, format, type, isProblem));
+            responses.Add(new ResponseModel(status, response is null ? null : DescriptionOf(pair.Value as JsonObject, response), contentType, format, type, isProblem));
         }
 
-        var security = (op.Security ?? _document.Security ?? new List<OpenApiSecurityRequirement>())
-            .SelectMany(requirement => requirement.Keys)
-            .Select(scheme => scheme.Reference?.Id ?? string.Empty)
+        // The operation's requirements, or the document's when it has none of its own ("security: []" means none at all).
+        var requirements = op["security"] as JsonArray ?? _root["security"] as JsonArray;
+        var security = Items(requirements)
+            .SelectMany(requirement => requirement.Select(scheme => scheme.Key))
             .Where(id => id.Length > 0)
             .Distinct()
             .ToEquatableArray();
 
-        var tag = op.Tags?.FirstOrDefault()?.Name ?? "Default";
-        return new OperationModel(name, op.OperationId ?? name, method, path, op.Summary, op.Description, op.Deprecated, parameters.ToEquatableArray(), body, responses.ToEquatableArray(), security, tag);
+        var tag = Items(op["tags"] as JsonArray, allValues: true).Select(t => Schema.Scalar(t)).FirstOrDefault() ?? "Default";
+        return new OperationModel(name, operationId ?? name, method, path, Text(op, "summary"), Text(op, "description"), Flag(op, "deprecated"), parameters.ToEquatableArray(), body, responses.ToEquatableArray(), security, tag);
     }
 
     /// <summary>
-    /// What the model reads of a parameter, the reference resolved once: every read of a <c>$ref</c> parameter's member
-    /// resolves it again. The description is the reference's own when it has one (OpenAPI 3.1), as Microsoft.OpenApi reads it.
-    /// The schema is the parameter's own or its first content entry's.
+    /// What the model reads of a parameter, its reference followed. The description is the reference's own when it has
+    /// one (OpenAPI 3.1). The schema is the parameter's own or its first content entry's.
     /// </summary>
-    private sealed record ParameterFacts(string? Name, ParameterLocation? In, bool Required, IOpenApiSchema? Schema, string? Description)
+    private (string? Name, string? In, bool Required, Schema? Schema, string? Description) ParameterFacts(JsonObject parameter)
     {
-        public static ParameterFacts Of(IOpenApiParameter parameter)
+        var source = Follow(parameter);
+        if (source is null)
         {
-            var source = parameter is OpenApiParameterReference reference ? reference.Target : parameter;
-            return source is null
-                ? new(null, null, false, null, null)
-                : new(source.Name, source.In, source.Required, source.Schema ?? source.Content?.Values.FirstOrDefault()?.Schema, parameter.Description);
+            return (null, null, false, null, null);
         }
+
+        var schemaNode = source["schema"] ?? Members(source["content"]).Select(entry => (entry.Value as JsonObject)?["schema"]).FirstOrDefault();
+        return (Text(source, "name"), Text(source, "in"), Flag(source, "required"), schemaNode is null ? null : _schemas.Read(schemaNode), DescriptionOf(parameter, source));
     }
+
+    /// <summary>An object's description: in OpenAPI 3.1 a reference's own stands over its target's.</summary>
+    private string? DescriptionOf(JsonObject? written, JsonObject target) =>
+        _schemas.Is31 && written is not null && written.ContainsKey("$ref") && Text(written, "description") is { Length: > 0 } own ? own : Text(target, "description");
+
+    private Schema? SchemaOf(JsonObject? media) => media?["schema"] is { } node ? _schemas.Read(node) : null;
 
     /// <summary>A value with one obvious text form: a primitive or an extensible enum.</summary>
     private static bool IsSimple(TypeRef type) =>
         type.Kind is not (TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any) && (type.Kind != TypeRefKind.Named || type.IsValueTypeNamed);
 
-    private static (string? ContentType, IOpenApiMediaType? Media) PickContent(IDictionary<string, IOpenApiMediaType>? content)
+    private (string? ContentType, JsonObject? Media) PickContent(JsonNode? content)
     {
-        if (content is null || content.Count == 0)
-        {
-            return (null, null);
-        }
-
-        foreach (var pair in content)
+        JsonObject? media = null;
+        string? first = null;
+        foreach (var pair in Members(content))
         {
             if (FormatOf(pair.Key) == BodyFormat.Json)
             {
-                return (pair.Key, pair.Value);
+                return (pair.Key, pair.Value as JsonObject);
+            }
+
+            if (first is null)
+            {
+                first = pair.Key;
+                media = pair.Value as JsonObject;
             }
         }
 
-        var first = content.First();
-        return (first.Key, first.Value);
+        return (first, media);
     }
 
     private static BodyFormat FormatOf(string contentType)
@@ -690,55 +729,90 @@ internal sealed class ModelBuilder
     {
         var result = new List<SecuritySchemeModel>();
         var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var pair in _document.Components?.SecuritySchemes ?? new Dictionary<string, IOpenApiSecurityScheme>())
+        foreach (var pair in Members(Object(_root["components"])?["securitySchemes"]))
         {
-            var scheme = pair.Value;
-            var kind = scheme.Type switch
+            var scheme = Follow(pair.Value);
+            var kind = Text(scheme, "type") switch
             {
-                SecuritySchemeType.ApiKey => scheme.In switch
+                "apiKey" => Text(scheme, "in") switch
                 {
-                    ParameterLocation.Header => SecuritySchemeKind.ApiKeyHeader,
-                    ParameterLocation.Query => SecuritySchemeKind.ApiKeyQuery,
+                    "header" => SecuritySchemeKind.ApiKeyHeader,
+                    "query" => SecuritySchemeKind.ApiKeyQuery,
                     _ => SecuritySchemeKind.ApiKeyCookie,
                 },
-                SecuritySchemeType.Http when string.Equals(scheme.Scheme, "bearer", StringComparison.OrdinalIgnoreCase) => SecuritySchemeKind.HttpBearer,
-                SecuritySchemeType.Http when string.Equals(scheme.Scheme, "basic", StringComparison.OrdinalIgnoreCase) => SecuritySchemeKind.HttpBasic,
+                "http" when string.Equals(Text(scheme, "scheme"), "bearer", StringComparison.OrdinalIgnoreCase) => SecuritySchemeKind.HttpBearer,
+                "http" when string.Equals(Text(scheme, "scheme"), "basic", StringComparison.OrdinalIgnoreCase) => SecuritySchemeKind.HttpBasic,
                 _ => SecuritySchemeKind.Other,
             };
-            if (scheme.Extensions?.TryGetValue("x-kernel-contracts-handler", out var handler) == true
-                && handler is JsonNodeExtension { Node: JsonValue value } && value.TryGetValue<string>(out var text) && text == "none")
+            if (Text(scheme, "x-kernel-contracts-handler") == "none" && scheme?["x-kernel-contracts-handler"] is JsonValue)
             {
                 // The document says a generated handler would be wrong (a signature computed per request, say).
                 kind = SecuritySchemeKind.Other;
             }
 
             var name = Naming.Pascal(pair.Key);
-            result.Add(new SecuritySchemeModel(pair.Key, Naming.Unique(name.Length == 0 ? "Security" : name, used), kind, scheme.Name ?? "Authorization", scheme.Description));
+            result.Add(new SecuritySchemeModel(pair.Key, Naming.Unique(name.Length == 0 ? "Security" : name, used), kind, Text(scheme, "name") ?? "Authorization", Text(scheme, "description")));
         }
 
         return result;
     }
 
+    /// <summary>The document's servers: each URL and its variables (name, allowed values, default).</summary>
+    private List<ServerUrl> Servers() =>
+        Items(_root["servers"] as JsonArray).Select(server => new ServerUrl(
+            Text(server, "url") ?? string.Empty,
+            Members(server["variables"]).Select(v => (v.Key, (IReadOnlyList<string>)Items(Object(v.Value)?["enum"] as JsonArray, allValues: true).Select(e => Schema.Scalar(e)).OfType<string>().ToList(), Text(Object(v.Value), "default"))).ToList()))
+        .ToList();
+
     /// <summary>The prefixes a server stub routes under (<see cref="ServerPaths.BasePaths"/>).</summary>
-    private IReadOnlyList<string> BasePaths() =>
-        ServerPaths.BasePaths((_document.Servers ?? new List<OpenApiServer>()).Select(server => new ServerUrl(
-            server.Url ?? string.Empty,
-            (server.Variables ?? new Dictionary<string, OpenApiServerVariable>()).Select(v => (v.Key, (IReadOnlyList<string>)(v.Value.Enum ?? new List<string>()), v.Value.Default)).ToList())));
+    private IReadOnlyList<string> BasePaths() => ServerPaths.BasePaths(Servers());
 
     private string? DefaultBaseAddress()
     {
-        var server = _document.Servers?.FirstOrDefault();
-        if (server?.Url is not { Length: > 0 } url)
+        var server = Items(_root["servers"] as JsonArray).FirstOrDefault();
+        if (Text(server, "url") is not { Length: > 0 } url)
         {
             return null;
         }
 
-        foreach (var variable in server.Variables ?? new Dictionary<string, OpenApiServerVariable>())
+        foreach (var variable in Members(server!["variables"]))
         {
-            url = url.Replace("{" + variable.Key + "}", variable.Value.Default ?? string.Empty);
+            url = url.Replace("{" + variable.Key + "}", Text(Object(variable.Value), "default") ?? string.Empty);
         }
 
         return Uri.TryCreate(url, UriKind.Absolute, out _) ? url : null;
+    }
+
+    // ---- reading the document ----
+
+    private static JsonObject? Object(JsonNode? node) => node as JsonObject;
+
+    private static string? Text(JsonObject? obj, string key) => obj is null ? null : Schema.Scalar(obj[key]);
+
+    private static bool Flag(JsonObject? obj, string key) => obj?[key] is JsonValue value && Schema.Flag(value) == true;
+
+    /// <summary>The members of an object (a map), or none.</summary>
+    private static IEnumerable<KeyValuePair<string, JsonNode?>> Members(JsonNode? node) =>
+        node as JsonObject ?? Enumerable.Empty<KeyValuePair<string, JsonNode?>>();
+
+    /// <summary>The objects of a list, or none.</summary>
+    private static IEnumerable<JsonObject> Items(JsonNode? node) =>
+        (node as JsonArray ?? Enumerable.Empty<JsonNode?>()).OfType<JsonObject>();
+
+    /// <summary>The items of a list (with <paramref name="allValues"/> every one, otherwise its objects), or none.</summary>
+    private static IEnumerable<JsonNode?> Items(JsonArray? node, bool allValues) =>
+        allValues ? node ?? Enumerable.Empty<JsonNode?>() : Items(node).Cast<JsonNode?>();
+
+    /// <summary>The object <paramref name="node"/> stands for: itself, or what its <c>$ref</c> (and theirs) point at; null when that is nothing.</summary>
+    private JsonObject? Follow(JsonNode? node)
+    {
+        var obj = node as JsonObject;
+        for (var hops = 0; obj is not null && obj["$ref"] is JsonValue reference && hops < 32; hops++)
+        {
+            obj = Schema.Scalar(reference) is { } text && text.StartsWith("#", StringComparison.Ordinal) && Pointers.TryResolve(_root, text, out var target) ? target as JsonObject : null;
+        }
+
+        return obj is not null && obj.ContainsKey("$ref") ? null : obj;
     }
 
     // ---- helpers ----

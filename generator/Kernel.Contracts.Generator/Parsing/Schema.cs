@@ -1,0 +1,538 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Kernel.Contracts.Generator.Parsing;
+
+/// <summary>The JSON types a schema allows (<c>type</c>, a list of them in 3.1, <c>nullable</c> in 3.0).</summary>
+[Flags]
+internal enum SchemaTypes
+{
+    None = 0,
+    Boolean = 1,
+    Integer = 2,
+    Number = 4,
+    String = 8,
+    Object = 16,
+    Array = 32,
+    Null = 64,
+}
+
+/// <summary>
+/// What the model builder reads of one schema, read once from its JSON object by <see cref="Schemas"/>. A reference
+/// (<c>$ref</c>) keeps its target; in OpenAPI 3.1 its own <c>description</c> and <c>deprecated</c> stand over the
+/// target's, in 3.0 its other members are ignored, as the specifications say.
+/// </summary>
+internal sealed class Schema
+{
+    private Schema? _target;
+    private bool _resolved;
+    private readonly Schemas? _reader;
+
+    private Schema(Schemas? reader) => _reader = reader;
+
+    /// <summary>The schema that allows anything (<c>{}</c>, or <c>true</c> in 3.1).</summary>
+    public static readonly Schema Empty = new(null);
+
+    /// <summary>The reference (<c>#/components/schemas/Name</c>) when this schema is one.</summary>
+    public string? Ref { get; private set; }
+
+    /// <summary>The component a reference names (<c>Name</c> in <c>#/components/schemas/Name</c>), or null.</summary>
+    public string? RefId { get; private set; }
+
+    public bool IsReference => Ref is not null;
+
+    /// <summary>What a reference points at, resolved on first use; null when it cannot be resolved or is not a reference.</summary>
+    public Schema? Target
+    {
+        get
+        {
+            if (!_resolved)
+            {
+                _resolved = true;
+                _target = Ref is null ? null : _reader!.Resolve(Ref);
+            }
+
+            return _target;
+        }
+    }
+
+    /// <summary>The allowed types; null when the schema says nothing (which differs from an empty list of types).</summary>
+    public SchemaTypes? Type { get; private set; }
+
+    public string? Format { get; private set; }
+
+    public string? Pattern { get; private set; }
+
+    public bool Deprecated => _deprecated ?? (IsReference && Target?.Deprecated == true);
+
+    private bool? _deprecated;
+    private string? _description;
+
+    public string? Description => IsReference && string.IsNullOrEmpty(_description) ? Target?.Description : _description;
+
+    public IReadOnlyList<JsonNode?>? Enum { get; private set; }
+
+    public IReadOnlyList<Schema>? AllOf { get; private set; }
+
+    public IReadOnlyList<Schema>? OneOf { get; private set; }
+
+    public IReadOnlyList<Schema>? AnyOf { get; private set; }
+
+    public Schema? Not { get; private set; }
+
+    public Schema? Items { get; private set; }
+
+    public Schema? AdditionalProperties { get; private set; }
+
+    /// <summary>False when the schema says <c>additionalProperties: false</c>.</summary>
+    public bool AdditionalPropertiesAllowed { get; private set; } = true;
+
+    public IReadOnlyList<KeyValuePair<string, Schema>>? Properties { get; private set; }
+
+    public IReadOnlyList<string>? Required { get; private set; }
+
+    public int? MinLength { get; private set; }
+
+    public int? MaxLength { get; private set; }
+
+    public int? MinItems { get; private set; }
+
+    public int? MaxItems { get; private set; }
+
+    /// <summary>The inclusive lower bound (null when the bound is exclusive).</summary>
+    public string? Minimum => _exclusiveMinimum == true ? null : _minimum;
+
+    public string? Maximum => _exclusiveMaximum == true ? null : _maximum;
+
+    /// <summary>The exclusive lower bound: 3.1's number, or 3.0's <c>minimum</c> with <c>exclusiveMinimum: true</c>.</summary>
+    public string? ExclusiveMinimum => !string.IsNullOrEmpty(_exclusiveMinimumValue) ? _exclusiveMinimumValue : _exclusiveMinimum == true && !string.IsNullOrEmpty(_minimum) ? _minimum : null;
+
+    public string? ExclusiveMaximum => !string.IsNullOrEmpty(_exclusiveMaximumValue) ? _exclusiveMaximumValue : _exclusiveMaximum == true && !string.IsNullOrEmpty(_maximum) ? _maximum : null;
+
+    private string? _minimum;
+    private string? _maximum;
+    private bool? _exclusiveMinimum;
+    private bool? _exclusiveMaximum;
+    private string? _exclusiveMinimumValue;
+    private string? _exclusiveMaximumValue;
+
+    /// <summary>The discriminator's property name; null without a discriminator (<see cref="HasDiscriminator"/>).</summary>
+    public string? DiscriminatorProperty { get; private set; }
+
+    public bool HasDiscriminator { get; private set; }
+
+    /// <summary>The discriminator's mapping: each value, and the component its schema reference names.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? Mapping { get; private set; }
+
+    // 3.0 folds "anyOf: [{type: string}, {type: integer}]" into one list of types when each case says nothing else.
+    private bool _onlyType;
+
+    /// <summary>Reads <paramref name="node"/>: an object, or in 3.1 a boolean schema; anything else allows anything.</summary>
+    internal static Schema Read(JsonNode? node, Schemas reader)
+    {
+        if (node is JsonValue value && reader.Is31 && value.TryGetValue<bool>(out var flag))
+        {
+            // JSON Schema's boolean schemas: true allows anything, false nothing ("not: {}").
+            return flag ? Empty : new Schema(reader) { Not = Empty };
+        }
+
+        if (node is not JsonObject obj)
+        {
+            return Empty;
+        }
+
+        var schema = new Schema(reader);
+        if (obj.TryGetPropertyValue("$ref", out var refNode) && refNode is JsonValue refValue && refValue.TryGetValue<string>(out var reference))
+        {
+            schema.Ref = reference;
+            schema.RefId = ComponentId(reference);
+            if (!reader.Is31)
+            {
+                return schema;
+            }
+
+            // 3.1: a reference's own description and deprecated stand over its target's.
+            if (obj["description"] is JsonValue description)
+            {
+                schema._description = Scalar(description);
+            }
+
+            if (obj["deprecated"] is JsonValue deprecated)
+            {
+                schema._deprecated = Flag(deprecated);
+            }
+
+            return schema;
+        }
+
+        schema.ReadMembers(obj, reader);
+        return schema;
+    }
+
+    /// <summary>
+    /// The component a schema reference names (<c>Name</c> for <c>#/components/schemas/Name</c>; a discriminator's mapping may
+    /// also give the bare name), or null when it points anywhere else.
+    /// </summary>
+    internal static string? ComponentId(string reference)
+    {
+        const string Prefix = "#/components/schemas/";
+        if (reference.IndexOf('#') < 0)
+        {
+            return reference;
+        }
+
+        if (!reference.StartsWith(Prefix, StringComparison.Ordinal) || reference.IndexOf('/', Prefix.Length) >= 0)
+        {
+            return null;
+        }
+
+        var segments = Kernel.Contracts.OpenApi.Pointers.Split(reference);
+        return segments.Count == 3 ? segments[2] : null;
+    }
+
+    private void ReadMembers(JsonObject obj, Schemas reader)
+    {
+        var nullable = false;
+        var onlyType = true;
+        foreach (var pair in obj)
+        {
+            var value = pair.Value;
+            switch (pair.Key)
+            {
+                case "type":
+                    Type = ReadType(value, reader);
+                    break;
+                case "nullable" when !reader.Is31:
+                    nullable = value is JsonValue n && Flag(n) == true;
+                    break;
+                case "example":
+                    break;
+                case "format":
+                    Format = Scalar(value);
+                    onlyType = false;
+                    break;
+                case "description":
+                    _description = Scalar(value);
+                    onlyType = false;
+                    break;
+                case "pattern":
+                    Pattern = Scalar(value);
+                    onlyType = false;
+                    break;
+                case "deprecated":
+                    _deprecated = value is JsonValue d ? Flag(d) : null;
+                    onlyType &= _deprecated != true;
+                    break;
+                case "enum":
+                    Enum = value is JsonArray values ? new List<JsonNode?>(values) : null;
+                    onlyType = false;
+                    break;
+                case "allOf":
+                    AllOf = List(value, reader);
+                    onlyType = false;
+                    break;
+                case "oneOf":
+                    OneOf = List(value, reader);
+                    onlyType = false;
+                    break;
+                case "anyOf":
+                    AnyOf = List(value, reader);
+                    onlyType = false;
+                    break;
+                case "not":
+                    Not = reader.Read(value);
+                    onlyType = false;
+                    break;
+                case "items":
+                    Items = reader.Read(value);
+                    onlyType = false;
+                    break;
+                case "additionalProperties":
+                    if (value is JsonValue allowed)
+                    {
+                        AdditionalPropertiesAllowed = Flag(allowed) ?? true;
+                        onlyType &= AdditionalPropertiesAllowed;
+                    }
+                    else
+                    {
+                        AdditionalProperties = reader.Read(value);
+                        onlyType = false;
+                    }
+
+                    break;
+                case "properties":
+                    if (value is JsonObject properties)
+                    {
+                        var list = new List<KeyValuePair<string, Schema>>(properties.Count);
+                        foreach (var property in properties)
+                        {
+                            list.Add(new KeyValuePair<string, Schema>(property.Key, reader.Read(property.Value)));
+                        }
+
+                        Properties = list;
+                    }
+
+                    onlyType = false;
+                    break;
+                case "required":
+                    if (value is JsonArray names)
+                    {
+                        var list = new List<string>(names.Count);
+                        foreach (var name in names)
+                        {
+                            if (Scalar(name) is { } text)
+                            {
+                                list.Add(text);
+                            }
+                        }
+
+                        Required = list;
+                    }
+
+                    onlyType = false;
+                    break;
+                case "minLength":
+                    MinLength = Count(value);
+                    onlyType = false;
+                    break;
+                case "maxLength":
+                    MaxLength = Count(value);
+                    onlyType = false;
+                    break;
+                case "minItems":
+                    MinItems = Count(value);
+                    onlyType = false;
+                    break;
+                case "maxItems":
+                    MaxItems = Count(value);
+                    onlyType = false;
+                    break;
+                case "minimum":
+                    _minimum = NonEmpty(Scalar(value)) ?? _minimum;
+                    onlyType = false;
+                    break;
+                case "maximum":
+                    _maximum = NonEmpty(Scalar(value)) ?? _maximum;
+                    onlyType = false;
+                    break;
+                case "exclusiveMinimum":
+                    if (reader.Is31)
+                    {
+                        _exclusiveMinimumValue = Scalar(value);
+                        _exclusiveMinimum = _exclusiveMinimumValue is not null;
+                    }
+                    else
+                    {
+                        _exclusiveMinimum = value is JsonValue b && Flag(b) == true;
+                    }
+
+                    onlyType = false;
+                    break;
+                case "exclusiveMaximum":
+                    if (reader.Is31)
+                    {
+                        _exclusiveMaximumValue = Scalar(value);
+                        _exclusiveMaximum = _exclusiveMaximumValue is not null;
+                    }
+                    else
+                    {
+                        _exclusiveMaximum = value is JsonValue b && Flag(b) == true;
+                    }
+
+                    onlyType = false;
+                    break;
+                case "discriminator":
+                    if (value is JsonObject discriminator)
+                    {
+                        HasDiscriminator = true;
+                        DiscriminatorProperty = Scalar(discriminator["propertyName"]);
+                        if (discriminator["mapping"] is JsonObject mapping)
+                        {
+                            var list = new List<KeyValuePair<string, string>>(mapping.Count);
+                            foreach (var entry in mapping)
+                            {
+                                if (Scalar(entry.Value) is { } target)
+                                {
+                                    if (ComponentId(target) is { } id)
+                                    {
+                                        list.Add(new KeyValuePair<string, string>(entry.Key, id));
+                                    }
+                                }
+                            }
+
+                            Mapping = list;
+                        }
+                    }
+
+                    onlyType = false;
+                    break;
+                default:
+                    // A keyword the version does not define says nothing (3.0 warns about it); any other, or an extension, does.
+                    onlyType &= !pair.Key.StartsWith("x-", StringComparison.OrdinalIgnoreCase) && !OpenApiGrammar.IsSchemaKeyword(pair.Key, reader.Is31);
+                    break;
+            }
+        }
+
+        if (reader.Is31)
+        {
+            return;
+        }
+
+        // OpenAPI 3.0's rules: nullable adds null to a type it has; enum: [null] alone is the null type; a oneOf/anyOf
+        // whose cases are each a type and nothing else is that list of types.
+        if (nullable && Type is { } type && type != SchemaTypes.None)
+        {
+            Type = type | SchemaTypes.Null;
+        }
+
+        if (Type is null && Enum is { Count: 1 } && Enum[0] is null)
+        {
+            Enum = null;
+            Type = SchemaTypes.Null;
+        }
+
+        if (Type is null)
+        {
+            if (AnyOf is not null && OnlyTypes(AnyOf) is { } anyTypes)
+            {
+                AnyOf = null;
+                Type = anyTypes;
+            }
+            else if (OneOf is not null && OnlyTypes(OneOf) is { } oneTypes)
+            {
+                OneOf = null;
+                Type = oneTypes;
+            }
+        }
+
+        _onlyType = onlyType && Enum is null;
+    }
+
+    private static SchemaTypes? OnlyTypes(IReadOnlyList<Schema> cases)
+    {
+        var all = SchemaTypes.None;
+        foreach (var item in cases)
+        {
+            if (item.IsReference || !item._onlyType || item.Type is not { } type || type == SchemaTypes.None || (type & (type - 1)) != 0)
+            {
+                return null;
+            }
+
+            all |= type;
+        }
+
+        return all;
+    }
+
+    private static SchemaTypes? ReadType(JsonNode? value, Schemas reader)
+    {
+        if (value is JsonArray list && reader.Is31)
+        {
+            var all = SchemaTypes.None;
+            foreach (var item in list)
+            {
+                all |= TypeNamed(Scalar(item)) ?? SchemaTypes.None;
+            }
+
+            return all;
+        }
+
+        return TypeNamed(Scalar(value));
+    }
+
+    /// <summary>The type a name stands for (with the aliases real documents use: <c>int</c>, <c>double</c>, <c>file</c>…), or null.</summary>
+    internal static SchemaTypes? TypeNamed(string? name) => name switch
+    {
+        "null" => SchemaTypes.Null,
+        "boolean" => SchemaTypes.Boolean,
+        "integer" or "int" => SchemaTypes.Integer,
+        "number" or "double" or "float" or "decimal" => SchemaTypes.Number,
+        "string" or "file" => SchemaTypes.String,
+        "array" => SchemaTypes.Array,
+        "object" => SchemaTypes.Object,
+        _ => null,
+    };
+
+    private static IReadOnlyList<Schema>? List(JsonNode? value, Schemas reader)
+    {
+        if (value is not JsonArray array)
+        {
+            return null;
+        }
+
+        var list = new List<Schema>(array.Count);
+        foreach (var item in array)
+        {
+            list.Add(reader.Read(item));
+        }
+
+        return list;
+    }
+
+    /// <summary>A scalar's text as the document wrote it (<c>1.50</c> stays <c>1.50</c>); null for anything else.</summary>
+    internal static string? Scalar(JsonNode? node)
+    {
+        if (node is not JsonValue value)
+        {
+            return null;
+        }
+
+        return value.TryGetValue<string>(out var text) ? text : value.ToJsonString();
+    }
+
+    internal static bool? Flag(JsonValue value) =>
+        bool.TryParse(Scalar(value), out var flag) ? flag : null;
+
+    private static int? Count(JsonNode? value) =>
+        int.TryParse(Scalar(value), NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : null;
+
+    private static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+}
+
+/// <summary>Reads each schema object of a document once and resolves references within it.</summary>
+internal sealed class Schemas
+{
+    private readonly JsonObject _root;
+    private readonly Dictionary<JsonNode, Schema> _read = new(ReferenceComparer.Instance);
+
+    public Schemas(JsonObject root, bool is31)
+    {
+        _root = root;
+        Is31 = is31;
+    }
+
+    /// <summary>OpenAPI 3.1 or later (JSON Schema 2020-12) rather than 3.0.</summary>
+    public bool Is31 { get; }
+
+    public Schema Read(JsonNode? node)
+    {
+        if (node is null)
+        {
+            return Schema.Empty;
+        }
+
+        if (!_read.TryGetValue(node, out var schema))
+        {
+            _read[node] = schema = Schema.Read(node, this);
+        }
+
+        return schema;
+    }
+
+    /// <summary>The schema a local reference points at, or null.</summary>
+    public Schema? Resolve(string reference) =>
+        reference.StartsWith("#", StringComparison.Ordinal) && Kernel.Contracts.OpenApi.Pointers.TryResolve(_root, reference, out var node) && node is JsonObject or JsonValue
+            ? Read(node)
+            : null;
+
+    private sealed class ReferenceComparer : IEqualityComparer<JsonNode>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(JsonNode? x, JsonNode? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(JsonNode obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
+}
