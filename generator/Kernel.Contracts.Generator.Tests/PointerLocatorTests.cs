@@ -37,6 +37,23 @@ public class PointerLocatorTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Texts))]
+    [InlineData("a:\n  b: [1, {c: 2}]\n  b: 3\nd: 'x'\n")]
+    public void Reading_along_one_pointer_places_it_where_the_whole_index_does(string text)
+    {
+        // The first problems of a document are placed this way; a pointer that goes past the text lands on its deepest part.
+        var whole = PointerLocator.Index("t.json", text);
+        var pointers = new List<string>();
+        Collect(whole.Root, "#", pointers);
+        pointers.AddRange(pointers.Select(p => p + "/missing/0").ToList());
+        pointers.Add("#/nothing");
+        foreach (var pointer in pointers)
+        {
+            Assert.Equal(whole.Locate(pointer), PointerLocator.Locate("t.json", text, pointer));
+        }
+    }
+
     [Fact]
     public void A_json_text_the_strict_reader_refuses_is_placed_by_yaml()
     {

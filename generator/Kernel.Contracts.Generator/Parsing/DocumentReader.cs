@@ -26,6 +26,7 @@ internal sealed class DocumentReader
     private readonly Dictionary<string, JsonNode?> _parsed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _imported = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PointerIndex> _indexes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _located = new(StringComparer.Ordinal);
     private readonly List<DiagnosticInfo> _diagnostics;
 
     public DocumentReader(SpecRequest request, List<DiagnosticInfo> diagnostics)
@@ -55,9 +56,9 @@ internal sealed class DocumentReader
             return null;
         }
 
-        Bundle(rootObject, rootObject, _spec, "#");
-        ForeignKeywords.Rewrite(rootObject, "#", (pointer, message) => Report(DiagnosticDescriptors.ForeignKeyword, _spec, pointer, message));
-        BreakReferenceCycles(rootObject, rootObject, "#");
+        Bundle(rootObject, rootObject, _spec, Trail.Root);
+        ForeignKeywords.Rewrite(rootObject, Trail.Root, (pointer, message) => Report(DiagnosticDescriptors.ForeignKeyword, _spec, pointer, message));
+        BreakReferenceCycles(rootObject, rootObject, Trail.Root);
         DocumentShape.Check(rootObject, (pointer, message) => Report(DiagnosticDescriptors.InvalidDocument, _spec, pointer, message));
 
         var openapi = rootObject.TryGetPropertyValue("openapi", out var openapiNode) ? Schema.Scalar(openapiNode) ?? string.Empty : null;
@@ -152,7 +153,7 @@ internal sealed class DocumentReader
     /// Walks <paramref name="node"/> (part of <paramref name="from"/>) and makes every <c>$ref</c> point into
     /// the root document: local ones are checked, ones into other spec files are copied under components.
     /// </summary>
-    private void Bundle(JsonObject root, JsonNode? node, SpecInput from, string pointer)
+    private void Bundle(JsonObject root, JsonNode? node, SpecInput from, Trail at)
     {
         switch (node)
         {
@@ -163,15 +164,15 @@ internal sealed class DocumentReader
                     var reference = refNode is JsonValue refValue && refValue.TryGetValue<string>(out var text) ? text : null;
                     if (reference is null)
                     {
-                        ReportAt(from, pointer + "/$ref", DiagnosticDescriptors.UnresolvedReference, refNode?.ToJsonString() ?? "null", "a reference is a string, such as '#/components/schemas/Name'");
+                        ReportAt(from, at.At("$ref"), DiagnosticDescriptors.UnresolvedReference, refNode?.ToJsonString() ?? "null", "a reference is a string, such as '#/components/schemas/Name'");
                         obj.Remove("$ref");
                     }
                     else if (DocumentShape.IsNameless(reference))
                     {
-                        ReportAt(from, pointer + "/$ref", DiagnosticDescriptors.UnresolvedReference, reference, DocumentShape.NamelessReason);
+                        ReportAt(from, at.At("$ref"), DiagnosticDescriptors.UnresolvedReference, reference, DocumentShape.NamelessReason);
                         obj.Remove("$ref");
                     }
-                    else if (Resolve(root, from, reference, pointer + "/$ref") is not { } rewritten)
+                    else if (Resolve(root, from, reference, at.At("$ref")) is not { } rewritten)
                     {
                         obj.Remove("$ref");
                     }
@@ -181,11 +182,12 @@ internal sealed class DocumentReader
                     }
                 }
 
-                foreach (var pair in obj.ToList())
+                // Bundling another file adds to the root's components while they may be walked: then the walk takes a copy.
+                foreach (var pair in _files.Count > 1 ? obj.ToList() : (IEnumerable<KeyValuePair<string, JsonNode?>>)obj)
                 {
-                    if (pair.Key != "$ref")
+                    if (pair.Key != "$ref" && pair.Value is JsonObject or JsonArray)
                     {
-                        Bundle(root, pair.Value, from, pointer + "/" + Pointers.Escape(pair.Key));
+                        Bundle(root, pair.Value, from, at.Child(pair.Key));
                     }
                 }
 
@@ -193,7 +195,10 @@ internal sealed class DocumentReader
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    Bundle(root, array[i], from, pointer + "/" + i);
+                    if (array[i] is JsonObject or JsonArray)
+                    {
+                        Bundle(root, array[i], from, at.Child(i));
+                    }
                 }
 
                 break;
@@ -204,7 +209,7 @@ internal sealed class DocumentReader
     /// Removes each <c>$ref</c> that leads back to itself through references alone (<c>A: {$ref: B}</c>,
     /// <c>B: {$ref: A}</c>): such a schema has no content, and Microsoft.OpenApi throws on it.
     /// </summary>
-    private void BreakReferenceCycles(JsonObject root, JsonNode? node, string pointer)
+    private void BreakReferenceCycles(JsonObject root, JsonNode? node, Trail at)
     {
         switch (node)
         {
@@ -212,27 +217,33 @@ internal sealed class DocumentReader
                 if (LocalReference(obj) is not null)
                 {
                     var seen = new HashSet<JsonObject> { obj };
-                    for (var at = obj; LocalReference(at) is { } next && Find(root, next) is JsonObject target; at = target)
+                    for (var step = obj; LocalReference(step) is { } next && Find(root, next) is JsonObject target; step = target)
                     {
                         if (!seen.Add(target))
                         {
-                            ReportAt(_spec, pointer + "/$ref", DiagnosticDescriptors.UnresolvedReference, LocalReference(obj)!, "it leads back to itself through references alone, so it describes nothing");
+                            ReportAt(_spec, at.At("$ref"), DiagnosticDescriptors.UnresolvedReference, LocalReference(obj)!, "it leads back to itself through references alone, so it describes nothing");
                             obj.Remove("$ref");
                             break;
                         }
                     }
                 }
 
-                foreach (var pair in obj.ToList())
+                foreach (var pair in obj)
                 {
-                    BreakReferenceCycles(root, pair.Value, pointer + "/" + Pointers.Escape(pair.Key));
+                    if (pair.Value is JsonObject or JsonArray)
+                    {
+                        BreakReferenceCycles(root, pair.Value, at.Child(pair.Key));
+                    }
                 }
 
                 break;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    BreakReferenceCycles(root, array[i], pointer + "/" + i);
+                    if (array[i] is JsonObject or JsonArray)
+                    {
+                        BreakReferenceCycles(root, array[i], at.Child(i));
+                    }
                 }
 
                 break;
@@ -329,7 +340,7 @@ internal sealed class DocumentReader
         _imported[key] = local;
         var copy = resolved.DeepClone();
         bucket[name] = copy;
-        Bundle(root, copy, target, fragment);
+        Bundle(root, copy, target, Trail.Of(fragment));
         return local;
     }
 
@@ -359,15 +370,27 @@ internal sealed class DocumentReader
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecInput file, string? pointer, string message) =>
         Report(descriptor, file, Locate(file, pointer), message);
 
-    /// <summary>Places a pointer in a file's text, reading the text once (on its first problem) however many problems it has.</summary>
+    /// <summary>
+    /// Places a pointer in a file's text: the first few problems of a file by reading only along their pointers, any more
+    /// from an index of the whole text, read once however many problems follow.
+    /// </summary>
     private LocationInfo Locate(SpecInput file, string? pointer)
     {
+        const int AlongThePointer = 4;
         var key = Normalize(file.Path);
-        if (!_indexes.TryGetValue(key, out var index))
+        if (_indexes.TryGetValue(key, out var index))
         {
-            _indexes[key] = index = PointerLocator.Index(file.Path, file.Text);
+            return index.Locate(pointer);
         }
 
+        _located.TryGetValue(key, out var located);
+        if (located < AlongThePointer)
+        {
+            _located[key] = located + 1;
+            return PointerLocator.Locate(file.Path, file.Text, pointer);
+        }
+
+        _indexes[key] = index = PointerLocator.Index(file.Path, file.Text);
         return index.Locate(pointer);
     }
 

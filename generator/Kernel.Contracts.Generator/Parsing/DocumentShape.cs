@@ -57,15 +57,15 @@ internal static class DocumentShape
         // OpenAPI 3.0 (and Swagger 2.0) spell exclusiveMaximum/exclusiveMinimum as booleans, 3.1 as numbers.
         var version = (root["openapi"] as JsonValue)?.ToString() ?? (root["swagger"] is null ? string.Empty : "2.0");
         var booleanExclusive = version.StartsWith("3.0", StringComparison.Ordinal) || version.StartsWith("2.", StringComparison.Ordinal);
-        VisitObject(root, "#", booleanExclusive, report);
+        VisitObject(root, Trail.Root, booleanExclusive, report);
     }
 
-    private static void VisitObject(JsonObject obj, string pointer, bool booleanExclusive, Action<string, string> report)
+    private static void VisitObject(JsonObject obj, Trail trail, bool booleanExclusive, Action<string, string> report)
     {
-        foreach (var pair in obj.ToList())
+        List<string>? removed = null;
+        foreach (var pair in obj)
         {
             var (key, value) = (pair.Key, pair.Value);
-            var at = pointer + "/" + Pointers.Escape(key);
             // Schemas' "examples" (3.1) are a list of plain values; elsewhere a map of Example objects.
             if (key.StartsWith("x-", StringComparison.Ordinal) || Values.Contains(key) || (key == "examples" && value is not JsonObject))
             {
@@ -74,60 +74,66 @@ internal static class DocumentShape
 
             if (value is JsonValue scalar && Expected(key, scalar, booleanExclusive) is { } expected)
             {
-                report(at, "'" + key + "' must be " + expected + ", not " + Shorten(scalar.ToJsonString()));
-                obj.Remove(key);
+                report(trail.At(key), "'" + key + "' must be " + expected + ", not " + Shorten(scalar.ToJsonString()));
+                (removed ??= new List<string>()).Add(key);
                 continue;
             }
 
             if (key == "mapping" && value is JsonObject mapping)
             {
-                CheckMapping(mapping, at, report);
+                CheckMapping(mapping, trail.Child(key), report);
                 continue;
             }
 
             if (key == "security" && value is JsonArray requirements)
             {
-                CheckSecurity(requirements, at, report);
+                CheckSecurity(requirements, trail.Child(key), report);
                 continue;
             }
 
             // In components (and Swagger 2.0's root), parameters are a map; in operations and path items a list.
-            var isMap = ObjectMaps.Contains(key) || (key == "parameters" && pointer is "#/components" or "#");
+            var isMap = ObjectMaps.Contains(key) || (key == "parameters" && (trail.Depth == 0 || (trail.Depth == 1 && trail.Segment == "components")));
             switch (value)
             {
                 case JsonObject map when isMap:
-                    VisitMap(map, at, key, booleanExclusive, report);
+                    VisitMap(map, trail.Child(key), key, booleanExclusive, report);
                     break;
                 case JsonObject child:
-                    VisitObject(child, at, booleanExclusive, report);
+                    VisitObject(child, trail.Child(key), booleanExclusive, report);
                     break;
                 case JsonArray array:
+                    var items = trail.Child(key);
                     for (var i = 0; i < array.Count; i++)
                     {
                         if (array[i] is JsonObject item)
                         {
-                            VisitObject(item, at + "/" + i, booleanExclusive, report);
+                            VisitObject(item, items.Child(i), booleanExclusive, report);
                         }
                     }
 
                     break;
             }
         }
+
+        foreach (var key in removed ?? Enumerable.Empty<string>())
+        {
+            obj.Remove(key);
+        }
     }
 
-    private static void VisitMap(JsonObject map, string pointer, string kind, bool booleanExclusive, Action<string, string> report)
+    private static void VisitMap(JsonObject map, Trail trail, string kind, bool booleanExclusive, Action<string, string> report)
     {
-        foreach (var pair in map.ToList())
+        List<string>? removed = null;
+        foreach (var pair in map)
         {
             var (name, value) = (pair.Key, pair.Value);
-            var at = pointer + "/" + Pointers.Escape(name);
             if (value is not JsonObject entry)
             {
                 // Microsoft.OpenApi keeps such an entry of a schema map as a null schema and throws on it later.
                 if (!name.StartsWith("x-", StringComparison.Ordinal) || SchemaMaps.Contains(kind))
                 {
-                    report(at, "each entry of '" + kind + "' must be an object, and '" + Shorten(name) + "' is " + Shorten(value?.ToJsonString() ?? "null"));
-                    map.Remove(name);
+                    report(trail.At(name), "each entry of '" + kind + "' must be an object, and '" + Shorten(name) + "' is " + Shorten(value?.ToJsonString() ?? "null"));
+                    (removed ??= new List<string>()).Add(name);
                 }
 
                 continue;
@@ -137,31 +143,36 @@ internal static class DocumentShape
             {
                 case "callbacks":
                     // A callback is itself a map: expression → path item.
-                    VisitMap(entry, at, "callback", booleanExclusive, report);
+                    VisitMap(entry, trail.Child(name), "callback", booleanExclusive, report);
                     break;
                 case "callback" or "examples" or "links":
                     // Path items (callbacks) are objects; examples and links hold plain values.
                     if (kind == "callback")
                     {
-                        VisitObject(entry, at, booleanExclusive, report);
+                        VisitObject(entry, trail.Child(name), booleanExclusive, report);
                     }
 
                     break;
                 default:
-                    VisitObject(entry, at, booleanExclusive, report);
+                    VisitObject(entry, trail.Child(name), booleanExclusive, report);
                     break;
             }
+        }
+
+        foreach (var name in removed ?? Enumerable.Empty<string>())
+        {
+            map.Remove(name);
         }
     }
 
     /// <summary>A discriminator's mapping: each value names a schema (Microsoft.OpenApi makes each a reference).</summary>
-    private static void CheckMapping(JsonObject mapping, string pointer, Action<string, string> report)
+    private static void CheckMapping(JsonObject mapping, Trail trail, Action<string, string> report)
     {
         foreach (var pair in mapping.ToList())
         {
             if (pair.Value is not JsonValue value || !value.TryGetValue<string>(out var target) || IsNameless(target))
             {
-                report(pointer + "/" + Pointers.Escape(pair.Key), "each value of 'mapping' must name a schema, such as '#/components/schemas/Name', and '" + Shorten(pair.Key) + "' has " + Shorten(pair.Value?.ToJsonString() ?? "null"));
+                report(trail.At(pair.Key), "each value of 'mapping' must name a schema, such as '#/components/schemas/Name', and '" + Shorten(pair.Key) + "' has " + Shorten(pair.Value?.ToJsonString() ?? "null"));
                 mapping.Remove(pair.Key);
             }
         }
@@ -171,7 +182,7 @@ internal static class DocumentShape
     /// Each security requirement maps a scheme's name to its scopes. Microsoft.OpenApi throws on a blank name (it makes a
     /// reference of it), so a blank name, or scopes that are not a list, are reported and removed.
     /// </summary>
-    private static void CheckSecurity(JsonArray requirements, string pointer, Action<string, string> report)
+    private static void CheckSecurity(JsonArray requirements, Trail trail, Action<string, string> report)
     {
         for (var i = 0; i < requirements.Count; i++)
         {
@@ -182,7 +193,7 @@ internal static class DocumentShape
 
             foreach (var pair in requirement.ToList())
             {
-                var at = pointer + "/" + i + "/" + Pointers.Escape(pair.Key);
+                var at = trail.Child(i).At(pair.Key);
                 if (string.IsNullOrWhiteSpace(pair.Key))
                 {
                     report(at, "a security requirement names security schemes, and '" + pair.Key + "' is blank");

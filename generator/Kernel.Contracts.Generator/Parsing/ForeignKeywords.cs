@@ -21,42 +21,48 @@ internal static class ForeignKeywords
     /// Rewrites <c>$recursiveRef</c> into <c>$ref</c> to the component schema it stands in (its recursive anchor)
     /// and drops <c>$recursiveAnchor</c>, reporting each through <paramref name="warn"/> (pointer, message).
     /// </summary>
-    public static void Rewrite(JsonNode? node, string pointer, Action<string, string> warn)
+    public static void Rewrite(JsonNode? node, Trail at, Action<string, string> warn)
     {
         switch (node)
         {
             case JsonObject obj:
                 if (obj["$recursiveRef"] is JsonValue recursive && recursive.TryGetValue<string>(out var target) && !obj.ContainsKey("$ref"))
                 {
-                    var anchor = target == "#" ? EnclosingSchema(pointer) : target;
+                    var anchor = target == "#" ? EnclosingSchema(at.ToString()) : target;
                     obj.Remove("$recursiveRef");
                     if (anchor is not null)
                     {
                         obj["$ref"] = anchor;
-                        warn(pointer + "/$recursiveRef", $"'$recursiveRef' (JSON Schema 2019-09) is not an OpenAPI keyword; it is read as a $ref to '{anchor}'");
+                        warn(at.At("$recursiveRef"), $"'$recursiveRef' (JSON Schema 2019-09) is not an OpenAPI keyword; it is read as a $ref to '{anchor}'");
                     }
                     else
                     {
-                        warn(pointer + "/$recursiveRef", "'$recursiveRef' (JSON Schema 2019-09) is not an OpenAPI keyword and stands in no component schema; it is ignored");
+                        warn(at.At("$recursiveRef"), "'$recursiveRef' (JSON Schema 2019-09) is not an OpenAPI keyword and stands in no component schema; it is ignored");
                     }
                 }
 
                 if (obj.ContainsKey("$recursiveAnchor"))
                 {
                     obj.Remove("$recursiveAnchor");
-                    warn(pointer + "/$recursiveAnchor", "'$recursiveAnchor' (JSON Schema 2019-09) is not an OpenAPI keyword; it is ignored (a $recursiveRef to this schema is read as a $ref)");
+                    warn(at.At("$recursiveAnchor"), "'$recursiveAnchor' (JSON Schema 2019-09) is not an OpenAPI keyword; it is ignored (a $recursiveRef to this schema is read as a $ref)");
                 }
 
-                foreach (var pair in obj.ToList())
+                foreach (var pair in obj)
                 {
-                    Rewrite(pair.Value, pointer + "/" + Pointers.Escape(pair.Key), warn);
+                    if (pair.Value is JsonObject or JsonArray)
+                    {
+                        Rewrite(pair.Value, at.Child(pair.Key), warn);
+                    }
                 }
 
                 break;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    Rewrite(array[i], pointer + "/" + i, warn);
+                    if (array[i] is JsonObject or JsonArray)
+                    {
+                        Rewrite(array[i], at.Child(i), warn);
+                    }
                 }
 
                 break;

@@ -51,7 +51,7 @@ internal sealed class ModelBuilder
 
         foreach (var pair in Members(Object(_root["components"])?["schemas"]))
         {
-            _componentSchemas[pair.Key] = _schemas.Read(pair.Value);
+            _componentSchemas[pair.Key] = _schemas.ReadAt("#/components/schemas/" + Pointers.Escape(pair.Key), pair.Value);
         }
 
         foreach (var name in _componentSchemas.Keys)

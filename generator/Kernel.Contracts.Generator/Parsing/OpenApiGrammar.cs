@@ -93,14 +93,14 @@ internal static class OpenApiGrammar
             error("#", "an OpenAPI " + version + " document must have 'paths'");
         }
 
-        walk.Object(root, "Document", "#");
+        walk.Object(root, "Document", Trail.Root);
     }
 
     private sealed class Walk(Dictionary<string, Dictionary<string, string>> grammar, string version, bool is31, Action<string, string> warn, Action<string, string> error)
     {
         public bool Is31 => is31;
 
-        public void Object(JsonObject obj, string kind, string pointer)
+        public void Object(JsonObject obj, string kind, Trail trail)
         {
             // A reference's target is checked where it stands; what stands beside a $ref is not read.
             if (kind != "Document" && obj.ContainsKey("$ref"))
@@ -109,10 +109,10 @@ internal static class OpenApiGrammar
             }
 
             var fields = grammar.TryGetValue(kind, out var known) ? known : null;
-            foreach (var pair in obj.ToList())
+            List<string>? removed = null;
+            foreach (var pair in obj)
             {
                 var (key, value) = (pair.Key, pair.Value);
-                var at = pointer + "/" + Pointers.Escape(key);
                 if (kind is "Paths" or "Responses" or "Callback")
                 {
                     if (key.StartsWith("x-", StringComparison.OrdinalIgnoreCase))
@@ -122,18 +122,22 @@ internal static class OpenApiGrammar
 
                     if (kind == "Paths" && !key.StartsWith("/", StringComparison.Ordinal))
                     {
-                        warn(at, "'" + key + "' is not an OpenAPI " + version + " keyword here (a path starts with '/'); it is ignored");
+                        warn(trail.At(key), "'" + key + "' is not an OpenAPI " + version + " keyword here (a path starts with '/'); it is ignored");
                         continue;
                     }
 
                     if (kind == "Responses" && !IsStatus(key))
                     {
-                        error(at, "a response is for 'default', a status from 100 to 599 or a class such as '4XX', and '" + Shorten(key) + "' is none of these");
-                        obj.Remove(key);
+                        error(trail.At(key), "a response is for 'default', a status from 100 to 599 or a class such as '4XX', and '" + Shorten(key) + "' is none of these");
+                        (removed ??= new List<string>()).Add(key);
                         continue;
                     }
 
-                    Member(obj, key, value, kind == "Responses" ? "Response" : "PathItem", at);
+                    if (!Member(key, value, kind == "Responses" ? "Response" : "PathItem", trail))
+                    {
+                        (removed ??= new List<string>()).Add(key);
+                    }
+
                     continue;
                 }
 
@@ -147,26 +151,39 @@ internal static class OpenApiGrammar
                     // JSON Schema 2020-12 lets a schema carry any keyword; "$schema" is JSON Schema's own.
                     if (!(kind == "Schema" && is31) && key != "$schema")
                     {
-                        warn(at, "'" + key + "' is not an OpenAPI " + version + " keyword here; it is ignored");
+                        warn(trail.At(key), "'" + key + "' is not an OpenAPI " + version + " keyword here; it is ignored");
                     }
 
                     continue;
                 }
 
-                Member(obj, key, value, shape, at);
+                if (!Member(key, value, shape, trail))
+                {
+                    (removed ??= new List<string>()).Add(key);
+                }
+            }
+
+            foreach (var key in removed ?? Enumerable.Empty<string>())
+            {
+                obj.Remove(key);
             }
         }
 
-        private void Member(JsonObject parent, string key, JsonNode? value, string shape, string at)
+        /// <summary>Checks one member of the object at <paramref name="trail"/>; false when it is of the wrong kind (reported, to be removed).</summary>
+        private bool Member(string key, JsonNode? value, string shape, Trail trail)
         {
             if (Problem(value, shape) is { } expected)
             {
-                error(at, "'" + key + "' must be " + expected + ", not " + Shorten(value?.ToJsonString() ?? "null"));
-                parent.Remove(key);
-                return;
+                error(trail.At(key), "'" + key + "' must be " + expected + ", not " + Shorten(value?.ToJsonString() ?? "null"));
+                return false;
             }
 
-            Inside(value, shape, at);
+            if (value is JsonObject or JsonArray)
+            {
+                Inside(value, shape, trail.Child(key));
+            }
+
+            return true;
         }
 
         /// <summary>What <paramref name="value"/> must be when it is not what <paramref name="shape"/> says, or null.</summary>
@@ -220,7 +237,7 @@ internal static class OpenApiGrammar
             return value is JsonObject ? null : shape.StartsWith("{", StringComparison.Ordinal) ? "a map (an object)" : "an object";
         }
 
-        private void Inside(JsonNode? value, string shape, string at)
+        private void Inside(JsonNode? value, string shape, Trail at)
         {
             switch (value)
             {
@@ -231,35 +248,40 @@ internal static class OpenApiGrammar
                         var item = list[i];
                         if (Problem(item, itemShape) is { } expected)
                         {
-                            error(at + "/" + i, "each item must be " + expected + ", not " + Shorten(item?.ToJsonString() ?? "null"));
+                            error(at.Child(i).ToString(), "each item must be " + expected + ", not " + Shorten(item?.ToJsonString() ?? "null"));
                             list.RemoveAt(i);
                         }
                         else if (item is JsonObject child && itemShape != "text")
                         {
-                            Object(child, itemShape, at + "/" + i);
+                            Object(child, itemShape, at.Child(i));
                         }
                     }
 
                     break;
                 case JsonObject map when shape.StartsWith("{", StringComparison.Ordinal):
                     var entryShape = shape.Substring(1, shape.Length - 2);
-                    foreach (var pair in map.ToList())
+                    if (entryShape == "text")
                     {
-                        if (entryShape == "text")
-                        {
-                            continue;
-                        }
+                        break;
+                    }
 
-                        var entryAt = at + "/" + Pointers.Escape(pair.Key);
+                    List<string>? removed = null;
+                    foreach (var pair in map)
+                    {
                         if (Problem(pair.Value, entryShape) is { } expected)
                         {
-                            error(entryAt, "each entry must be " + expected + ", not " + Shorten(pair.Value?.ToJsonString() ?? "null"));
-                            map.Remove(pair.Key);
+                            error(at.At(pair.Key), "each entry must be " + expected + ", not " + Shorten(pair.Value?.ToJsonString() ?? "null"));
+                            (removed ??= new List<string>()).Add(pair.Key);
                         }
                         else if (pair.Value is JsonObject child)
                         {
-                            Object(child, entryShape, entryAt);
+                            Object(child, entryShape, at.Child(pair.Key));
                         }
+                    }
+
+                    foreach (var key in removed ?? Enumerable.Empty<string>())
+                    {
+                        map.Remove(key);
                     }
 
                     break;

@@ -32,8 +32,19 @@ internal static class PointerLocator
     public static PointerIndex Index(string filePath, string text) =>
         (DocumentText.IsJson(text) ? IndexJson(filePath, text) : null) ?? IndexYaml(filePath, text);
 
+    /// <summary>
+    /// Reads only the keys and items along <paramref name="pointer"/>, skipping everything beside them: a document with
+    /// a few problems places each this way without building the index of every member (which costs as much as a parse).
+    /// </summary>
+    public static LocationInfo Locate(string filePath, string text, string? pointer)
+    {
+        var path = Pointers.Split(pointer);
+        var index = (DocumentText.IsJson(text) ? IndexJson(filePath, text, path) : null) ?? IndexYaml(filePath, text, path);
+        return index.Locate(pointer);
+    }
+
     /// <summary>The YAML index, whatever the text: what <see cref="Index"/> gives a text that is not JSON.</summary>
-    internal static PointerIndex IndexYaml(string filePath, string text)
+    internal static PointerIndex IndexYaml(string filePath, string text, IReadOnlyList<string>? only = null)
     {
         var root = new PointerIndex.Node(Mark.Empty, Mark.Empty);
         var count = 0;
@@ -43,7 +54,7 @@ internal static class PointerLocator
             parser.Consume<StreamStart>();
             if (parser.TryConsume<DocumentStart>(out _))
             {
-                IndexNode(parser, root, ref count);
+                IndexNode(parser, root, only, 0, ref count);
             }
         }
         catch (YamlException)
@@ -54,8 +65,15 @@ internal static class PointerLocator
         return new PointerIndex(filePath, root);
     }
 
-    private static void IndexNode(IParser parser, PointerIndex.Node node, ref int count)
+    // With only, just the keys and items along that path (from depth): everything else is skipped.
+    private static void IndexNode(IParser parser, PointerIndex.Node node, IReadOnlyList<string>? only, int depth, ref int count)
     {
+        if (only is not null && depth >= only.Count)
+        {
+            parser.SkipThisAndNestedEvents();
+            return;
+        }
+
         // Bounded like the reader: a huge text is placed down to the first million keys and items.
         if (parser.TryConsume<MappingStart>(out _))
         {
@@ -63,7 +81,7 @@ internal static class PointerLocator
             {
                 var key = parser.Current as Scalar;
                 parser.SkipThisAndNestedEvents();
-                if (key is null || count >= DocumentLimits.MaxNodes || node.Children.ContainsKey(key.Value))
+                if (key is null || count >= DocumentLimits.MaxNodes || node.Children.ContainsKey(key.Value) || (only is not null && key.Value != only[depth]))
                 {
                     parser.SkipThisAndNestedEvents();
                     continue;
@@ -71,7 +89,7 @@ internal static class PointerLocator
 
                 count++;
                 var child = node.Children[key.Value] = new PointerIndex.Node(key.Start, key.End);
-                IndexNode(parser, child, ref count);
+                IndexNode(parser, child, only, depth + 1, ref count);
             }
 
             return;
@@ -82,15 +100,16 @@ internal static class PointerLocator
             for (var index = 0; !parser.TryConsume<SequenceEnd>(out _); index++)
             {
                 var item = parser.Current!;
-                if (count >= DocumentLimits.MaxNodes)
+                var name = index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (count >= DocumentLimits.MaxNodes || (only is not null && name != only[depth]))
                 {
                     parser.SkipThisAndNestedEvents();
                     continue;
                 }
 
                 count++;
-                var child = node.Children[index.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new PointerIndex.Node(item.Start, item.End);
-                IndexNode(parser, child, ref count);
+                var child = node.Children[name] = new PointerIndex.Node(item.Start, item.End);
+                IndexNode(parser, child, only, depth + 1, ref count);
             }
 
             return;
@@ -100,7 +119,7 @@ internal static class PointerLocator
     }
 
     /// <summary>The JSON index, or null when the text is not strict JSON (comments, a trailing comma): then YAML places it, as before.</summary>
-    internal static PointerIndex? IndexJson(string filePath, string text)
+    internal static PointerIndex? IndexJson(string filePath, string text, IReadOnlyList<string>? only = null)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         // Deeper than a readable document may be: the YAML index places it, as it did before.
@@ -112,7 +131,7 @@ internal static class PointerLocator
         {
             if (reader.Read())
             {
-                IndexJsonValue(ref reader, root, marks, ref count);
+                IndexJsonValue(ref reader, root, marks, only, 0, ref count);
             }
         }
         catch (JsonException)
@@ -124,12 +143,25 @@ internal static class PointerLocator
     }
 
     // Like IndexNode: a key spans its quotes, an item its scalar or its opening bracket; repeated keys keep the first.
-    private static void IndexJsonValue(ref Utf8JsonReader reader, PointerIndex.Node node, MarkCounter marks, ref int count)
+    private static void IndexJsonValue(ref Utf8JsonReader reader, PointerIndex.Node node, MarkCounter marks, IReadOnlyList<string>? only, int depth, ref int count)
     {
+        if (only is not null && depth >= only.Count)
+        {
+            reader.Skip();
+            return;
+        }
+
         if (reader.TokenType == JsonTokenType.StartObject)
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
+                if (only is not null && !reader.ValueTextEquals(only[depth]))
+                {
+                    reader.Read();
+                    reader.Skip();
+                    continue;
+                }
+
                 var key = reader.GetString()!;
                 var start = marks.At((int)reader.TokenStartIndex);
                 var end = marks.At((int)reader.TokenStartIndex + reader.ValueSpan.Length + 2);
@@ -142,7 +174,7 @@ internal static class PointerLocator
 
                 count++;
                 var child = node.Children[key] = new PointerIndex.Node(start, end);
-                IndexJsonValue(ref reader, child, marks, ref count);
+                IndexJsonValue(ref reader, child, marks, only, depth + 1, ref count);
             }
 
             return;
@@ -158,6 +190,12 @@ internal static class PointerLocator
                     continue;
                 }
 
+                if (only is not null && only[depth] != IndexName(index))
+                {
+                    reader.Skip();
+                    continue;
+                }
+
                 count++;
                 var at = (int)reader.TokenStartIndex;
                 var length = reader.TokenType switch
@@ -166,11 +204,13 @@ internal static class PointerLocator
                     JsonTokenType.String => reader.ValueSpan.Length + 2,
                     _ => reader.ValueSpan.Length,
                 };
-                var child = node.Children[index.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new PointerIndex.Node(marks.At(at), marks.At(at + length));
-                IndexJsonValue(ref reader, child, marks, ref count);
+                var child = node.Children[IndexName(index)] = new PointerIndex.Node(marks.At(at), marks.At(at + length));
+                IndexJsonValue(ref reader, child, marks, only, depth + 1, ref count);
             }
         }
     }
+
+    private static string IndexName(int index) => index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Turns byte offsets of UTF-8 text, asked in increasing order, into YamlDotNet's marks: UTF-16 index, line and

@@ -491,11 +491,11 @@ internal sealed class Schema
     private static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 }
 
-/// <summary>Reads each schema object of a document once and resolves references within it.</summary>
+/// <summary>Reads the schema objects of a document and resolves references within it, each reference's target once.</summary>
 internal sealed class Schemas
 {
     private readonly JsonObject _root;
-    private readonly Dictionary<JsonNode, Schema> _read = new(ReferenceComparer.Instance);
+    private readonly Dictionary<string, Schema?> _resolved = new(StringComparer.Ordinal);
 
     public Schemas(JsonObject root, bool is31)
     {
@@ -506,33 +506,26 @@ internal sealed class Schemas
     /// <summary>OpenAPI 3.1 or later (JSON Schema 2020-12) rather than 3.0.</summary>
     public bool Is31 { get; }
 
-    public Schema Read(JsonNode? node)
+    public Schema Read(JsonNode? node) => node is null ? Schema.Empty : Schema.Read(node, this);
+
+    /// <summary>Reads the schema at <paramref name="pointer"/>, which references to that pointer then share.</summary>
+    public Schema ReadAt(string pointer, JsonNode? node)
     {
-        if (node is null)
-        {
-            return Schema.Empty;
-        }
-
-        if (!_read.TryGetValue(node, out var schema))
-        {
-            _read[node] = schema = Schema.Read(node, this);
-        }
-
+        var schema = Read(node);
+        _resolved[pointer] = schema;
         return schema;
     }
 
     /// <summary>The schema a local reference points at, or null.</summary>
-    public Schema? Resolve(string reference) =>
-        reference.StartsWith("#", StringComparison.Ordinal) && Kernel.Contracts.OpenApi.Pointers.TryResolve(_root, reference, out var node) && node is JsonObject or JsonValue
-            ? Read(node)
-            : null;
-
-    private sealed class ReferenceComparer : IEqualityComparer<JsonNode>
+    public Schema? Resolve(string reference)
     {
-        public static readonly ReferenceComparer Instance = new();
+        if (!_resolved.TryGetValue(reference, out var schema))
+        {
+            _resolved[reference] = schema = reference.StartsWith("#", StringComparison.Ordinal) && Kernel.Contracts.OpenApi.Pointers.TryResolve(_root, reference, out var node) && node is JsonObject or JsonValue
+                ? Read(node)
+                : null;
+        }
 
-        public bool Equals(JsonNode? x, JsonNode? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(JsonNode obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+        return schema;
     }
 }
