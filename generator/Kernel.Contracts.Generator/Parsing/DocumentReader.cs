@@ -27,6 +27,7 @@ internal sealed class DocumentReader
     private readonly Dictionary<string, string> _imported = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PointerIndex> _indexes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _located = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonNode?> _found = new(StringComparer.Ordinal);
     private readonly List<DiagnosticInfo> _diagnostics;
 
     public DocumentReader(SpecRequest request, List<DiagnosticInfo> diagnostics)
@@ -172,7 +173,7 @@ internal sealed class DocumentReader
                         ReportAt(from, at.At("$ref"), DiagnosticDescriptors.UnresolvedReference, reference, DocumentShape.NamelessReason);
                         obj.Remove("$ref");
                     }
-                    else if (Resolve(root, from, reference, at.At("$ref")) is not { } rewritten)
+                    else if (Resolve(root, from, reference, at) is not { } rewritten)
                     {
                         obj.Remove("$ref");
                     }
@@ -216,15 +217,18 @@ internal sealed class DocumentReader
             case JsonObject obj:
                 if (LocalReference(obj) is not null)
                 {
-                    var seen = new HashSet<JsonObject> { obj };
-                    for (var step = obj; LocalReference(step) is { } next && Find(root, next) is JsonObject target; step = target)
+                    // A chain of references is a few steps long: a list, not a hash set (which would hash every object).
+                    var seen = new List<JsonObject> { obj };
+                    for (var step = obj; LocalReference(step) is { } next && FindLocal(root, next) is JsonObject target; step = target)
                     {
-                        if (!seen.Add(target))
+                        if (seen.Exists(visited => ReferenceEquals(visited, target)))
                         {
                             ReportAt(_spec, at.At("$ref"), DiagnosticDescriptors.UnresolvedReference, LocalReference(obj)!, "it leads back to itself through references alone, so it describes nothing");
                             obj.Remove("$ref");
                             break;
                         }
+
+                        seen.Add(target);
                     }
                 }
 
@@ -250,6 +254,10 @@ internal sealed class DocumentReader
         }
     }
 
+    /// <summary>Whether <paramref name="at"/> is a component (<c>#/components/schemas/Name</c>, Swagger's <c>#/definitions/Name</c>).</summary>
+    private static bool IsComponent(Trail at) =>
+        (at.Depth == 3 && at.Parent.Parent.Segment == "components") || (at.Depth == 2 && at.Parent.Segment == "definitions");
+
     /// <summary>Whether <paramref name="pointer"/> is a component (<c>#/components/schemas/Name</c>, Swagger's <c>#/definitions/Name</c>), or with <paramref name="prefixOnly"/> lies in one.</summary>
     private static bool IsComponent(string pointer, bool prefixOnly = false)
     {
@@ -263,8 +271,11 @@ internal sealed class DocumentReader
     private static string? LocalReference(JsonObject obj) =>
         obj.TryGetPropertyValue("$ref", out var node) && node is JsonValue value && value.TryGetValue<string>(out var reference) && reference.StartsWith("#", StringComparison.Ordinal) ? reference : null;
 
-    /// <summary>Returns the reference as it must read in the bundled document, or null when it cannot be resolved.</summary>
-    private string? Resolve(JsonObject root, SpecInput from, string reference, string refPointer)
+    /// <summary>
+    /// Returns the reference (the <c>$ref</c> of the object at <paramref name="at"/>) as it must read in the bundled
+    /// document, or null when it cannot be resolved.
+    /// </summary>
+    private string? Resolve(JsonObject root, SpecInput from, string reference, Trail at)
     {
         var hash = reference.IndexOf('#');
         var filePart = hash >= 0 ? reference.Substring(0, hash) : reference;
@@ -278,7 +289,7 @@ internal sealed class DocumentReader
         }
         else if (Uri.TryCreate(filePart, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
         {
-            ReportAt(from, refPointer, DiagnosticDescriptors.UnresolvedReference, reference, "references to URLs are not followed at build time; download the file and add it as an OpenApiSpec item");
+            ReportAt(from, at.At("$ref"), DiagnosticDescriptors.UnresolvedReference, reference, "references to URLs are not followed at build time; download the file and add it as an OpenApiSpec item");
             return null;
         }
         else
@@ -286,22 +297,30 @@ internal sealed class DocumentReader
             var path = Normalize(Path.Combine(Path.GetDirectoryName(from.Path) ?? string.Empty, filePart));
             if (!_files.TryGetValue(path, out target!))
             {
-                ReportAt(from, refPointer, DiagnosticDescriptors.UnresolvedReference, reference, "the file '" + filePart + "' is not an OpenApiSpec item of this project; add it with Generate=\"None\" to let documents reference it");
+                ReportAt(from, at.At("$ref"), DiagnosticDescriptors.UnresolvedReference, reference, "the file '" + filePart + "' is not an OpenApiSpec item of this project; add it with Generate=\"None\" to let documents reference it");
                 return null;
             }
         }
 
-        var targetRoot = target == _spec ? root : Parse(target);
-        var resolved = Find(targetRoot, fragment);
+        JsonNode? resolved;
+        if (target != _spec)
+        {
+            resolved = Find(Parse(target), fragment);
+        }
+        else
+        {
+            resolved = FindLocal(root, fragment);
+        }
+
         if (resolved is null)
         {
-            ReportAt(from, refPointer, DiagnosticDescriptors.UnresolvedReference, reference, "nothing is at '" + fragment + "' in " + Path.GetFileName(target.Path));
+            ReportAt(from, at.At("$ref"), DiagnosticDescriptors.UnresolvedReference, reference, "nothing is at '" + fragment + "' in " + Path.GetFileName(target.Path));
             return null;
         }
 
         if (resolved is not JsonObject && !(resolved is JsonValue flag && flag.TryGetValue<bool>(out _)))
         {
-            ReportAt(from, refPointer, DiagnosticDescriptors.UnresolvedReference, reference, "it points at a value (" + Shorten(resolved.ToJsonString()) + "), and a reference points at an object");
+            ReportAt(from, at.At("$ref"), DiagnosticDescriptors.UnresolvedReference, reference, "it points at a value (" + Shorten(resolved.ToJsonString()) + "), and a reference points at an object");
             return null;
         }
 
@@ -309,9 +328,9 @@ internal sealed class DocumentReader
         {
             // Microsoft.OpenApi resolves a component that is only a reference to a place outside components inside that
             // component itself, and fails; such an alias must name another component.
-            if (IsComponent(refPointer.Substring(0, refPointer.Length - "/$ref".Length)) && !IsComponent(fragment, prefixOnly: true))
+            if (IsComponent(at) && !IsComponent(fragment, prefixOnly: true))
             {
-                ReportAt(from, refPointer, DiagnosticDescriptors.UnresolvedReference, reference, "a component that is only a reference must name another component, such as '#/components/schemas/Name'");
+                ReportAt(from, at.At("$ref"), DiagnosticDescriptors.UnresolvedReference, reference, "a component that is only a reference must name another component, such as '#/components/schemas/Name'");
                 return null;
             }
 
@@ -342,6 +361,17 @@ internal sealed class DocumentReader
         bucket[name] = copy;
         Bundle(root, copy, target, Trail.Of(fragment));
         return local;
+    }
+
+    /// <summary>What a fragment of the document itself points at, looked up once: most references name a few components many times over.</summary>
+    private JsonNode? FindLocal(JsonObject root, string fragment)
+    {
+        if (!_found.TryGetValue(fragment, out var found))
+        {
+            _found[fragment] = found = Find(root, fragment);
+        }
+
+        return found;
     }
 
     private static JsonNode? Find(JsonNode? root, string fragment)

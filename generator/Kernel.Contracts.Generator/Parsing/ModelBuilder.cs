@@ -352,7 +352,7 @@ internal sealed class ModelBuilder
 
         // allOf members are flattened into one record, in order, then the schema's own properties.
         var parts = new List<(Schema Schema, string Pointer)>();
-        Flatten(schema, pointer, parts, new HashSet<Schema>());
+        Flatten(schema, pointer, parts, new List<Schema>());
         var required = new HashSet<string>(parts.SelectMany(p => p.Schema.Required ?? Enumerable.Empty<string>()), StringComparer.Ordinal);
         foreach (var (part, partPointer) in parts)
         {
@@ -399,13 +399,16 @@ internal sealed class ModelBuilder
 
     private static bool AllowsNull(Schema? schema) => schema is null || schema.Type is null || (schema.Type & SchemaTypes.Null) != 0;
 
-    private void Flatten(Schema schema, string pointer, List<(Schema, string)> parts, HashSet<Schema> visited)
+    private void Flatten(Schema schema, string pointer, List<(Schema, string)> parts, List<Schema> visited)
     {
         var target = schema.IsReference ? schema.Target : schema;
-        if (target is null || !visited.Add(target))
+        // A few schemas deep: a list, not a hash set (which would hash every schema).
+        if (target is null || visited.Exists(seen => ReferenceEquals(seen, target)))
         {
             return;
         }
+
+        visited.Add(target);
 
         if (schema is { IsReference: true, RefId: { } id })
         {
