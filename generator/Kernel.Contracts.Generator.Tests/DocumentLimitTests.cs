@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -93,6 +94,35 @@ public class DocumentLimitTests
         Assert.NotNull(deep["x-deep"]);
         Assert.NotNull(json["x-deep"]);
         Assert.Equal("""{"base":{"a":1,"b":2},"thing":{"a":1,"b":3},"other":{"a":1,"b":2}}""", merged.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("200", "200")]
+    [InlineData("'200'", "200")]
+    [InlineData("1.50", "1.50")]
+    [InlineData("True", "true")]
+    [InlineData("~", "null")]
+    [InlineData("\"null\"", "null")]
+    [InlineData("0x1F", "31")]
+    [InlineData("type", "type")]
+    [InlineData("&k anchored", "anchored")]
+    [InlineData(".inf", ".inf")]
+    [InlineData("-1", "-1")]
+    public void A_key_reads_as_its_value_would_print(string key, string text)
+    {
+        // Keys are read straight as text unless they could be a number, a boolean or null: then as that value, printed.
+        var read = (JsonObject)DocumentText.Parse(key + ": x\nother: y\n")!;
+
+        Assert.Equal(new[] { text, "other" }, read.Select(pair => pair.Key));
+    }
+
+    [Fact]
+    public void Keys_that_read_the_same_are_a_repeated_key()
+    {
+        var e = Assert.Throws<YamlDotNet.Core.YamlException>(() => DocumentText.Parse("true: a\nTrue: b\n"));
+
+        Assert.Contains("Duplicate key 'true'", e.Message, System.StringComparison.Ordinal);
+        Assert.Equal(2, e.Start.Line);
     }
 
     [Theory]

@@ -118,27 +118,37 @@ public static class YamlToJson
 
             var mappingStart = _parser.Consume<MappingStart>();
             var obj = new JsonObject();
-            var merged = new HashSet<string>(StringComparer.Ordinal);
+            HashSet<string>? merged = null;
             while (!_parser.TryConsume<MappingEnd>(out _))
             {
                 var keyEvent = _parser.Current;
-                var key = ReadNode(depth + 1);
-                var value = ReadNode(depth + 1);
-                var keyText = key switch
+                string keyText;
+                if (keyEvent is Scalar { Anchor.IsEmpty: true } keyScalar)
                 {
-                    null => "null",
-                    JsonValue v => v.ToString(),
-                    _ => throw new YamlException(keyEvent!.Start, keyEvent.End, "Mapping keys must be scalars."),
-                };
+                    // Almost every key: its text, without building a value only to print it.
+                    Count(keyScalar, 1);
+                    _parser.MoveNext();
+                    keyText = KeyText(keyScalar);
+                }
+                else
+                {
+                    keyText = ReadNode(depth + 1) switch
+                    {
+                        null => "null",
+                        JsonValue v => v.ToString(),
+                        _ => throw new YamlException(keyEvent!.Start, keyEvent.End, "Mapping keys must be scalars."),
+                    };
+                }
 
+                var value = ReadNode(depth + 1);
                 if (keyText == "<<" && keyEvent is Scalar { Style: ScalarStyle.Plain })
                 {
-                    merged.UnionWith(Merge(obj, value));
+                    (merged ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(Merge(obj, value));
                     continue;
                 }
 
                 // A key of the map itself overrides a merged one; twice in the map itself is an error.
-                if (obj.ContainsKey(keyText) && !merged.Remove(keyText))
+                if (obj.ContainsKey(keyText) && (merged is null || !merged.Remove(keyText)))
                 {
                     throw new YamlException(keyEvent!.Start, keyEvent.End, "Duplicate key '" + keyText + "'.");
                 }
@@ -193,6 +203,17 @@ public static class YamlToJson
         }
 
         return added;
+    }
+
+    /// <summary>A key's text: what <see cref="ConvertScalar"/> gives it, printed (<c>null</c>, <c>true</c>, <c>200</c>, <c>1.50</c>).</summary>
+    private static string KeyText(Scalar scalar)
+    {
+        var text = scalar.Value;
+        var isText = scalar.Style != ScalarStyle.Plain
+            || (!scalar.Tag.IsEmpty && scalar.Tag.Value == "tag:yaml.org,2002:str")
+            || (text.Length > 0 && text[0] is not ((>= '0' and <= '9') or '+' or '-' or '.')
+                && text is not ("~" or "null" or "Null" or "NULL" or "true" or "True" or "TRUE" or "false" or "False" or "FALSE"));
+        return isText ? text : ConvertScalar(scalar)?.ToString() ?? "null";
     }
 
     private static JsonNode? ConvertScalar(Scalar scalar)
