@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using System;
 using System.Linq;
+using System.Text.Json.Nodes;
 using Microsoft.CodeAnalysis;
 using Xunit;
 using Kernel.Contracts.Generator.Parsing;

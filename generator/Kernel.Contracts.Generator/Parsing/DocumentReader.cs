@@ -28,6 +28,7 @@ internal sealed class DocumentReader
     private readonly Dictionary<string, PointerIndex> _indexes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _located = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonNode?> _found = new(StringComparer.Ordinal);
+    private readonly List<(JsonObject Obj, Trail At)> _references = new();
     private readonly List<DiagnosticInfo> _diagnostics;
 
     public DocumentReader(SpecRequest request, List<DiagnosticInfo> diagnostics)
@@ -58,8 +59,22 @@ internal sealed class DocumentReader
         }
 
         Bundle(rootObject, rootObject, _spec, Trail.Root);
+        var before = _diagnostics.Count;
         ForeignKeywords.Rewrite(rootObject, Trail.Root, (pointer, message) => Report(DiagnosticDescriptors.ForeignKeyword, _spec, pointer, message));
-        BreakReferenceCycles(rootObject, rootObject, Trail.Root);
+        if (_imported.Count == 0 && _diagnostics.Count == before)
+        {
+            // Every reference is the document's own, as bundling found them: only those can lead in a circle.
+            foreach (var (obj, at) in _references)
+            {
+                BreakReferenceCycle(rootObject, obj, at);
+            }
+        }
+        else
+        {
+            // Copies of other files' parts, or $recursiveRefs made references: walk the whole document.
+            BreakReferenceCycles(rootObject, rootObject, Trail.Root);
+        }
+
         DocumentShape.Check(rootObject, (pointer, message) => Report(DiagnosticDescriptors.InvalidDocument, _spec, pointer, message));
 
         var openapi = rootObject.TryGetPropertyValue("openapi", out var openapiNode) ? Schema.Scalar(openapiNode) ?? string.Empty : null;
@@ -181,6 +196,11 @@ internal sealed class DocumentReader
                     {
                         obj["$ref"] = rewritten;
                     }
+
+                    if (from == _spec && obj.ContainsKey("$ref"))
+                    {
+                        _references.Add((obj, at));
+                    }
                 }
 
                 // Bundling another file adds to the root's components while they may be walked: then the walk takes a copy.
@@ -215,22 +235,7 @@ internal sealed class DocumentReader
         switch (node)
         {
             case JsonObject obj:
-                if (LocalReference(obj) is not null)
-                {
-                    // A chain of references is a few steps long: a list, not a hash set (which would hash every object).
-                    var seen = new List<JsonObject> { obj };
-                    for (var step = obj; LocalReference(step) is { } next && FindLocal(root, next) is JsonObject target; step = target)
-                    {
-                        if (seen.Exists(visited => ReferenceEquals(visited, target)))
-                        {
-                            ReportAt(_spec, at.At("$ref"), DiagnosticDescriptors.UnresolvedReference, LocalReference(obj)!, "it leads back to itself through references alone, so it describes nothing");
-                            obj.Remove("$ref");
-                            break;
-                        }
-
-                        seen.Add(target);
-                    }
-                }
+                BreakReferenceCycle(root, obj, at);
 
                 foreach (var pair in obj)
                 {
@@ -251,6 +256,29 @@ internal sealed class DocumentReader
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>Removes the <c>$ref</c> of <paramref name="obj"/> when following references from it alone leads back to one already seen.</summary>
+    private void BreakReferenceCycle(JsonObject root, JsonObject obj, Trail at)
+    {
+        if (LocalReference(obj) is null)
+        {
+            return;
+        }
+
+        // A chain of references is a few steps long: a list, not a hash set (which would hash every object).
+        var seen = new List<JsonObject> { obj };
+        for (var step = obj; LocalReference(step) is { } next && FindLocal(root, next) is JsonObject target; step = target)
+        {
+            if (seen.Exists(visited => ReferenceEquals(visited, target)))
+            {
+                ReportAt(_spec, at.At("$ref"), DiagnosticDescriptors.UnresolvedReference, LocalReference(obj)!, "it leads back to itself through references alone, so it describes nothing");
+                obj.Remove("$ref");
+                break;
+            }
+
+            seen.Add(target);
         }
     }
 
