@@ -31,6 +31,9 @@ public static class ResponseRule
     public static int? Code(string key) =>
         key.Length == 3 && int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var code) && code >= 100 && code <= 599 ? code : null;
 
+    /// <summary>Whether a key names responses at all: <c>default</c>, a range (<c>4XX</c>) or a code from 100 to 599.</summary>
+    public static bool IsKey(string key) => IsDefault(key) || IsRange(key) || Code(key) is not null;
+
     /// <summary>The documented key a status falls under (exact, range, <c>default</c>), or null when none.</summary>
     public static string? KeyFor(IEnumerable<string> keys, int status)
     {

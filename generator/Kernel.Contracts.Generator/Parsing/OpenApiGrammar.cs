@@ -126,7 +126,7 @@ internal static class OpenApiGrammar
                         continue;
                     }
 
-                    if (kind == "Responses" && !IsStatus(key))
+                    if (kind == "Responses" && !ResponseRule.IsKey(key))
                     {
                         error(trail.At(key), "a response is for 'default', a status from 100 to 599 or a class such as '4XX', and '" + Shorten(key) + "' is none of these");
                         (removed ??= new List<string>()).Add(key);
@@ -291,12 +291,6 @@ internal static class OpenApiGrammar
             }
         }
     }
-
-    /// <summary>A key of a Responses object: <c>default</c>, <c>100</c>..<c>599</c>, or <c>1XX</c>..<c>5XX</c>.</summary>
-    internal static bool IsStatus(string key) =>
-        string.Equals(key, "default", StringComparison.OrdinalIgnoreCase)
-        || (key.Length == 3 && key[0] is >= '1' and <= '5'
-            && ((key[1] is >= '0' and <= '9' && key[2] is >= '0' and <= '9') || (key[1] is 'X' or 'x' && key[2] is 'X' or 'x')));
 
     private static Dictionary<string, string> Fields(string text)
     {
