@@ -141,12 +141,27 @@ public class FoundByMutationTests
         Assert.Equal("The reference '-1' cannot be resolved: a reference is a string, such as '#/components/schemas/Name'", d.GetMessage());
     }
 
+    [Fact]
+    public void A_swagger_bound_that_is_no_number_is_KCG002_not_a_crash()
+    {
+        // Found with seed 54580037: Microsoft.OpenApi wrote "minimum": True back when converting to 3.0, which is not JSON (KCG008).
+        const string swagger = "swagger: '2.0'\ninfo: {title: Probe, version: '1'}\npaths: {}\ndefinitions:\n  Thing:\n    type: object\n    properties:\n      size:\n        type: integer\n        minimum: true\n";
+
+        var result = Generate(swagger);
+
+        var d = Single(result, "KCG002", 10, 9);
+        Assert.Equal("The OpenAPI document is not valid: 'minimum' must be a number, not true", d.GetMessage());
+        Assert.Contains(result.Run.GeneratedSources, s => s.HintName == "Probe.Models.Thing.g.cs");
+    }
+
     [Theory]
     [InlineData("minLength: 1e400", "'minLength' must be a whole number from 0 to 2147483647, not \"1e400\"")]
     [InlineData("maxItems: -1", "'maxItems' must be a whole number from 0 to 2147483647, not -1")]
     [InlineData("uniqueItems: sometimes", "'uniqueItems' must be true or false, not \"sometimes\"")]
     [InlineData("multipleOf: half", "'multipleOf' must be a number, not \"half\"")]
     [InlineData("readOnly: 1", "'readOnly' must be true or false, not 1")]
+    [InlineData("minimum: true", "'minimum' must be a number, not true")]
+    [InlineData("exclusiveMaximum: many", "'exclusiveMaximum' must be a number, not \"many\"")]
     public void A_member_the_reader_cannot_convert_is_KCG002_at_the_member(string member, string message)
     {
         var text = Replace("        name:\n          type: string\n", "        name:\n          type: string\n          " + member + "\n");

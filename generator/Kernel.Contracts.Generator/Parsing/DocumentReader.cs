@@ -75,8 +75,6 @@ internal sealed class DocumentReader
             BreakReferenceCycles(rootObject, rootObject, Trail.Root);
         }
 
-        DocumentShape.Check(rootObject, (pointer, message) => Report(DiagnosticDescriptors.InvalidDocument, _spec, pointer, message));
-
         var openapi = rootObject.TryGetPropertyValue("openapi", out var openapiNode) ? Schema.Scalar(openapiNode) ?? string.Empty : null;
         if (openapi is not null && (openapi.StartsWith("3.0", StringComparison.Ordinal) || openapi.StartsWith("3.1", StringComparison.Ordinal) || openapi.StartsWith("3.2", StringComparison.Ordinal)))
         {
@@ -91,6 +89,7 @@ internal sealed class DocumentReader
         var swagger = openapi is null && rootObject.TryGetPropertyValue("swagger", out var swaggerNode) ? Schema.Scalar(swaggerNode) ?? string.Empty : null;
         if (swagger is not null && swagger.StartsWith("2.0", StringComparison.Ordinal))
         {
+            DocumentShape.Check(rootObject, (pointer, message) => Report(DiagnosticDescriptors.InvalidDocument, _spec, pointer, message));
             return ReadSwagger(rootObject);
         }
 
@@ -134,7 +133,16 @@ internal sealed class DocumentReader
 
         using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         result.Document.SerializeAsV3(new OpenApiJsonWriter(text));
-        return JsonNode.Parse(text.ToString()) is JsonObject converted ? new ReadDocument(converted, Is31: false) : null;
+        try
+        {
+            return JsonNode.Parse(text.ToString()) is JsonObject converted ? new ReadDocument(converted, Is31: false) : null;
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            // Microsoft.OpenApi writes some values it read back as they were, which is not always JSON.
+            Report(DiagnosticDescriptors.InvalidDocument, _spec, (string?)null, "Microsoft.OpenApi could not convert this Swagger 2.0 document to OpenAPI 3.0 (" + e.Message + "); check the values of its schemas' keywords");
+            return null;
+        }
     }
 
     public LocationInfo Locate(string? pointer) => Locate(_spec, pointer);

@@ -8,7 +8,10 @@ using Kernel.Contracts.OpenApi;
 namespace Kernel.Contracts.Generator.Parsing;
 
 /// <summary>
-/// Checks the members Microsoft.OpenApi's reader converts without checking (it calls <c>int.Parse</c>,
+/// The rules for a member's value that every version shares (a flag is true or false, a count a whole number, a map's
+/// entry an object, a mapping names a schema, a security requirement lists scopes), and the walk that applies them to
+/// a Swagger 2.0 document before Microsoft.OpenApi reads it (OpenAPI 3.x documents: <see cref="OpenApiGrammar"/>).
+/// Microsoft.OpenApi's reader converts such members without checking (it calls <c>int.Parse</c>,
 /// <c>bool.Parse</c> and <c>decimal.Parse</c> on them, and keeps a map entry that is not an object as null),
 /// before it reads the document: each one of the wrong kind is reported at its place and removed, so a broken
 /// member is a diagnostic and not an exception that stops the whole document.
@@ -72,9 +75,9 @@ internal static class DocumentShape
                 continue;
             }
 
-            if (value is JsonValue scalar && Expected(key, scalar, booleanExclusive) is { } expected)
+            if (value is JsonValue scalar && ValueProblem(key, scalar, booleanExclusive) is { } problem)
             {
-                report(trail.At(key), "'" + key + "' must be " + expected + ", not " + Shorten(scalar.ToJsonString()));
+                report(trail.At(key), problem);
                 (removed ??= new List<string>()).Add(key);
                 continue;
             }
@@ -130,9 +133,9 @@ internal static class DocumentShape
             if (value is not JsonObject entry)
             {
                 // Microsoft.OpenApi keeps such an entry of a schema map as a null schema and throws on it later.
-                if (!name.StartsWith("x-", StringComparison.Ordinal) || SchemaMaps.Contains(kind))
+                if (EntryProblem(kind, name, value) is { } problem)
                 {
-                    report(trail.At(name), "each entry of '" + kind + "' must be an object, and '" + Shorten(name) + "' is " + Shorten(value?.ToJsonString() ?? "null"));
+                    report(trail.At(name), problem);
                     (removed ??= new List<string>()).Add(name);
                 }
 
@@ -165,8 +168,21 @@ internal static class DocumentShape
         }
     }
 
+    /// <summary>
+    /// The problem of an entry of a map of objects (<paramref name="kind"/>: <c>properties</c>, <c>responses</c>…) that
+    /// is not an object, or null when that is allowed: an extension's value (<c>x-…</c>) outside JSON Schema's maps of names.
+    /// </summary>
+    internal static string? EntryProblem(string kind, string name, JsonNode? value) =>
+        value is JsonObject || (name.StartsWith("x-", StringComparison.Ordinal) && !SchemaMaps.Contains(kind))
+            ? null
+            : "each entry of '" + kind + "' must be an object, and '" + Shorten(name) + "' is " + Shorten(value?.ToJsonString() ?? "null");
+
+    /// <summary>The problem of a member's value (<c>minLength: -1</c>, <c>readOnly: 1</c>), or null when it has none.</summary>
+    internal static string? ValueProblem(string key, JsonValue value, bool booleanExclusive) =>
+        Expected(key, value, booleanExclusive) is { } expected ? "'" + key + "' must be " + expected + ", not " + Shorten(value.ToJsonString()) : null;
+
     /// <summary>A discriminator's mapping: each value names a schema (Microsoft.OpenApi makes each a reference).</summary>
-    private static void CheckMapping(JsonObject mapping, Trail trail, Action<string, string> report)
+    internal static void CheckMapping(JsonObject mapping, Trail trail, Action<string, string> report)
     {
         foreach (var pair in mapping.ToList())
         {
@@ -182,7 +198,7 @@ internal static class DocumentShape
     /// Each security requirement maps a scheme's name to its scopes. Microsoft.OpenApi throws on a blank name (it makes a
     /// reference of it), so a blank name, or scopes that are not a list, are reported and removed.
     /// </summary>
-    private static void CheckSecurity(JsonArray requirements, Trail trail, Action<string, string> report)
+    internal static void CheckSecurity(JsonArray requirements, Trail trail, Action<string, string> report)
     {
         for (var i = 0; i < requirements.Count; i++)
         {
@@ -225,6 +241,12 @@ internal static class DocumentShape
         if (key == "multipleOf")
         {
             return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? null : "a number";
+        }
+
+        // A bound that is no number would be ignored (and Microsoft.OpenApi writes it back as JSON that is not JSON).
+        if (key is "minimum" or "maximum" || (!booleanExclusive && key is "exclusiveMaximum" or "exclusiveMinimum"))
+        {
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? null : "a number";
         }
 
         return null;

@@ -133,9 +133,15 @@ internal static class OpenApiGrammar
                         continue;
                     }
 
-                    if (!Member(key, value, kind == "Responses" ? "Response" : "PathItem", trail))
+                    // Each entry of these maps is an object: a path item, a response.
+                    if (DocumentShape.EntryProblem(kind == "Paths" ? "paths" : kind == "Responses" ? "responses" : "callback", key, value) is { } problem)
                     {
+                        error(trail.At(key), problem);
                         (removed ??= new List<string>()).Add(key);
+                    }
+                    else if (value is JsonObject entry)
+                    {
+                        Object(entry, kind == "Responses" ? "Response" : "PathItem", trail.Child(key));
                     }
 
                     continue;
@@ -178,7 +184,18 @@ internal static class OpenApiGrammar
                 return false;
             }
 
-            if (value is JsonObject or JsonArray)
+            // The rules every version shares: flags, counts, a discriminator's mapping, a security requirement's scopes.
+            if (value is JsonValue scalar && DocumentShape.ValueProblem(key, scalar, booleanExclusive: !is31) is { } problem)
+            {
+                error(trail.At(key), problem);
+                return false;
+            }
+
+            if (key == "mapping" && value is JsonObject mapping)
+            {
+                DocumentShape.CheckMapping(mapping, trail.Child(key), error);
+            }
+            else if (value is JsonObject or JsonArray)
             {
                 Inside(value, shape, trail.Child(key));
             }
@@ -189,7 +206,8 @@ internal static class OpenApiGrammar
         /// <summary>What <paramref name="value"/> must be when it is not what <paramref name="shape"/> says, or null.</summary>
         private string? Problem(JsonNode? value, string shape)
         {
-            if (value is null || shape == "any")
+            // A null stands for "not given" where a value belongs; where an object or a list belongs, it is neither.
+            if (shape == "any" || (value is null && (shape is "text" or "type" || shape.StartsWith("=", StringComparison.Ordinal))))
             {
                 return null;
             }
@@ -243,18 +261,29 @@ internal static class OpenApiGrammar
             {
                 case JsonArray list when shape.StartsWith("[", StringComparison.Ordinal):
                     var itemShape = shape.Substring(1, shape.Length - 2);
-                    for (var i = list.Count - 1; i >= 0; i--)
+                    List<int>? wrong = null;
+                    for (var i = 0; i < list.Count; i++)
                     {
                         var item = list[i];
                         if (Problem(item, itemShape) is { } expected)
                         {
                             error(at.Child(i).ToString(), "each item must be " + expected + ", not " + Shorten(item?.ToJsonString() ?? "null"));
-                            list.RemoveAt(i);
+                            (wrong ??= new List<int>()).Add(i);
                         }
-                        else if (item is JsonObject child && itemShape != "text")
+                        else if (item is JsonObject child && itemShape is not ("text" or "SecurityRequirement"))
                         {
                             Object(child, itemShape, at.Child(i));
                         }
+                    }
+
+                    for (var i = (wrong?.Count ?? 0) - 1; i >= 0; i--)
+                    {
+                        list.RemoveAt(wrong![i]);
+                    }
+
+                    if (itemShape == "SecurityRequirement")
+                    {
+                        DocumentShape.CheckSecurity(list, at, error);
                     }
 
                     break;
@@ -268,10 +297,14 @@ internal static class OpenApiGrammar
                     List<string>? removed = null;
                     foreach (var pair in map)
                     {
-                        if (Problem(pair.Value, entryShape) is { } expected)
+                        if (Problem(pair.Value, entryShape) is not null)
                         {
-                            error(at.At(pair.Key), "each entry must be " + expected + ", not " + Shorten(pair.Value?.ToJsonString() ?? "null"));
-                            (removed ??= new List<string>()).Add(pair.Key);
+                            // An extension's value among named objects is left alone, as the reader leaves it.
+                            if (DocumentShape.EntryProblem(at.Segment, pair.Key, pair.Value) is { } problem)
+                            {
+                                error(at.At(pair.Key), problem);
+                                (removed ??= new List<string>()).Add(pair.Key);
+                            }
                         }
                         else if (pair.Value is JsonObject child)
                         {

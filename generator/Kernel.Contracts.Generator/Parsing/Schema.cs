@@ -102,21 +102,17 @@ internal sealed class Schema
     public int? MaxItems { get; private set; }
 
     /// <summary>The inclusive lower bound (null when the bound is exclusive).</summary>
-    public string? Minimum => _exclusiveMinimum == true ? null : _minimum;
+    public string? Minimum => _lower.Inclusive;
 
-    public string? Maximum => _exclusiveMaximum == true ? null : _maximum;
+    public string? Maximum => _upper.Inclusive;
 
     /// <summary>The exclusive lower bound: 3.1's number, or 3.0's <c>minimum</c> with <c>exclusiveMinimum: true</c>.</summary>
-    public string? ExclusiveMinimum => !string.IsNullOrEmpty(_exclusiveMinimumValue) ? _exclusiveMinimumValue : _exclusiveMinimum == true && !string.IsNullOrEmpty(_minimum) ? _minimum : null;
+    public string? ExclusiveMinimum => _lower.Exclusive;
 
-    public string? ExclusiveMaximum => !string.IsNullOrEmpty(_exclusiveMaximumValue) ? _exclusiveMaximumValue : _exclusiveMaximum == true && !string.IsNullOrEmpty(_maximum) ? _maximum : null;
+    public string? ExclusiveMaximum => _upper.Exclusive;
 
-    private string? _minimum;
-    private string? _maximum;
-    private bool? _exclusiveMinimum;
-    private bool? _exclusiveMaximum;
-    private string? _exclusiveMinimumValue;
-    private string? _exclusiveMaximumValue;
+    private Bound _lower;
+    private Bound _upper;
 
     /// <summary>The discriminator's property name; null without a discriminator (<see cref="HasDiscriminator"/>).</summary>
     public string? DiscriminatorProperty { get; private set; }
@@ -310,37 +306,19 @@ internal sealed class Schema
                     onlyType = false;
                     break;
                 case "minimum":
-                    _minimum = NonEmpty(Scalar(value)) ?? _minimum;
+                    _lower.ReadLimit(value);
                     onlyType = false;
                     break;
                 case "maximum":
-                    _maximum = NonEmpty(Scalar(value)) ?? _maximum;
+                    _upper.ReadLimit(value);
                     onlyType = false;
                     break;
                 case "exclusiveMinimum":
-                    if (reader.Is31)
-                    {
-                        _exclusiveMinimumValue = Scalar(value);
-                        _exclusiveMinimum = _exclusiveMinimumValue is not null;
-                    }
-                    else
-                    {
-                        _exclusiveMinimum = value is JsonValue b && Flag(b) == true;
-                    }
-
+                    _lower.ReadExclusive(value, reader.Is31);
                     onlyType = false;
                     break;
                 case "exclusiveMaximum":
-                    if (reader.Is31)
-                    {
-                        _exclusiveMaximumValue = Scalar(value);
-                        _exclusiveMaximum = _exclusiveMaximumValue is not null;
-                    }
-                    else
-                    {
-                        _exclusiveMaximum = value is JsonValue b && Flag(b) == true;
-                    }
-
+                    _upper.ReadExclusive(value, reader.Is31);
                     onlyType = false;
                     break;
                 case "discriminator":
@@ -488,7 +466,39 @@ internal sealed class Schema
     private static int? Count(JsonNode? value) =>
         int.TryParse(Scalar(value), NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : null;
 
-    private static string? NonEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+    /// <summary>
+    /// One side of a number's range as either version spells it: <c>minimum</c> with 3.0's <c>exclusiveMinimum: true</c>,
+    /// or 3.1's <c>exclusiveMinimum: 5</c>.
+    /// </summary>
+    private struct Bound
+    {
+        private string? _limit;
+        private string? _exclusiveLimit;
+        private bool _exclusive;
+
+        public readonly string? Inclusive => _exclusive ? null : _limit;
+
+        public readonly string? Exclusive => !string.IsNullOrEmpty(_exclusiveLimit) ? _exclusiveLimit : _exclusive && !string.IsNullOrEmpty(_limit) ? _limit : null;
+
+        public void ReadLimit(JsonNode? value)
+        {
+            var text = Scalar(value);
+            _limit = string.IsNullOrEmpty(text) ? _limit : text;
+        }
+
+        public void ReadExclusive(JsonNode? value, bool is31)
+        {
+            if (is31)
+            {
+                _exclusiveLimit = Scalar(value);
+                _exclusive = _exclusiveLimit is not null;
+            }
+            else
+            {
+                _exclusive = value is JsonValue flag && Flag(flag) == true;
+            }
+        }
+    }
 }
 
 /// <summary>Reads the schema objects of a document and resolves references within it, each reference's target once.</summary>
