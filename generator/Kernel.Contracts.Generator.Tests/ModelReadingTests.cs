@@ -234,4 +234,29 @@ public class ModelReadingTests
         Assert.Null(unknown.Model);
         Assert.StartsWith("the document says no version", Assert.Single(none.Diagnostics).MessageArgs.Last(), System.StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_OpenAPI_3_2_document_generates_and_says_which_of_its_operations_it_leaves_out()
+    {
+        const string Text = """
+            openapi: 3.2.0
+            $self: https://example.com/reading.yaml
+            info: { title: Reading, version: "1" }
+            paths:
+              /things:
+                get:
+                  operationId: listThings
+                  responses: { "200": { description: ok, summary: All of them } }
+                query:
+                  operationId: findThings
+                  responses: { "200": { description: ok } }
+            """;
+
+        var result = Parse(Text);
+
+        var d = Assert.Single(result.Diagnostics);
+        Assert.Equal(("KCG004", "'query' (OpenAPI 3.2)"), (d.Id, d.MessageArgs[0]));
+        Assert.Equal(8, d.Location.Line);
+        Assert.Equal("listThings", Assert.Single(result.Model!.Operations).OperationId);
+    }
 }

@@ -519,6 +519,15 @@ internal sealed class ModelBuilder
                 continue;
             }
 
+            // OpenAPI 3.2's QUERY method and other methods are read and checked, not generated: a warning says so.
+            foreach (var extra in new[] { "query", "additionalOperations" })
+            {
+                if (pathItem[extra] is JsonObject)
+                {
+                    Report(DiagnosticDescriptors.UnsupportedConstruct, Pointers.Append(Pointers.Append("#/paths", pathPair.Key), extra), "'" + extra + "' (OpenAPI 3.2)", "its operations are not generated");
+                }
+            }
+
             // In the document's order, then in the order of Methods (a stable sort).
             var pathOperations = pathItem
                 .Where(member => Array.IndexOf(Methods, member.Key) >= 0 && member.Value is JsonObject)
