@@ -191,7 +191,6 @@ internal sealed class Schema
     private void ReadMembers(JsonObject obj, Schemas reader)
     {
         var nullable = false;
-        var onlyType = true;
         foreach (var pair in obj)
         {
             var value = pair.Value;
@@ -203,58 +202,44 @@ internal sealed class Schema
                 case "nullable" when !reader.Is31:
                     nullable = value is JsonValue n && Flag(n) == true;
                     break;
-                case "example":
-                    break;
                 case "format":
                     Format = Scalar(value);
-                    onlyType = false;
                     break;
                 case "description":
                     _description = Scalar(value);
-                    onlyType = false;
                     break;
                 case "pattern":
                     Pattern = Scalar(value);
-                    onlyType = false;
                     break;
                 case "deprecated":
                     _deprecated = value is JsonValue d ? Flag(d) : null;
-                    onlyType &= _deprecated != true;
                     break;
                 case "enum":
                     Enum = value is JsonArray values ? new List<JsonNode?>(values) : null;
-                    onlyType = false;
                     break;
                 case "allOf":
                     AllOf = List(value, reader);
-                    onlyType = false;
                     break;
                 case "oneOf":
                     OneOf = List(value, reader);
-                    onlyType = false;
                     break;
                 case "anyOf":
                     AnyOf = List(value, reader);
-                    onlyType = false;
                     break;
                 case "not":
                     Not = reader.Read(value);
-                    onlyType = false;
                     break;
                 case "items":
                     Items = reader.Read(value);
-                    onlyType = false;
                     break;
                 case "additionalProperties":
                     if (value is JsonValue allowed)
                     {
                         AdditionalPropertiesAllowed = Flag(allowed) ?? true;
-                        onlyType &= AdditionalPropertiesAllowed;
                     }
                     else
                     {
                         AdditionalProperties = reader.Read(value);
-                        onlyType = false;
                     }
 
                     break;
@@ -269,8 +254,6 @@ internal sealed class Schema
 
                         Properties = list;
                     }
-
-                    onlyType = false;
                     break;
                 case "required":
                     if (value is JsonArray names)
@@ -286,40 +269,30 @@ internal sealed class Schema
 
                         Required = list;
                     }
-
-                    onlyType = false;
                     break;
                 case "minLength":
                     MinLength = Count(value);
-                    onlyType = false;
                     break;
                 case "maxLength":
                     MaxLength = Count(value);
-                    onlyType = false;
                     break;
                 case "minItems":
                     MinItems = Count(value);
-                    onlyType = false;
                     break;
                 case "maxItems":
                     MaxItems = Count(value);
-                    onlyType = false;
                     break;
                 case "minimum":
                     _lower.ReadLimit(value);
-                    onlyType = false;
                     break;
                 case "maximum":
                     _upper.ReadLimit(value);
-                    onlyType = false;
                     break;
                 case "exclusiveMinimum":
                     _lower.ReadExclusive(value, reader.Is31);
-                    onlyType = false;
                     break;
                 case "exclusiveMaximum":
                     _upper.ReadExclusive(value, reader.Is31);
-                    onlyType = false;
                     break;
                 case "discriminator":
                     if (value is JsonObject discriminator)
@@ -343,12 +316,6 @@ internal sealed class Schema
                             Mapping = list;
                         }
                     }
-
-                    onlyType = false;
-                    break;
-                default:
-                    // A keyword the version does not define says nothing (3.0 warns about it); any other, or an extension, does.
-                    onlyType &= !pair.Key.StartsWith("x-", StringComparison.OrdinalIgnoreCase) && !OpenApiGrammar.IsSchemaKeyword(pair.Key, reader.Is31);
                     break;
             }
         }
@@ -385,7 +352,32 @@ internal sealed class Schema
             }
         }
 
-        _onlyType = onlyType && Enum is null;
+        _onlyType = Enum is null && SaysOnlyItsType(obj);
+    }
+
+    /// <summary>
+    /// Whether a 3.0 schema says nothing but its type (and an example, or what changes nothing: <c>nullable: false</c>,
+    /// <c>deprecated: false</c>, <c>additionalProperties: true</c>, a keyword 3.0 does not define), so that a oneOf of
+    /// such schemas reads as their list of types.
+    /// </summary>
+    private static bool SaysOnlyItsType(JsonObject obj)
+    {
+        foreach (var pair in obj)
+        {
+            var changesNothing = pair.Key switch
+            {
+                "type" or "example" or "enum" => true,
+                "nullable" or "deprecated" => pair.Value is not JsonValue flag || Flag(flag) != true,
+                "additionalProperties" => pair.Value is JsonValue allowed && Flag(allowed) != false,
+                _ => !pair.Key.StartsWith("x-", StringComparison.OrdinalIgnoreCase) && !OpenApiGrammar.IsSchemaKeyword(pair.Key, is31: false),
+            };
+            if (!changesNothing)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static SchemaTypes? OnlyTypes(IReadOnlyList<Schema> cases)
