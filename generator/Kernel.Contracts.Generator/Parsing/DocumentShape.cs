@@ -54,16 +54,10 @@ internal static class DocumentShape
     /// <summary>Whether a reference ends without the name Microsoft.OpenApi takes as its id (<c>#</c>, <c>#/components/schemas/</c>).</summary>
     public static bool IsNameless(string reference) => reference.Length == 0 || reference == "#" || reference.EndsWith("/", StringComparison.Ordinal);
 
-    /// <summary>Removes every member of the wrong kind from <paramref name="root"/>, reporting each (pointer, message).</summary>
-    public static void Check(JsonObject root, Action<string, string> report)
-    {
-        // OpenAPI 3.0 (and Swagger 2.0) spell exclusiveMaximum/exclusiveMinimum as booleans, 3.1 as numbers.
-        var version = (root["openapi"] as JsonValue)?.ToString() ?? (root["swagger"] is null ? string.Empty : "2.0");
-        var booleanExclusive = version.StartsWith("3.0", StringComparison.Ordinal) || version.StartsWith("2.", StringComparison.Ordinal);
-        VisitObject(root, Trail.Root, booleanExclusive, report);
-    }
+    /// <summary>Removes every member of the wrong kind from <paramref name="root"/>, a Swagger 2.0 document, reporting each (pointer, message).</summary>
+    public static void Check(JsonObject root, Action<string, string> report) => VisitObject(root, Trail.Root, report);
 
-    private static void VisitObject(JsonObject obj, Trail trail, bool booleanExclusive, Action<string, string> report)
+    private static void VisitObject(JsonObject obj, Trail trail, Action<string, string> report)
     {
         List<string>? removed = null;
         foreach (var pair in obj)
@@ -75,7 +69,8 @@ internal static class DocumentShape
                 continue;
             }
 
-            if (value is JsonValue scalar && ValueProblem(key, scalar, booleanExclusive) is { } problem)
+            // Swagger 2.0 spells exclusiveMaximum and exclusiveMinimum as booleans, as OpenAPI 3.0 does.
+            if (value is JsonValue scalar && ValueProblem(key, scalar, booleanExclusive: true) is { } problem)
             {
                 report(trail.At(key), problem);
                 (removed ??= new List<string>()).Add(key);
@@ -99,10 +94,10 @@ internal static class DocumentShape
             switch (value)
             {
                 case JsonObject map when isMap:
-                    VisitMap(map, trail.Child(key), key, booleanExclusive, report);
+                    VisitMap(map, trail.Child(key), key, report);
                     break;
                 case JsonObject child:
-                    VisitObject(child, trail.Child(key), booleanExclusive, report);
+                    VisitObject(child, trail.Child(key), report);
                     break;
                 case JsonArray array:
                     var items = trail.Child(key);
@@ -110,7 +105,7 @@ internal static class DocumentShape
                     {
                         if (array[i] is JsonObject item)
                         {
-                            VisitObject(item, items.Child(i), booleanExclusive, report);
+                            VisitObject(item, items.Child(i), report);
                         }
                     }
 
@@ -124,7 +119,7 @@ internal static class DocumentShape
         }
     }
 
-    private static void VisitMap(JsonObject map, Trail trail, string kind, bool booleanExclusive, Action<string, string> report)
+    private static void VisitMap(JsonObject map, Trail trail, string kind, Action<string, string> report)
     {
         List<string>? removed = null;
         foreach (var pair in map)
@@ -146,18 +141,18 @@ internal static class DocumentShape
             {
                 case "callbacks":
                     // A callback is itself a map: expression → path item.
-                    VisitMap(entry, trail.Child(name), "callback", booleanExclusive, report);
+                    VisitMap(entry, trail.Child(name), "callback", report);
                     break;
                 case "callback" or "examples" or "links":
                     // Path items (callbacks) are objects; examples and links hold plain values.
                     if (kind == "callback")
                     {
-                        VisitObject(entry, trail.Child(name), booleanExclusive, report);
+                        VisitObject(entry, trail.Child(name), report);
                     }
 
                     break;
                 default:
-                    VisitObject(entry, trail.Child(name), booleanExclusive, report);
+                    VisitObject(entry, trail.Child(name), report);
                     break;
             }
         }
