@@ -410,25 +410,8 @@ internal sealed class DocumentReader
         return found;
     }
 
-    private static JsonNode? Find(JsonNode? root, string fragment)
-    {
-        var node = root;
-        foreach (var segment in Pointers.Split(fragment))
-        {
-            node = node switch
-            {
-                JsonObject obj => obj.TryGetPropertyValue(segment, out var child) ? child : null,
-                JsonArray array => int.TryParse(segment, out var index) && index >= 0 && index < array.Count ? array[index] : null,
-                _ => null,
-            };
-            if (node is null)
-            {
-                return null;
-            }
-        }
-
-        return node;
-    }
+    private static JsonNode? Find(JsonNode? root, string fragment) =>
+        root is not null && Pointers.TryResolve(root, fragment, out var node) ? node : null;
 
     private void ReportAt(SpecInput file, string pointer, Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, params string[] args) =>
         _diagnostics.Add(new DiagnosticInfo(descriptor.Id, args.ToEquatableArray(), Locate(file, pointer)));

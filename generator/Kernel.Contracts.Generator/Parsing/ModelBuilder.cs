@@ -668,7 +668,7 @@ internal sealed class ModelBuilder
             .Distinct()
             .ToEquatableArray();
 
-        var tag = Items(op["tags"] as JsonArray, allValues: true).Select(t => Schema.Scalar(t)).FirstOrDefault() ?? "Default";
+        var tag = Values(op["tags"]).Select(t => Schema.Scalar(t)).FirstOrDefault() ?? "Default";
         return new OperationModel(name, operationId ?? name, method, path, Text(op, "summary"), Text(op, "description"), Flag(op, "deprecated"), parameters.ToEquatableArray(), body, responses.ToEquatableArray(), security, tag);
     }
 
@@ -688,9 +688,8 @@ internal sealed class ModelBuilder
         return (Text(source, "name"), Text(source, "in"), Flag(source, "required"), schemaNode is null ? null : _schemas.Read(schemaNode), DescriptionOf(parameter, source));
     }
 
-    /// <summary>An object's description: in OpenAPI 3.1 a reference's own stands over its target's.</summary>
-    private string? DescriptionOf(JsonObject? written, JsonObject target) =>
-        _schemas.Is31 && written is not null && written.ContainsKey("$ref") && Text(written, "description") is { Length: > 0 } own ? own : Text(target, "description");
+    /// <summary>An object's description: a reference's own, where it stands over its target's (<see cref="Schemas.OwnDescription"/>), or the target's.</summary>
+    private string? DescriptionOf(JsonObject? written, JsonObject target) => _schemas.OwnDescription(written) ?? Text(target, "description");
 
     private Schema? SchemaOf(JsonObject? media) => media?["schema"] is { } node ? _schemas.Read(node) : null;
 
@@ -771,9 +770,9 @@ internal sealed class ModelBuilder
 
     /// <summary>The document's servers: each URL and its variables (name, allowed values, default).</summary>
     private List<ServerUrl> Servers() =>
-        Items(_root["servers"] as JsonArray).Select(server => new ServerUrl(
+        Items(_root["servers"]).Select(server => new ServerUrl(
             Text(server, "url") ?? string.Empty,
-            Members(server["variables"]).Select(v => (v.Key, (IReadOnlyList<string>)Items(Object(v.Value)?["enum"] as JsonArray, allValues: true).Select(e => Schema.Scalar(e)).OfType<string>().ToList(), Text(Object(v.Value), "default"))).ToList()))
+            Members(server["variables"]).Select(v => (v.Key, (IReadOnlyList<string>)Values(Object(v.Value)?["enum"]).Select(e => Schema.Scalar(e)).OfType<string>().ToList(), Text(Object(v.Value), "default"))).ToList()))
         .ToList();
 
     /// <summary>The prefixes a server stub routes under (<see cref="ServerPaths.BasePaths"/>).</summary>
@@ -781,7 +780,7 @@ internal sealed class ModelBuilder
 
     private string? DefaultBaseAddress()
     {
-        var server = Items(_root["servers"] as JsonArray).FirstOrDefault();
+        var server = Items(_root["servers"]).FirstOrDefault();
         if (Text(server, "url") is not { Length: > 0 } url)
         {
             return null;
@@ -811,9 +810,8 @@ internal sealed class ModelBuilder
     private static IEnumerable<JsonObject> Items(JsonNode? node) =>
         (node as JsonArray ?? Enumerable.Empty<JsonNode?>()).OfType<JsonObject>();
 
-    /// <summary>The items of a list (with <paramref name="allValues"/> every one, otherwise its objects), or none.</summary>
-    private static IEnumerable<JsonNode?> Items(JsonArray? node, bool allValues) =>
-        allValues ? node ?? Enumerable.Empty<JsonNode?>() : Items(node).Cast<JsonNode?>();
+    /// <summary>Every item of a list, or none.</summary>
+    private static IEnumerable<JsonNode?> Values(JsonNode? node) => node as JsonArray ?? Enumerable.Empty<JsonNode?>();
 
     /// <summary>The object <paramref name="node"/> stands for: itself, or what its <c>$ref</c> (and theirs) point at; null when that is nothing.</summary>
     private JsonObject? Follow(JsonNode? node)

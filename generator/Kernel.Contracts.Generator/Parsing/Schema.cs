@@ -70,7 +70,7 @@ internal sealed class Schema
     private bool? _deprecated;
     private string? _description;
 
-    public string? Description => IsReference && string.IsNullOrEmpty(_description) ? Target?.Description : _description;
+    public string? Description => IsReference ? _description ?? Target?.Description : _description;
 
     public IReadOnlyList<JsonNode?>? Enum { get; private set; }
 
@@ -144,19 +144,10 @@ internal sealed class Schema
         {
             schema.Ref = reference;
             schema.RefId = ComponentId(reference);
-            if (!reader.Is31)
+            schema._description = reader.OwnDescription(obj);
+            if (reader.Is31 && obj["deprecated"] is JsonValue deprecated)
             {
-                return schema;
-            }
-
-            // 3.1: a reference's own description and deprecated stand over its target's.
-            if (obj["description"] is JsonValue description)
-            {
-                schema._description = Scalar(description);
-            }
-
-            if (obj["deprecated"] is JsonValue deprecated)
-            {
+                // 3.1: a reference's own deprecated stands over its target's, as its description does.
                 schema._deprecated = Flag(deprecated);
             }
 
@@ -517,6 +508,13 @@ internal sealed class Schemas
         _resolved[pointer] = schema;
         return schema;
     }
+
+    /// <summary>
+    /// The description a reference object gives itself, which stands over its target's: in OpenAPI 3.1 (3.0 ignores
+    /// what stands beside a <c>$ref</c>), and only when it says something. Null for anything else.
+    /// </summary>
+    public string? OwnDescription(JsonObject? written) =>
+        Is31 && written is not null && written.ContainsKey("$ref") && Schema.Scalar(written["description"]) is { Length: > 0 } own ? own : null;
 
     /// <summary>The schema a local reference points at, or null.</summary>
     public Schema? Resolve(string reference)
