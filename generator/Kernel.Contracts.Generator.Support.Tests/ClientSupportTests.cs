@@ -41,6 +41,22 @@ public class ClientSupportTests
     }
 
     [Fact]
+    public void A_request_has_its_method_absolute_uri_and_accept_header()
+    {
+        using var get = ClientMembers.CallRequest("GET", "https://api.example/items?a=1", "application/json");
+        Assert.Same(HttpMethod.Get, get.Method);
+        Assert.Equal(new Uri("https://api.example/items?a=1"), get.RequestUri);
+        Assert.Equal("application/json", Assert.Single(get.Headers.Accept).MediaType);
+
+        using var patch = ClientMembers.CallRequest("PATCH", "https://api.example/items/1", null);
+        Assert.Equal("PATCH", patch.Method.Method);
+        Assert.Empty(patch.Headers.Accept);
+
+        // The base address is absolute by construction; a relative one is a bug, not a request to send.
+        Assert.Throws<UriFormatException>(() => ClientMembers.CallRequest("GET", "items", null));
+    }
+
+    [Fact]
     public async Task A_form_body_takes_strings_as_they_are_and_other_values_as_json()
     {
         var json = Encoding.UTF8.GetBytes("{\"name\":\"a b\",\"count\":3,\"flag\":true,\"tags\":[\"x\"]}");

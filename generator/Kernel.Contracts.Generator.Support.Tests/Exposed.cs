@@ -20,6 +20,8 @@ internal static partial class ClientMembers
 
     internal static HttpContent CallFormContent(byte[] json) => FormContent(json);
 
+    internal static HttpRequestMessage CallRequest(string method, string uri, string? accept) => Request(method, uri, accept);
+
     internal static Task<T> CallReadJsonAsync<T>(HttpResponseMessage response, JsonCodec.Reader<T> read) => ReadJsonAsync(response, read, CancellationToken.None);
 
     internal static Task<T> CallSendAsync<T>(HttpClient client, HttpRequestMessage request, int from, int to, JsonCodec.Reader<T> read) => SendAsync(client, request, from, to, read, CancellationToken.None);

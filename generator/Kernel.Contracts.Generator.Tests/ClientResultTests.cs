@@ -283,11 +283,11 @@ public class ClientResultTests
     {
         var client = GeneratorHarness.Run(new GeneratorHarness.Spec("pets.openapi.yaml", Spec, "Test.Api", "Models;Client", "Pets"))
             .Source("Pets.Client.g.cs");
-        Assert.Contains("public virtual global::System.Threading.Tasks.Task<PetCreated> SendAsync(string id,", client, StringComparison.Ordinal);
+        Assert.Contains("public virtual System.Threading.Tasks.Task<PetCreated> SendAsync(string id,", client, StringComparison.Ordinal);
         Assert.Contains("return SendAsync(_httpClient, request, 200, 299, PetCreatedJsonConverter.ReadValue, cancellationToken);", client, StringComparison.Ordinal);
         Assert.Contains("return SendAsync(_httpClient, request, 204, 204, cancellationToken);", client, StringComparison.Ordinal);
         // Several successes: the operation dispatches itself.
-        Assert.Contains("public virtual async global::System.Threading.Tasks.Task<PutPetResponse> PutPetAsync(", client, StringComparison.Ordinal);
-        Assert.Contains("public virtual async global::System.Threading.Tasks.Task<Pet?> GetPetAsync(", client, StringComparison.Ordinal);
+        Assert.Contains("public virtual async System.Threading.Tasks.Task<PutPetResponse> PutPetAsync(", client, StringComparison.Ordinal);
+        Assert.Contains("public virtual async System.Threading.Tasks.Task<Pet?> GetPetAsync(", client, StringComparison.Ordinal);
     }
 }

@@ -65,7 +65,7 @@ public sealed class ForeignKeywordTests
         Assert.Contains("is not an OpenAPI 3.0.3 keyword here; it is ignored", warnings["max_items"].GetMessage(), StringComparison.Ordinal);
 
         // The recursive reference became a reference to Thing itself.
-        Assert.Contains("global::System.Collections.Generic.IReadOnlyList<Thing>? Children", result.Source("Foreign.Models.Thing.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("System.Collections.Generic.IReadOnlyList<Thing>? Children", result.Source("Foreign.Models.Thing.g.cs"), StringComparison.Ordinal);
         Assert.Empty(result.CompileErrorsAndWarnings());
     }
 

@@ -36,7 +36,7 @@ public class SupportFilesTests
         var members = SupportFiles.Members("Client/PathSegment.cs", "My.Api");
 
         Assert.StartsWith("/// <summary>An escaped path segment", members, StringComparison.Ordinal);
-        Assert.EndsWith(": global::System.Uri.EscapeDataString(value);", members, StringComparison.Ordinal);
+        Assert.EndsWith(": System.Uri.EscapeDataString(value);", members, StringComparison.Ordinal);
         Assert.DoesNotContain("ClientMembers", members, StringComparison.Ordinal);
         Assert.Contains("\nprivate static string PathSegment(", "\n" + members, StringComparison.Ordinal);
     }
@@ -82,7 +82,7 @@ public class SupportFilesTests
         var codec = result.Source("Kinds.Support.JsonCodec.g.cs");
 
         // Used: a date-time member, float items (inside a list), a uuid parameter; always a string and any JSON.
-        foreach (var kept in new[] { "ReadDateTimeOffsetOrNull(", "WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, global::System.DateTimeOffset? value", "ReadSingle(", "WriteSingle(", "ReadGuid(", "ReadString(", "ReadAny(", "WriteAny(", "ReadList<T>(", "Deserialize<T>(" })
+        foreach (var kept in new[] { "ReadDateTimeOffsetOrNull(", "WriteMember(System.Text.Json.Utf8JsonWriter writer, System.ReadOnlySpan<byte> name, System.DateTimeOffset? value", "ReadSingle(", "WriteSingle(", "ReadGuid(", "ReadString(", "ReadAny(", "WriteAny(", "ReadList<T>(", "Deserialize<T>(" })
         {
             Assert.Contains(kept, codec, StringComparison.Ordinal);
         }

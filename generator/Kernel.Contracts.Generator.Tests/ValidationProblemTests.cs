@@ -71,7 +71,7 @@ public class ValidationProblemTests
                 context.Request.QueryString = new global::Microsoft.AspNetCore.Http.QueryString(query);
                 var body = new System.IO.MemoryStream();
                 context.Response.Body = body;
-                var endpoint = typeof(ShapesServerEndpoints).GetMethod(operation, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+                var endpoint = typeof(ShapesServerEndpoints).GetMethod("Handle" + operation, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
                 var options = new ShapesServerOptions { ValidationProblemType = "https://x/probs/invalid", ValidationProblemTitle = "Invalid" };
                 ((System.Threading.Tasks.Task)endpoint.Invoke(null, new object[] { context, options })!).GetAwaiter().GetResult();
                 return context.Response.StatusCode + " " + context.Response.ContentType + " " + System.Text.Encoding.UTF8.GetString(body.ToArray());

@@ -14,7 +14,7 @@ public class VersionTests
         var version = informational.Split('+')[0];
 
         Assert.Equal(Emitter.Version, version);
-        var attribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"Kernel.Contracts.Generator\", \"" + version + "\")]";
+        var attribute = "[System.CodeDom.Compiler.GeneratedCode(\"Kernel.Contracts.Generator\", \"" + version + "\")]";
         Assert.Equal(attribute, SupportFiles.StampVersion(SupportFiles.UnstampedGeneratedCode));
         var codec = SupportFiles.Types("Json/JsonCodec.cs", "Test.Api");
         Assert.Contains(attribute, codec, System.StringComparison.Ordinal);

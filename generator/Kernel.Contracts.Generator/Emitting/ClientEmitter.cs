@@ -9,9 +9,9 @@ namespace Kernel.Contracts.Generator.Emitting;
 /// <summary>Emits the typed client: an interface, a class over <c>HttpClient</c>, options, auth handlers and DI registration.</summary>
 internal sealed class ClientEmitter
 {
-    private const string Task = "global::System.Threading.Tasks.Task";
-    private const string Ct = "global::System.Threading.CancellationToken";
-    private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+    private const string Task = "System.Threading.Tasks.Task";
+    private const string Ct = "System.Threading.CancellationToken";
+    private const string Invariant = "System.Globalization.CultureInfo.InvariantCulture";
 
     private readonly ApiModel _api;
     private readonly CompilationFacts _facts;
@@ -46,7 +46,7 @@ internal sealed class ClientEmitter
         using (w.Block("public sealed partial class " + ClientName + "Options"))
         {
             w.Line("/// <summary>The address the operations' paths are relative to; when null, the HttpClient's, or else <see cref=\"" + ClientName + ".DefaultBaseAddress\"/>.</summary>");
-            w.Line("public global::System.Uri? BaseAddress { get; set; }");
+            w.Line("public System.Uri? BaseAddress { get; set; }");
         }
 
         return w.ToString();
@@ -79,36 +79,36 @@ internal sealed class ClientEmitter
     public string Client()
     {
         var w = Emitter.Start(_api.Namespace);
-        w.Line("/// <summary>The " + SourceWriter.Escape(_api.Title) + " over an <see cref=\"global::System.Net.Http.HttpClient\"/>; thread-safe, methods virtual for mocking.</summary>");
+        w.Line("/// <summary>The " + SourceWriter.Escape(_api.Title) + " over an <see cref=\"System.Net.Http.HttpClient\"/>; thread-safe, methods virtual for mocking.</summary>");
         w.Line(Emitter.GeneratedCodeAttribute);
         using (w.Block("public partial class " + ClientName + " : I" + ClientName))
         {
-            w.Line("private readonly global::System.Net.Http.HttpClient _httpClient;");
+            w.Line("private readonly System.Net.Http.HttpClient _httpClient;");
             w.Line("private readonly string _baseAddress;");
             w.Line();
             w.Line("/// <summary>Creates a client whose base address is the HttpClient's, or else <see cref=\"DefaultBaseAddress\"/>.</summary>");
-            w.Line("public " + ClientName + "(global::System.Net.Http.HttpClient httpClient)");
+            w.Line("public " + ClientName + "(System.Net.Http.HttpClient httpClient)");
             w.Line("    : this(httpClient, null)");
             w.Line("{");
             w.Line("}");
             w.Line();
             w.Line("/// <summary>Creates a client with options; their base address wins over the HttpClient's.</summary>");
-            using (w.Block("public " + ClientName + "(global::System.Net.Http.HttpClient httpClient, " + ClientName + "Options? options)"))
+            using (w.Block("public " + ClientName + "(System.Net.Http.HttpClient httpClient, " + ClientName + "Options? options)"))
             {
-                w.Line("_httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
+                w.Line("_httpClient = httpClient ?? throw new System.ArgumentNullException(nameof(httpClient));");
                 w.Line("var baseAddress = options?.BaseAddress ?? httpClient.BaseAddress ?? DefaultBaseAddress");
-                w.Line("    ?? throw new global::System.ArgumentException(\"No base address: set " + ClientName + "Options.BaseAddress or HttpClient.BaseAddress.\", nameof(options));");
+                w.Line("    ?? throw new System.ArgumentException(\"No base address: set " + ClientName + "Options.BaseAddress or HttpClient.BaseAddress.\", nameof(options));");
                 w.Line("if (!baseAddress.IsAbsoluteUri || baseAddress.Query.Length > 0 || baseAddress.Fragment.Length > 0)");
                 w.Line("{");
-                w.Line("    throw new global::System.ArgumentException(\"The base address must be an absolute URI without query or fragment: \" + baseAddress, nameof(options));");
+                w.Line("    throw new System.ArgumentException(\"The base address must be an absolute URI without query or fragment: \" + baseAddress, nameof(options));");
                 w.Line("}");
                 w.Line("var text = baseAddress.AbsoluteUri;");
-                w.Line("_baseAddress = text.EndsWith(\"/\", global::System.StringComparison.Ordinal) ? text : text + \"/\";");
+                w.Line("_baseAddress = text.EndsWith(\"/\", System.StringComparison.Ordinal) ? text : text + \"/\";");
             }
 
             w.Line();
             w.Line("/// <summary>The API description's first server" + (_api.DefaultBaseAddress is null ? " (it names none)." : ": " + SourceWriter.Escape(_api.DefaultBaseAddress) + ".") + "</summary>");
-            w.Line("public static global::System.Uri? DefaultBaseAddress { get; } = " + (_api.DefaultBaseAddress is null ? "null;" : "new global::System.Uri(" + Naming.Literal(_api.DefaultBaseAddress) + ");"));
+            w.Line("public static System.Uri? DefaultBaseAddress { get; } = " + (_api.DefaultBaseAddress is null ? "null;" : "new System.Uri(" + Naming.Literal(_api.DefaultBaseAddress) + ");"));
 
             w.Line();
             w.Line("/// <summary>For mocking frameworks only.</summary>");
@@ -189,12 +189,12 @@ internal sealed class ClientEmitter
                 {
                     if (s.Type is not null && !s.Type.IsValueType)
                     {
-                        w.Line("if (body is null) throw new global::System.ArgumentNullException(nameof(body));");
+                        w.Line("if (body is null) throw new System.ArgumentNullException(nameof(body));");
                     }
 
                     if (ranged)
                     {
-                        w.Line("if (!(" + condition.Replace("StatusCode", "statusCode") + ")) throw new global::System.ArgumentOutOfRangeException(nameof(statusCode), statusCode, \"Not a status of the " + s.Status + " success.\");");
+                        w.Line("if (!(" + condition.Replace("StatusCode", "statusCode") + ")) throw new System.ArgumentOutOfRangeException(nameof(statusCode), statusCode, \"Not a status of the " + s.Status + " success.\");");
                     }
 
                     w.Line("return new " + name + "(" + (ranged ? "statusCode" : s.Status) + ", " + (s.Type is null ? "null" : "body") + ");");
@@ -211,7 +211,7 @@ internal sealed class ClientEmitter
                 var type = _names.Of(s.Type);
                 w.Line();
                 w.Line("/// <summary>Gets the body of the " + s.Status + " success; false for any other status.</summary>");
-                using (w.Block("public bool TryGet" + member + "([global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out " + type + " body)"))
+                using (w.Block("public bool TryGet" + member + "([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out " + type + " body)"))
                 {
                     w.Line("body = Is" + member + " ? (" + type + ")_body! : default!;");
                     w.Line("return Is" + member + ";");
@@ -226,12 +226,12 @@ internal sealed class ClientEmitter
                 w.Line("/// <param name=\"" + p.Name.TrimStart('@') + "\">Called for the " + p.Success.Status + " success" + (p.Success.Type is null ? "." : ", with its body.") + "</param>");
             }
 
-            var declarations = parameters.Select(p => "global::System.Func<" + (p.Success.Type is null ? string.Empty : _names.Of(p.Success.Type) + ", ") + "TResult> " + p.Name);
+            var declarations = parameters.Select(p => "System.Func<" + (p.Success.Type is null ? string.Empty : _names.Of(p.Success.Type) + ", ") + "TResult> " + p.Name);
             using (w.Block("public TResult Match<TResult>(" + string.Join(", ", declarations) + ")"))
             {
                 foreach (var p in parameters)
                 {
-                    w.Line("if (" + p.Name + " is null) throw new global::System.ArgumentNullException(nameof(" + p.Name + "));");
+                    w.Line("if (" + p.Name + " is null) throw new System.ArgumentNullException(nameof(" + p.Name + "));");
                 }
 
                 for (var i = 0; i < parameters.Count; i++)
@@ -326,7 +326,7 @@ internal sealed class ClientEmitter
     private string ParameterType(ParameterModel p, bool required)
     {
         var type = p.Type.Kind == TypeRefKind.Array
-            ? "global::System.Collections.Generic.IEnumerable<" + _names.Of(p.Type.Element!) + ">"
+            ? "System.Collections.Generic.IEnumerable<" + _names.Of(p.Type.Element!) + ">"
             : _names.Of(p.Type);
         return required ? type : type + "?";
     }
@@ -337,8 +337,8 @@ internal sealed class ClientEmitter
         {
             BodyFormat.Json or BodyFormat.FormUrlEncoded => _names.Of(body.Type ?? TypeRef.Any),
             BodyFormat.Text => "string",
-            BodyFormat.Binary => "global::System.IO.Stream",
-            _ => "global::System.Net.Http.HttpContent",
+            BodyFormat.Binary => "System.IO.Stream",
+            _ => "System.Net.Http.HttpContent",
         };
         return required ? type : type + "?";
     }
@@ -400,7 +400,7 @@ internal sealed class ClientEmitter
         {
             foreach (var p in Parameters(op).Where(p => p.Default is null && !IsValueType(op, p.Name)))
             {
-                w.Line("if (" + p.Name + " is null) throw new global::System.ArgumentNullException(nameof(" + p.Name + "));");
+                w.Line("if (" + p.Name + " is null) throw new System.ArgumentNullException(nameof(" + p.Name + "));");
             }
 
             // Path: each {name} replaced by its escaped value.
@@ -408,13 +408,14 @@ internal sealed class ClientEmitter
             var pathExpr = PathExpression(op, path);
 
             var queryParameters = op.Parameters.Where(p => p.In == ParameterLocationKind.Query).ToList();
+            string uri;
             if (queryParameters.Count == 0)
             {
-                w.Line("var uri = new global::System.Uri(_baseAddress + " + pathExpr + ", global::System.UriKind.Absolute);");
+                uri = "_baseAddress + " + pathExpr;
             }
             else
             {
-                w.Line("var url = new global::System.Text.StringBuilder(_baseAddress).Append(" + pathExpr + ");");
+                w.Line("var url = new System.Text.StringBuilder(_baseAddress).Append(" + pathExpr + ");");
                 w.Line("var separator = " + (path.Contains("?") ? "'&'" : "'?'") + ";");
                 foreach (var p in queryParameters)
                 {
@@ -434,25 +435,26 @@ internal sealed class ClientEmitter
                     });
                 }
 
-                w.Line("var uri = new global::System.Uri(url.ToString(), global::System.UriKind.Absolute);");
+                uri = "url.ToString()";
             }
 
-            w.Line((shared is null ? "using " : string.Empty) + "var request = new global::System.Net.Http.HttpRequestMessage(new global::System.Net.Http.HttpMethod(" + Naming.Literal(op.Method) + "), uri);");
+            // The first media type the responses name goes to Request; any other is one more Accept line.
+            var accept = op.Responses.Where(r => r.ContentType is not null).Select(r => r.ContentType!).Distinct().ToList();
+            w.Line((shared is null ? "using " : string.Empty) + "var request = Request(" + Naming.Literal(op.Method) + ", " + uri + ", " + (accept.Count > 0 ? Naming.Literal(accept[0]) : "null") + ");");
             foreach (var p in op.Parameters.Where(p => p.In is ParameterLocationKind.Header or ParameterLocationKind.Cookie))
             {
                 Guarded(w, op, p, value =>
                 {
                     var formatted = p.Type.Kind == TypeRefKind.Array
-                        ? "string.Join(\",\", global::System.Linq.Enumerable.Select(" + value + ", item => " + Format(p.Type.Element!, "item") + "))"
+                        ? "string.Join(\",\", System.Linq.Enumerable.Select(" + value + ", item => " + Format(p.Type.Element!, "item") + "))"
                         : Format(p.Type, value);
                     w.Line(p.In == ParameterLocationKind.Header
                         ? "request.Headers.TryAddWithoutValidation(" + Naming.Literal(p.WireName) + ", " + formatted + ");"
-                        : "request.Headers.TryAddWithoutValidation(\"Cookie\", " + Naming.Literal(p.WireName + "=") + " + global::System.Uri.EscapeDataString(" + formatted + "));");
+                        : "request.Headers.TryAddWithoutValidation(\"Cookie\", " + Naming.Literal(p.WireName + "=") + " + System.Uri.EscapeDataString(" + formatted + "));");
                 });
             }
 
-            var accept = op.Responses.Where(r => r.ContentType is not null).Select(r => r.ContentType!).Distinct().ToList();
-            foreach (var mediaType in accept)
+            foreach (var mediaType in accept.Skip(1))
             {
                 w.Line("request.Headers.TryAddWithoutValidation(\"Accept\", " + Naming.Literal(mediaType) + ");");
             }
@@ -469,7 +471,7 @@ internal sealed class ClientEmitter
                 return;
             }
 
-            w.Line("using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);");
+            w.Line("using var response = await _httpClient.SendAsync(request, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);");
             w.Line("var status = (int)response.StatusCode;");
             Dispatch(w, op);
             w.Line("throw await " + _names.Named("ApiException") + ".FromResponseAsync(response, null, null, cancellationToken).ConfigureAwait(false);");
@@ -576,18 +578,18 @@ internal sealed class ClientEmitter
         switch (body.Format)
         {
             case BodyFormat.Json:
-                w.Line("request.Content = new global::System.Net.Http.ByteArrayContent(" + _names.Codec + ".Serialize(" + value + ", " + _names.WriteFunc(body.Type ?? TypeRef.Any) + "));");
-                w.Line("request.Content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse(" + Naming.Literal(body.ContentType) + ");");
+                w.Line("request.Content = new System.Net.Http.ByteArrayContent(" + _names.Codec + ".Serialize(" + value + ", " + _names.WriteFunc(body.Type ?? TypeRef.Any) + "));");
+                w.Line("request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(" + Naming.Literal(body.ContentType) + ");");
                 break;
             case BodyFormat.FormUrlEncoded:
                 w.Line("request.Content = FormContent(" + _names.Codec + ".Serialize(" + value + ", " + _names.WriteFunc(body.Type!) + "));");
                 break;
             case BodyFormat.Text:
-                w.Line("request.Content = new global::System.Net.Http.StringContent(" + value + ", global::System.Text.Encoding.UTF8, " + Naming.Literal(body.ContentType.Split(';')[0]) + ");");
+                w.Line("request.Content = new System.Net.Http.StringContent(" + value + ", System.Text.Encoding.UTF8, " + Naming.Literal(body.ContentType.Split(';')[0]) + ");");
                 break;
             case BodyFormat.Binary:
-                w.Line("request.Content = new global::System.Net.Http.StreamContent(" + value + ");");
-                w.Line("request.Content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse(" + Naming.Literal(body.ContentType) + ");");
+                w.Line("request.Content = new System.Net.Http.StreamContent(" + value + ");");
+                w.Line("request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(" + Naming.Literal(body.ContentType) + ");");
                 break;
             default:
                 w.Line("request.Content = " + value + ";");
@@ -643,7 +645,7 @@ internal sealed class ClientEmitter
         TypeRefKind.TimeSpan => value + ".ToString(\"c\", " + Invariant + ")",
         TypeRefKind.Guid => value + ".ToString(\"D\")",
         TypeRefKind.Uri => value + ".OriginalString",
-        TypeRefKind.Bytes => "global::System.Convert.ToBase64String(" + value + ")",
+        TypeRefKind.Bytes => "System.Convert.ToBase64String(" + value + ")",
         TypeRefKind.Named => value + ".Value",
         _ => value + ".ToString()",
     };
@@ -653,6 +655,11 @@ internal sealed class ClientEmitter
     {
         var api = _api;
         var files = new List<string> { "Client/ReadJson.cs" };
+        if (api.Operations.Count > 0)
+        {
+            files.Add("Client/Request.cs");
+        }
+
         if (api.Operations.Any(o => SharedSend(o) is not null))
         {
             files.Add("Client/Send.cs");
@@ -685,9 +692,9 @@ internal sealed class ClientEmitter
             var text = scheme.Kind switch
             {
                 SecuritySchemeKind.ApiKeyHeader => Handler(scheme, "request.Headers.Remove(" + Naming.Literal(scheme.ParameterName) + ");\nrequest.Headers.TryAddWithoutValidation(" + Naming.Literal(scheme.ParameterName) + ", secret);", "the API key", "apiKey"),
-                SecuritySchemeKind.ApiKeyQuery => Handler(scheme, "var uri = request.RequestUri!.AbsoluteUri;\nrequest.RequestUri = new global::System.Uri(uri + (uri.Contains('?') ? \"&\" : \"?\") + " + Naming.Literal(scheme.ParameterName + "=") + " + global::System.Uri.EscapeDataString(secret));", "the API key", "apiKey"),
-                SecuritySchemeKind.HttpBearer => Handler(scheme, "request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(\"Bearer\", secret);", "the bearer token", "token"),
-                SecuritySchemeKind.HttpBasic => Handler(scheme, "request.Headers.Authorization = new global::System.Net.Http.Headers.AuthenticationHeaderValue(\"Basic\", global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(secret)));", "'user:password'", "credentials"),
+                SecuritySchemeKind.ApiKeyQuery => Handler(scheme, "var uri = request.RequestUri!.AbsoluteUri;\nrequest.RequestUri = new System.Uri(uri + (uri.Contains('?') ? \"&\" : \"?\") + " + Naming.Literal(scheme.ParameterName + "=") + " + System.Uri.EscapeDataString(secret));", "the API key", "apiKey"),
+                SecuritySchemeKind.HttpBearer => Handler(scheme, "request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(\"Bearer\", secret);", "the bearer token", "token"),
+                SecuritySchemeKind.HttpBasic => Handler(scheme, "request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(\"Basic\", System.Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(secret)));", "'user:password'", "credentials"),
                 _ => null,
             };
             if (text is not null)
@@ -703,22 +710,22 @@ internal sealed class ClientEmitter
         var w = Emitter.Start(_api.Namespace);
         w.Summary("Adds " + what + " of the '" + scheme.Key + "' security scheme to every request." + (scheme.Description is null ? string.Empty : "\n" + scheme.Description));
         w.Line(Emitter.GeneratedCodeAttribute);
-        using (w.Block("public sealed partial class " + name + " : global::System.Net.Http.DelegatingHandler"))
+        using (w.Block("public sealed partial class " + name + " : System.Net.Http.DelegatingHandler"))
         {
-            w.Line("private readonly global::System.Func<" + Ct + ", global::System.Threading.Tasks.ValueTask<string>> _secret;");
+            w.Line("private readonly System.Func<" + Ct + ", System.Threading.Tasks.ValueTask<string>> _secret;");
             w.Line();
             w.Line("/// <summary>Uses a fixed secret.</summary>");
             w.Line("public " + name + "(string " + parameter + ")");
             w.Line("{");
-            w.Line("    if (" + parameter + " is null) throw new global::System.ArgumentNullException(nameof(" + parameter + "));");
-            w.Line("    _secret = _ => new global::System.Threading.Tasks.ValueTask<string>(" + parameter + ");");
+            w.Line("    if (" + parameter + " is null) throw new System.ArgumentNullException(nameof(" + parameter + "));");
+            w.Line("    _secret = _ => new System.Threading.Tasks.ValueTask<string>(" + parameter + ");");
             w.Line("}");
             w.Line();
             w.Line("/// <summary>Asks <paramref name=\"provider\"/> for the secret before each request (for rotation).</summary>");
-            w.Line("public " + name + "(global::System.Func<" + Ct + ", global::System.Threading.Tasks.ValueTask<string>> provider) => _secret = provider ?? throw new global::System.ArgumentNullException(nameof(provider));");
+            w.Line("public " + name + "(System.Func<" + Ct + ", System.Threading.Tasks.ValueTask<string>> provider) => _secret = provider ?? throw new System.ArgumentNullException(nameof(provider));");
             w.Line();
             w.Line("/// <inheritdoc/>");
-            using (w.Block("protected override async " + Task + "<global::System.Net.Http.HttpResponseMessage> SendAsync(global::System.Net.Http.HttpRequestMessage request, " + Ct + " cancellationToken)"))
+            using (w.Block("protected override async " + Task + "<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, " + Ct + " cancellationToken)"))
             {
                 w.Line("var secret = await _secret(cancellationToken).ConfigureAwait(false);");
                 w.Lines(apply);
@@ -737,7 +744,7 @@ internal sealed class ClientEmitter
         using (w.Block("public static partial class " + _api.ApiName + "ServiceCollectionExtensions"))
         {
             w.Line("/// <summary>Adds a typed client for <see cref=\"I" + ClientName + "\"/>; chain <c>AddHttpMessageHandler</c> for authentication.</summary>");
-            using (w.Block("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + ClientName + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<" + ClientName + "Options>? configure = null)"))
+            using (w.Block("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + ClientName + "(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, System.Action<" + ClientName + "Options>? configure = null)"))
             {
                 w.Line("var options = new " + ClientName + "Options();");
                 w.Line("configure?.Invoke(options);");

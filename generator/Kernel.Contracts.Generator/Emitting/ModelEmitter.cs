@@ -42,6 +42,12 @@ internal sealed class ModelEmitter
     private void EmitObject(SourceWriter w, TypeModel type)
     {
         w.Summary(type.Description, type.Name + ", from the schema at " + type.SchemaPointer + ".");
+        if (type.Properties.Any(p => p.NullDiffersFromAbsent))
+        {
+            // Said once here, not on each flag: a document with PATCH-style members has hundreds of them.
+            w.Line("/// <remarks>A flag <c>XIsExplicitNull</c> sends a null <c>X</c> as <c>null</c> (\"clear it\"), not left out; reading sets it.</remarks>");
+        }
+
         Attributes(w, type);
         using (w.Block("public sealed partial record " + type.Name))
         {
@@ -70,7 +76,6 @@ internal sealed class ModelEmitter
                 if (p.NullDiffersFromAbsent)
                 {
                     w.Line();
-                    w.Line("/// <summary>Sends <see cref=\"" + p.Name + "\"/> as <c>null</c> (\"clear it\") while null, not left out; true when read as <c>null</c>.</summary>");
                     if (p.Deprecated)
                     {
                         w.Line(Emitter.ObsoleteAttribute);
@@ -87,8 +92,8 @@ internal sealed class ModelEmitter
                     w.Line();
                 }
 
-                w.Summary("Members the schema does not name, kept so that nothing is lost on a round trip.");
-                w.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, " + _names.Of(type.AdditionalProperties!) + ">? AdditionalProperties { get; init; }");
+                w.Summary("Members the schema does not name, kept for the round trip.");
+                w.Line("public System.Collections.Generic.IReadOnlyDictionary<string, " + _names.Of(type.AdditionalProperties!) + ">? AdditionalProperties { get; init; }");
             }
         }
 
@@ -105,9 +110,9 @@ internal sealed class ModelEmitter
     private void EmitObjectRead(SourceWriter w, TypeModel type)
     {
         var c = _names.Codec;
-        using (w.Block("public static " + _names.Named(type.Name) + " ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)"))
+        using (w.Block("public static " + _names.Named(type.Name) + " ReadValue(ref System.Text.Json.Utf8JsonReader reader)"))
         {
-            w.Line(c + ".Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, \"" + type.Name + "\");");
+            w.Line(c + ".Expect(ref reader, System.Text.Json.JsonTokenType.StartObject, \"" + type.Name + "\");");
             foreach (var p in type.Properties)
             {
                 w.Line(_names.Nullable(p.Type) + " " + Local(p) + " = default;"
@@ -117,11 +122,11 @@ internal sealed class ModelEmitter
 
             if (type.CapturesUnknownProperties)
             {
-                w.Line("global::System.Collections.Generic.Dictionary<string, " + _names.Of(type.AdditionalProperties!) + ">? additional = null;");
+                w.Line("System.Collections.Generic.Dictionary<string, " + _names.Of(type.AdditionalProperties!) + ">? additional = null;");
             }
 
             // The member being read, for the error message; a literal's bytes, so naming it costs nothing.
-            w.Line("global::System.ReadOnlySpan<byte> property = default;");
+            w.Line("System.ReadOnlySpan<byte> property = default;");
             using (w.Block("try"))
             {
                 using (w.Block("while (" + c + ".NextMember(ref reader))"))
@@ -149,7 +154,7 @@ internal sealed class ModelEmitter
                 }
             }
 
-            using (w.Block("catch (global::System.Text.Json.JsonException e) when (!property.IsEmpty)"))
+            using (w.Block("catch (System.Text.Json.JsonException e) when (!property.IsEmpty)"))
             {
                 w.Line("throw " + c + ".At(\"" + type.Name + "\", property, e);");
             }
@@ -215,7 +220,7 @@ internal sealed class ModelEmitter
 
     private void EmitObjectWrite(SourceWriter w, TypeModel type)
     {
-        using (w.Block("public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, " + _names.Named(type.Name) + " value)"))
+        using (w.Block("public static void WriteValue(System.Text.Json.Utf8JsonWriter writer, " + _names.Named(type.Name) + " value)"))
         {
             w.Line("writer.WriteStartObject();");
             foreach (var p in type.Properties)
@@ -269,12 +274,13 @@ internal sealed class ModelEmitter
         w.Summary(type.Description, type.Name + ", from the schema at " + type.SchemaPointer + ".");
         w.Line("/// <remarks>An extensible enum: values the API adds later are kept, not rejected; <see cref=\"IsKnown\"/> tells them apart.</remarks>");
         Attributes(w, type);
-        using (w.Block("public readonly partial struct " + type.Name + " : global::System.IEquatable<" + self + ">"))
+        using (w.Block("public readonly partial struct " + type.Name + " : System.IEquatable<" + self + ">"))
         {
+            // A value may be named System: an expression below spells the framework's namespace in full (Emitter.SystemAlias).
             w.Line("private readonly string? _value;");
             w.Line();
             w.Summary("Creates a value; any string is allowed, known or not.");
-            w.Line("public " + type.Name + "(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+            w.Line("public " + type.Name + "(string value) => _value = value ?? throw new System.ArgumentNullException(nameof(value));");
             foreach (var m in type.EnumMembers)
             {
                 w.Line();
@@ -284,7 +290,7 @@ internal sealed class ModelEmitter
 
             w.Line();
             w.Summary("The values the API description lists.");
-            w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + self + "> KnownValues { get; } = new " + self + "[] { " + string.Join(", ", type.EnumMembers.Select(m => m.Name)) + " };");
+            w.Line("public static System.Collections.Generic.IReadOnlyList<" + self + "> KnownValues { get; } = new " + self + "[] { " + string.Join(", ", type.EnumMembers.Select(m => m.Name)) + " };");
             w.Line();
             w.Summary("The value as it appears on the wire.");
             w.Line("public string Value => _value ?? string.Empty;");
@@ -300,24 +306,24 @@ internal sealed class ModelEmitter
             w.Line();
             w.Line("public static bool operator !=(" + self + " left, " + self + " right) => !left.Equals(right);");
             w.Line();
-            w.Line("public bool Equals(" + self + " other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
+            w.Line("public bool Equals(" + self + " other) => string.Equals(Value, other.Value, " + Emitter.GlobalSystem + ".StringComparison.Ordinal);");
             w.Line();
             w.Line("public override bool Equals(object? obj) => obj is " + self + " other && Equals(other);");
             w.Line();
-            w.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
+            w.Line("public override int GetHashCode() => " + Emitter.GlobalSystem + ".StringComparer.Ordinal.GetHashCode(Value);");
             w.Line();
             w.Line("public override string ToString() => Value;");
         }
 
         w.Line();
         ConverterHeader(w, type);
-        using (w.Block("public static " + self + " ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)"))
+        using (w.Block("public static " + self + " ReadValue(ref System.Text.Json.Utf8JsonReader reader)"))
         {
             w.Line("return new " + self + "(" + _names.Codec + ".ReadString(ref reader));");
         }
 
         w.Line();
-        using (w.Block("public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, " + self + " value)"))
+        using (w.Block("public static void WriteValue(System.Text.Json.Utf8JsonWriter writer, " + self + " value)"))
         {
             w.Line("writer.WriteStringValue(value.Value);");
         }
@@ -353,7 +359,7 @@ internal sealed class ModelEmitter
                 var caseType = _names.Of(@case.Type);
                 w.Line();
                 w.Summary("Creates the " + @case.Name + " case.");
-                var guard = @case.Type.IsValueType ? "value" : "value ?? throw new global::System.ArgumentNullException(nameof(value))";
+                var guard = @case.Type.IsValueType ? "value" : "value ?? throw new System.ArgumentNullException(nameof(value))";
                 w.Line("public static " + self + " From" + @case.Name + "(" + caseType + " value) => new " + self + "(" + i + ", " + guard + ");");
                 w.Line();
                 w.Summary("Whether this is the " + @case.Name + " case.");
@@ -366,7 +372,7 @@ internal sealed class ModelEmitter
 
         w.Line();
         ConverterHeader(w, type);
-        using (w.Block("public static " + self + " ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)"))
+        using (w.Block("public static " + self + " ReadValue(ref System.Text.Json.Utf8JsonReader reader)"))
         {
             if (type.DiscriminatorProperty is { } discriminator && type.UnionCases.Any(c => c.DiscriminatorValues.Count > 0))
             {
@@ -387,7 +393,7 @@ internal sealed class ModelEmitter
                 }
 
                 w.Line("    default:");
-                w.Line("        throw new global::System.Text.Json.JsonException(\"" + type.Name + ": the value of '" + discriminator + "' \" + (kind is null ? \"is missing\" : \"'\" + kind + \"' is unknown\") + \"; expected one of " + SafeInString(string.Join(", ", type.UnionCases.SelectMany(c => c.DiscriminatorValues))) + ".\");");
+                w.Line("        throw new System.Text.Json.JsonException(\"" + type.Name + ": the value of '" + discriminator + "' \" + (kind is null ? \"is missing\" : \"'\" + kind + \"' is unknown\") + \"; expected one of " + SafeInString(string.Join(", ", type.UnionCases.SelectMany(c => c.DiscriminatorValues))) + ".\");");
                 w.Line("}");
             }
             else
@@ -397,7 +403,7 @@ internal sealed class ModelEmitter
         }
 
         w.Line();
-        using (w.Block("public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, " + self + " value)"))
+        using (w.Block("public static void WriteValue(System.Text.Json.Utf8JsonWriter writer, " + self + " value)"))
         {
             var i = 0;
             foreach (var @case in type.UnionCases)
@@ -410,7 +416,7 @@ internal sealed class ModelEmitter
                 }
             }
 
-            w.Line("throw new global::System.InvalidOperationException(\"" + type.Name + " holds no case.\");");
+            w.Line("throw new System.InvalidOperationException(\"" + type.Name + " holds no case.\");");
         }
 
         w.Close();
@@ -421,7 +427,7 @@ internal sealed class ModelEmitter
         var self = _names.Named(type.Name);
         {
             // No discriminator: the first case whose shape matches and that reads without error.
-            w.Line("global::System.Text.Json.JsonException? last = null;");
+            w.Line("System.Text.Json.JsonException? last = null;");
             foreach (var @case in type.UnionCases)
             {
                 var check = TypeNames.TokenCheck(@case.Type, name => _kinds.TryGetValue(name, out var k) ? k : null);
@@ -435,14 +441,14 @@ internal sealed class ModelEmitter
                         w.Line("return " + _names.Qualified(type.Name) + ".From" + @case.Name + "(value);");
                     }
 
-                    using (w.Block("catch (global::System.Text.Json.JsonException e)"))
+                    using (w.Block("catch (System.Text.Json.JsonException e)"))
                     {
                         w.Line("last = e;");
                     }
                 }
             }
 
-            w.Line("throw new global::System.Text.Json.JsonException(\"" + type.Name + ": the JSON matches none of " + string.Join(", ", type.UnionCases.Select(c => c.Name)) + ".\", last);");
+            w.Line("throw new System.Text.Json.JsonException(\"" + type.Name + ": the JSON matches none of " + string.Join(", ", type.UnionCases.Select(c => c.Name)) + ".\", last);");
         }
     }
 
@@ -458,21 +464,21 @@ internal sealed class ModelEmitter
             w.Line(Emitter.ObsoleteAttribute);
         }
 
-        w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + _names.Converter(type.Name) + "))]");
+        w.Line("[System.Text.Json.Serialization.JsonConverter(typeof(" + _names.Converter(type.Name) + "))]");
     }
 
     // Every converter has the same members; they are documented once, on the class, rather than on each of them.
     private void ConverterHeader(SourceWriter w, TypeModel type)
     {
         var self = _names.Named(type.Name);
-        w.Line("/// <summary>Reads and writes <see cref=\"" + type.Name + "\"/> as JSON without reflection: <c>ReadValue</c> reads one value from the token the reader stands on, <c>WriteValue</c> writes one.</summary>");
+        w.Line("/// <summary>Reads and writes <see cref=\"" + type.Name + "\"/> as JSON, without reflection.</summary>");
         w.Line(Emitter.GeneratedCodeAttribute);
-        w.Open("public sealed class " + type.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + self + ">");
+        w.Open("public sealed class " + type.Name + "JsonConverter : System.Text.Json.Serialization.JsonConverter<" + self + ">");
         w.Line("public static " + type.Name + "JsonConverter Instance { get; } = new " + type.Name + "JsonConverter();");
         w.Line();
-        w.Line("public override " + self + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);");
+        w.Line("public override " + self + " Read(ref System.Text.Json.Utf8JsonReader reader, System.Type typeToConvert, System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);");
         w.Line();
-        w.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + self + " value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);");
+        w.Line("public override void Write(System.Text.Json.Utf8JsonWriter writer, " + self + " value, System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);");
         w.Line();
     }
 }

@@ -34,9 +34,9 @@ internal sealed class PatternTable
     {
         for (var i = 0; i < _patterns.Count; i++)
         {
-            w.Line("private static readonly global::System.Text.RegularExpressions.Regex Pattern" + i + " = new global::System.Text.RegularExpressions.Regex("
-                + Naming.Literal(_patterns[i]) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant"
-                + (withTimeout ? ", global::System.TimeSpan.FromSeconds(1)" : string.Empty) + ");");
+            w.Line("private static readonly System.Text.RegularExpressions.Regex Pattern" + i + " = new System.Text.RegularExpressions.Regex("
+                + Naming.Literal(_patterns[i]) + ", System.Text.RegularExpressions.RegexOptions.CultureInvariant"
+                + (withTimeout ? ", System.TimeSpan.FromSeconds(1)" : string.Empty) + ");");
         }
 
         if (_patterns.Count > 0)

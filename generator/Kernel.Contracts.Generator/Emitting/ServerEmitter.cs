@@ -17,8 +17,8 @@ internal sealed class ServerEmitter
 {
     private const string Ctx = "global::Microsoft.AspNetCore.Http.HttpContext";
     private const string StringValues = "global::Microsoft.Extensions.Primitives.StringValues";
-    private const string Ct = "global::System.Threading.CancellationToken";
-    private const string Errors = "global::System.Collections.Generic.List<" + "ValidationError" + ">";
+    private const string Ct = "System.Threading.CancellationToken";
+    private const string Errors = "System.Collections.Generic.List<" + "ValidationError" + ">";
 
     /// <summary>
     /// The Content-Type of a response without a body: never a JSON type, since clients that parse every body labelled
@@ -83,7 +83,7 @@ internal sealed class ServerEmitter
                 w.Line("/// <param name=\"cancellationToken\">Cancelled when the client goes away.</param>");
                 w.Line("/// <returns>One of the documented responses: see <see cref=\"" + op.Name + "Result\"/>.</returns>");
                 var parameters = HandlerParameters(op).Select(p => p.Type + " " + p.Name).Concat(new[] { Ctx + " context", Ct + " cancellationToken" });
-                w.Line("global::System.Threading.Tasks.Task<" + _names.Named(op.Name + "Result") + "> " + op.Name + "Async(" + string.Join(", ", parameters) + ");");
+                w.Line("System.Threading.Tasks.Task<" + _names.Named(op.Name + "Result") + "> " + op.Name + "Async(" + string.Join(", ", parameters) + ");");
             }
         }
 
@@ -96,7 +96,7 @@ internal sealed class ServerEmitter
             w.Line("/// <param name=\"context\">The request.</param>");
             w.Line("/// <param name=\"schemes\">The names of the security schemes the operation accepts (any one suffices).</param>");
             w.Line("/// <param name=\"cancellationToken\">Cancelled when the client goes away.</param>");
-            w.Line("global::System.Threading.Tasks.ValueTask<global::Microsoft.AspNetCore.Http.IResult?> AuthenticateAsync(" + Ctx + " context, global::System.Collections.Generic.IReadOnlyList<string> schemes, " + Ct + " cancellationToken);");
+            w.Line("System.Threading.Tasks.ValueTask<global::Microsoft.AspNetCore.Http.IResult?> AuthenticateAsync(" + Ctx + " context, System.Collections.Generic.IReadOnlyList<string> schemes, " + Ct + " cancellationToken);");
         }
 
         w.Line();
@@ -113,7 +113,7 @@ internal sealed class ServerEmitter
             w.Line("public string ValidationProblemTitle { get; set; } = \"The request does not match the API description.\";");
             w.Line();
             w.Line("/// <summary>The path prefixes the API is served under (from the document's servers).</summary>");
-            w.Line("public global::System.Collections.Generic.IList<string> BasePaths { get; } = new global::System.Collections.Generic.List<string> { " + string.Join(", ", _api.BasePaths.Select(Naming.Literal)) + " };");
+            w.Line("public System.Collections.Generic.IList<string> BasePaths { get; } = new System.Collections.Generic.List<string> { " + string.Join(", ", _api.BasePaths.Select(Naming.Literal)) + " };");
             w.Line();
             w.Line("/// <summary>The largest request body read, in bytes; a larger one is a 400 problem.</summary>");
             w.Line("public int MaxBodyBytes { get; set; } = 1024 * 1024;");
@@ -128,7 +128,7 @@ internal sealed class ServerEmitter
     {
         foreach (var p in op.Parameters.Where(p => p.In != ParameterLocationKind.Cookie))
         {
-            var type = p.Type.Kind == TypeRefKind.Array ? "global::System.Collections.Generic.IReadOnlyList<" + _names.Of(p.Type.Element!) + ">" : _names.Of(p.Type);
+            var type = p.Type.Kind == TypeRefKind.Array ? "System.Collections.Generic.IReadOnlyList<" + _names.Of(p.Type.Element!) + ">" : _names.Of(p.Type);
             yield return new HandlerParameter(p.Required ? type : type + "?", p.Name, p.Description ?? "The " + p.In.ToString().ToLowerInvariant() + " parameter '" + p.WireName + "'.");
         }
 
@@ -193,7 +193,7 @@ internal sealed class ServerEmitter
                 else if (r.ContentType is not null && r.Format == BodyFormat.Text)
                 {
                     args.Add("string body");
-                    bodyExpression = "global::System.Text.Encoding.UTF8.GetBytes(body)";
+                    bodyExpression = "System.Text.Encoding.UTF8.GetBytes(body)";
                     valueExpression = "body";
                 }
                 else if (r.ContentType is not null)
@@ -213,12 +213,12 @@ internal sealed class ServerEmitter
                     if (ranged)
                     {
                         var check = RangeCheck(r.StatusCode, op);
-                        w.Line("if (!(" + check + ")) throw new global::System.ArgumentOutOfRangeException(nameof(statusCode), statusCode, \"Not a status this response covers.\");");
+                        w.Line("if (!(" + check + ")) throw new System.ArgumentOutOfRangeException(nameof(statusCode), statusCode, \"Not a status this response covers.\");");
                     }
 
                     if (valueExpression != "null" && !(r.Type?.IsValueType ?? false))
                     {
-                        w.Line("if (body is null) throw new global::System.ArgumentNullException(nameof(body));");
+                        w.Line("if (body is null) throw new System.ArgumentNullException(nameof(body));");
                     }
 
                     w.Line("return new " + self + "(" + statusValue + ", " + Naming.Literal(contentType) + ", " + valueExpression + ", " + bodyExpression + ");");
@@ -227,7 +227,7 @@ internal sealed class ServerEmitter
 
             w.Line();
             w.Line("/// <inheritdoc/>");
-            using (w.Block("public async global::System.Threading.Tasks.Task ExecuteAsync(" + Ctx + " httpContext)"))
+            using (w.Block("public async System.Threading.Tasks.Task ExecuteAsync(" + Ctx + " httpContext)"))
             {
                 w.Line("httpContext.Response.StatusCode = StatusCode;");
                 w.Line("// Every response says what it is, an empty one included (never as JSON): real clients read the Content-Type of each.");
@@ -277,23 +277,23 @@ internal sealed class ServerEmitter
             w.Line("/// </remarks>");
             w.Line("/// <param name=\"endpoints\">The application's endpoints.</param>");
             w.Line("/// <returns>The endpoints' convention builders, to add metadata or authorization.</returns>");
-            using (w.Block("public static global::System.Collections.Generic.IReadOnlyList<global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder> Map" + _api.ApiName + "Api(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)"))
+            using (w.Block("public static System.Collections.Generic.IReadOnlyList<global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder> Map" + _api.ApiName + "Api(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)"))
             {
                 w.Line("var options = (" + Options + "?)endpoints.ServiceProvider.GetService(typeof(" + Options + ")) ?? new " + Options + "();");
                 if (_api.Operations.Any(o => o.Security.Count > 0))
                 {
                     w.Line("if (endpoints.ServiceProvider.GetService(typeof(" + Security + ")) is null)");
                     w.Line("{");
-                    w.Line("    throw new global::System.InvalidOperationException(\"Operations of " + _api.Title.Replace("\"", "'") + " require authentication: register an " + Security + " in the service collection.\");");
+                    w.Line("    throw new System.InvalidOperationException(\"Operations of " + _api.Title.Replace("\"", "'") + " require authentication: register an " + Security + " in the service collection.\");");
                     w.Line("}");
                 }
 
-                w.Line("var builders = new global::System.Collections.Generic.List<global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder>();");
+                w.Line("var builders = new System.Collections.Generic.List<global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder>();");
                 using (w.Block("foreach (var basePath in options.BasePaths)"))
                 {
                     foreach (var op in _api.Operations)
                     {
-                        w.Line("builders.Add(global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithName(global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, basePath.TrimEnd('/') + " + Naming.Literal(op.Path) + ", new[] { " + Naming.Literal(op.Method) + " }, context => " + op.Name + "(context, options)), basePath + " + Naming.Literal("/" + op.OperationId) + "));");
+                        w.Line("builders.Add(global::Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions.WithName(global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, basePath.TrimEnd('/') + " + Naming.Literal(op.Path) + ", new[] { " + Naming.Literal(op.Method) + " }, context => Handle" + op.Name + "(context, options)), basePath + " + Naming.Literal("/" + op.OperationId) + "));");
                     }
                 }
 
@@ -326,7 +326,8 @@ internal sealed class ServerEmitter
             w.Line();
         }
 
-        using (w.Block("private static async global::System.Threading.Tasks.Task " + op.Name + "(" + Ctx + " context, " + Options + " options)"))
+        // Handle…: never a bare name from the document, which could be System and shadow the files' alias (Emitter.SystemAlias).
+        using (w.Block("private static async System.Threading.Tasks.Task Handle" + op.Name + "(" + Ctx + " context, " + Options + " options)"))
         {
             w.Line("var cancellationToken = context.RequestAborted;");
             if (op.Security.Count > 0)
@@ -364,15 +365,15 @@ internal sealed class ServerEmitter
                             w.Line(Validator(b.Type!) + "(json.RootElement, string.Empty, errors);");
                             using (w.Block("if (errors.Count == before)"))
                             {
-                                w.Line("var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(json.RootElement.GetRawText()));");
+                                w.Line("var reader = new System.Text.Json.Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json.RootElement.GetRawText()));");
                                 w.Line("reader.Read();");
                                 w.Line("body = " + _names.Read(b.Type!) + ";");
                             }
                         }
 
-                        w.Line("catch (global::System.Text.Json.JsonException e) { errors.Add(new ValidationError(string.Empty, e.Message)); }");
+                        w.Line("catch (System.Text.Json.JsonException e) { errors.Add(new ValidationError(string.Empty, e.Message)); }");
                         w.Line("// JSON that parses but whose strings cannot be read (invalid UTF-8, an escaped lone surrogate) is the client's error.");
-                        w.Line("catch (global::System.InvalidOperationException e) { errors.Add(new ValidationError(string.Empty, \"is not valid JSON text: \" + e.Message)); }");
+                        w.Line("catch (System.InvalidOperationException e) { errors.Add(new ValidationError(string.Empty, \"is not valid JSON text: \" + e.Message)); }");
                     }
                 }
             }
@@ -383,7 +384,7 @@ internal sealed class ServerEmitter
                 w.Line("return;");
             }
 
-            w.Line("var server = (" + Server + ")(context.RequestServices.GetService(typeof(" + Server + ")) ?? throw new global::System.InvalidOperationException(\"Register an " + Server + " in the service collection.\"));");
+            w.Line("var server = (" + Server + ")(context.RequestServices.GetService(typeof(" + Server + ")) ?? throw new System.InvalidOperationException(\"Register an " + Server + " in the service collection.\"));");
             var args = op.Parameters.Where(p => p.In != ParameterLocationKind.Cookie).Select(p => p.Required && p.Type.IsValueType && p.Type.Kind != TypeRefKind.Array ? p.Name + ".GetValueOrDefault()" : p.Required ? p.Name + "!" : p.Name).ToList();
             if (hasBody)
             {
@@ -446,7 +447,7 @@ internal sealed class ServerEmitter
         var source = p.In switch
         {
             // StringValues wraps one string without an array: no allocation per parameter.
-            ParameterLocationKind.Path => "context.Request.RouteValues.TryGetValue(" + Naming.Literal(p.WireName) + ", out var " + Raw(p) + "Route) ? new " + StringValues + "(" + Raw(p) + "Route as string ?? global::System.Convert.ToString(" + Raw(p) + "Route, global::System.Globalization.CultureInfo.InvariantCulture)) : " + StringValues + ".Empty",
+            ParameterLocationKind.Path => "context.Request.RouteValues.TryGetValue(" + Naming.Literal(p.WireName) + ", out var " + Raw(p) + "Route) ? new " + StringValues + "(" + Raw(p) + "Route as string ?? System.Convert.ToString(" + Raw(p) + "Route, System.Globalization.CultureInfo.InvariantCulture)) : " + StringValues + ".Empty",
             ParameterLocationKind.Query => "context.Request.Query[" + Naming.Literal(p.WireName) + "]",
             _ => "context.Request.Headers[" + Naming.Literal(p.WireName) + "]",
         };
@@ -492,10 +493,10 @@ internal sealed class ServerEmitter
             TypeRefKind.Double => "(double)ParseNumber(parseText, parseName, false, " + range + ", decimal.MinValue, decimal.MaxValue, parseErrors)",
             TypeRefKind.Single => "(float)ParseNumber(parseText, parseName, false, " + range + ", decimal.MinValue, decimal.MaxValue, parseErrors)",
             TypeRefKind.Decimal => "ParseNumber(parseText, parseName, false, " + range + ", decimal.MinValue, decimal.MaxValue, parseErrors)",
-            TypeRefKind.Guid => "global::System.Guid.TryParse(parseText, out var g) ? g : Invalid<global::System.Guid>(parseName, \"must be a uuid\", parseErrors)",
-            TypeRefKind.DateTimeOffset => "global::System.DateTimeOffset.TryParse(parseText, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var t) ? t : Invalid<global::System.DateTimeOffset>(parseName, \"must be a date-time\", parseErrors)",
-            TypeRefKind.DateOnly => "global::System.DateOnly.TryParseExact(parseText, \"yyyy-MM-dd\", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var d) ? d : Invalid<global::System.DateOnly>(parseName, \"must be a date (yyyy-MM-dd)\", parseErrors)",
-            TypeRefKind.Uri => "global::System.Uri.TryCreate(parseText, global::System.UriKind.RelativeOrAbsolute, out var u) ? u : Invalid<global::System.Uri>(parseName, \"must be a URI\", parseErrors)",
+            TypeRefKind.Guid => "System.Guid.TryParse(parseText, out var g) ? g : Invalid<System.Guid>(parseName, \"must be a uuid\", parseErrors)",
+            TypeRefKind.DateTimeOffset => "System.DateTimeOffset.TryParse(parseText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var t) ? t : Invalid<System.DateTimeOffset>(parseName, \"must be a date-time\", parseErrors)",
+            TypeRefKind.DateOnly => "System.DateOnly.TryParseExact(parseText, \"yyyy-MM-dd\", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : Invalid<System.DateOnly>(parseName, \"must be a date (yyyy-MM-dd)\", parseErrors)",
+            TypeRefKind.Uri => "System.Uri.TryCreate(parseText, System.UriKind.RelativeOrAbsolute, out var u) ? u : Invalid<System.Uri>(parseName, \"must be a URI\", parseErrors)",
             TypeRefKind.Named => "ParseEnum(parseText, parseName, " + _names.Named(type.Name!) + ".KnownValues, static v => new " + _names.Named(type.Name!) + "(v), parseErrors)",
             _ => "CheckText(parseText, parseName, null, null, null, null, parseErrors)",
         };

@@ -21,16 +21,16 @@ internal static class SupportEmitter
         w.Summary("Type metadata for every DTO of " + api.Title + ", built on the generated converters: no reflection, trim- and AOT-safe.");
         w.Line("/// <example><code>var options = new JsonSerializerOptions { TypeInfoResolver = " + api.ApiName + "JsonTypeInfoResolver.Instance };</code></example>");
         w.Line(Emitter.GeneratedCodeAttribute);
-        using (w.Block("public sealed class " + api.ApiName + "JsonTypeInfoResolver : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver"))
+        using (w.Block("public sealed class " + api.ApiName + "JsonTypeInfoResolver : System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver"))
         {
             w.Summary("The shared instance.");
             w.Line("public static " + api.ApiName + "JsonTypeInfoResolver Instance { get; } = new " + api.ApiName + "JsonTypeInfoResolver();");
             w.Line();
             w.Summary("Options that use only this resolver.");
-            w.Line("public static global::System.Text.Json.JsonSerializerOptions Options { get; } = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };");
+            w.Line("public static System.Text.Json.JsonSerializerOptions Options { get; } = new System.Text.Json.JsonSerializerOptions { TypeInfoResolver = Instance };");
             w.Line();
             w.Line("/// <inheritdoc/>");
-            using (w.Block("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)"))
+            using (w.Block("public System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(System.Type type, System.Text.Json.JsonSerializerOptions options)"))
             {
                 foreach (var name in api.Types.Select(t => t.Name).OrderBy(n => n, System.StringComparer.Ordinal).Append("ApiProblem"))
                 {
@@ -41,8 +41,8 @@ internal static class SupportEmitter
             }
 
             w.Line();
-            w.Line("private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>");
-            w.Line("    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);");
+            w.Line("private static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>(System.Text.Json.JsonSerializerOptions options, System.Text.Json.Serialization.JsonConverter<T> converter) =>");
+            w.Line("    System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);");
         }
 
         return w.ToString();

@@ -18,7 +18,7 @@ internal static class SupportFiles
     public const string Namespace = "Kernel.Contracts.Support";
 
     /// <summary>The attribute as the files carry it: the version is the build's, known only to the generator.</summary>
-    public const string UnstampedGeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Kernel.Contracts.Generator\", \"0.0.0\")]";
+    public const string UnstampedGeneratedCode = "[System.CodeDom.Compiler.GeneratedCode(\"Kernel.Contracts.Generator\", \"0.0.0\")]";
 
     private const string NamespaceLine = "namespace " + Namespace + ";";
     private const string ResourcePrefix = "Support/";

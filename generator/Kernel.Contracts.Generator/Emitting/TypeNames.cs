@@ -6,7 +6,7 @@ namespace Kernel.Contracts.Generator.Emitting;
 /// <summary>C# spellings of model types, and the expressions that read and write them as JSON.</summary>
 internal sealed class TypeNames
 {
-    private const string Reader = "global::System.Text.Json.Utf8JsonReader";
+    private const string Reader = "System.Text.Json.Utf8JsonReader";
 
     private readonly string _prefix;
 
@@ -38,16 +38,16 @@ internal sealed class TypeNames
         TypeRefKind.Double => "double",
         TypeRefKind.Single => "float",
         TypeRefKind.Decimal => "decimal",
-        TypeRefKind.DateTimeOffset => "global::System.DateTimeOffset",
-        TypeRefKind.DateOnly => "global::System.DateOnly",
-        TypeRefKind.TimeSpan => "global::System.TimeSpan",
-        TypeRefKind.Guid => "global::System.Guid",
-        TypeRefKind.Uri => "global::System.Uri",
+        TypeRefKind.DateTimeOffset => "System.DateTimeOffset",
+        TypeRefKind.DateOnly => "System.DateOnly",
+        TypeRefKind.TimeSpan => "System.TimeSpan",
+        TypeRefKind.Guid => "System.Guid",
+        TypeRefKind.Uri => "System.Uri",
         TypeRefKind.Bytes => "byte[]",
-        TypeRefKind.Any => "global::System.Text.Json.JsonElement",
+        TypeRefKind.Any => "System.Text.Json.JsonElement",
         TypeRefKind.Named => Named(type.Name!),
-        TypeRefKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + Of(type.Element!) + ">",
-        TypeRefKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + Of(type.Element!) + ">",
+        TypeRefKind.Array => "System.Collections.Generic.IReadOnlyList<" + Of(type.Element!) + ">",
+        TypeRefKind.Map => "System.Collections.Generic.IReadOnlyDictionary<string, " + Of(type.Element!) + ">",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, null),
     };
 
@@ -100,15 +100,15 @@ internal sealed class TypeNames
     public static string? TokenCheck(TypeRef type, TypeModelKindLookup lookup) => type.Kind switch
     {
         TypeRefKind.String or TypeRefKind.DateTimeOffset or TypeRefKind.DateOnly or TypeRefKind.TimeSpan or TypeRefKind.Guid or TypeRefKind.Uri or TypeRefKind.Bytes
-            => "global::System.Text.Json.JsonTokenType.String",
-        TypeRefKind.Boolean => "global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False",
-        TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Single or TypeRefKind.Decimal => "global::System.Text.Json.JsonTokenType.Number",
-        TypeRefKind.Array => "global::System.Text.Json.JsonTokenType.StartArray",
-        TypeRefKind.Map => "global::System.Text.Json.JsonTokenType.StartObject",
+            => "System.Text.Json.JsonTokenType.String",
+        TypeRefKind.Boolean => "System.Text.Json.JsonTokenType.True or System.Text.Json.JsonTokenType.False",
+        TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Single or TypeRefKind.Decimal => "System.Text.Json.JsonTokenType.Number",
+        TypeRefKind.Array => "System.Text.Json.JsonTokenType.StartArray",
+        TypeRefKind.Map => "System.Text.Json.JsonTokenType.StartObject",
         TypeRefKind.Named => lookup(type.Name!) switch
         {
-            TypeModelKind.Enum => "global::System.Text.Json.JsonTokenType.String",
-            TypeModelKind.Object => "global::System.Text.Json.JsonTokenType.StartObject",
+            TypeModelKind.Enum => "System.Text.Json.JsonTokenType.String",
+            TypeModelKind.Object => "System.Text.Json.JsonTokenType.StartObject",
             _ => null,
         },
         _ => null,

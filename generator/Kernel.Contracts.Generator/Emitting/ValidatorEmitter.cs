@@ -49,13 +49,13 @@ internal sealed class ValidatorEmitter
     private void EmitType(SourceWriter w, TypeModel type)
     {
         w.Line("/// <summary>Checks a value against the schema of <see cref=\"" + type.Name + "\"/>.</summary>");
-        using (w.Block("public static void Validate" + type.Name + "(global::System.Text.Json.JsonElement value, string path, global::System.Collections.Generic.ICollection<" + _names.Named("ValidationError") + "> errors)"))
+        using (w.Block("public static void Validate" + type.Name + "(System.Text.Json.JsonElement value, string path, System.Collections.Generic.ICollection<" + _names.Named("ValidationError") + "> errors)"))
         {
             switch (type.Kind)
             {
                 case TypeModelKind.Enum:
                     var values = type.EnumMembers.Select(m => Naming.Literal(m.Value)).ToList();
-                    w.Line("if (value.ValueKind != global::System.Text.Json.JsonValueKind.String) { errors.Add(new(path, \"must be a string\")); return; }");
+                    w.Line("if (value.ValueKind != System.Text.Json.JsonValueKind.String) { errors.Add(new(path, \"must be a string\")); return; }");
                     if (values.Count > 0)
                     {
                         w.Line("if (value.GetString() is not (" + string.Join(" or ", values) + ")) errors.Add(new(path, " + Naming.Literal("must be one of " + string.Join(", ", type.EnumMembers.Select(m => m.Value))) + "));");
@@ -78,7 +78,7 @@ internal sealed class ValidatorEmitter
 
     private void EmitObject(SourceWriter w, TypeModel type)
     {
-        w.Line("if (value.ValueKind != global::System.Text.Json.JsonValueKind.Object) { errors.Add(new(path, \"must be an object\")); return; }");
+        w.Line("if (value.ValueKind != System.Text.Json.JsonValueKind.Object) { errors.Add(new(path, \"must be an object\")); return; }");
         foreach (var p in type.Properties.Where(p => p.Required))
         {
             w.Line("var has" + p.Name + " = false;");
@@ -133,8 +133,8 @@ internal sealed class ValidatorEmitter
     {
         if (type.DiscriminatorProperty is { } discriminator && type.UnionCases.Any(c => c.DiscriminatorValues.Count > 0))
         {
-            w.Line("if (value.ValueKind != global::System.Text.Json.JsonValueKind.Object) { errors.Add(new(path, \"must be an object\")); return; }");
-            w.Line("var kind = value.TryGetProperty(" + Naming.Literal(discriminator) + ", out var d) && d.ValueKind == global::System.Text.Json.JsonValueKind.String ? d.GetString() : null;");
+            w.Line("if (value.ValueKind != System.Text.Json.JsonValueKind.Object) { errors.Add(new(path, \"must be an object\")); return; }");
+            w.Line("var kind = value.TryGetProperty(" + Naming.Literal(discriminator) + ", out var d) && d.ValueKind == System.Text.Json.JsonValueKind.String ? d.GetString() : null;");
             w.Line("switch (kind)");
             w.Line("{");
             foreach (var c in type.UnionCases.Where(c => c.DiscriminatorValues.Count > 0))
@@ -156,7 +156,7 @@ internal sealed class ValidatorEmitter
         }
 
         // Without a discriminator: valid when some case accepts the value.
-        w.Line("var attempt = new global::System.Collections.Generic.List<" + _names.Named("ValidationError") + ">();");
+        w.Line("var attempt = new System.Collections.Generic.List<" + _names.Named("ValidationError") + ">();");
         foreach (var c in type.UnionCases)
         {
             w.Line("attempt.Clear();");
@@ -174,7 +174,7 @@ internal sealed class ValidatorEmitter
     /// <summary>Statements that check <paramref name="value"/> (a JsonElement expression) against a type and its constraints.</summary>
     private IEnumerable<string> Check(TypeRef type, Constraints c, bool nullable, string value, string path, string errors = "errors")
     {
-        var nullCheck = "if (" + value + ".ValueKind == global::System.Text.Json.JsonValueKind.Null) { " + (nullable ? string.Empty : errors + ".Add(new(" + path + ", \"must not be null\")); ") + "}";
+        var nullCheck = "if (" + value + ".ValueKind == System.Text.Json.JsonValueKind.Null) { " + (nullable ? string.Empty : errors + ".Add(new(" + path + ", \"must not be null\")); ") + "}";
         yield return nullCheck;
         var call = type.Kind switch
         {

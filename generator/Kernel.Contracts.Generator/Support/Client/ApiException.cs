@@ -1,11 +1,11 @@
 // Emitted as {Api}.Client.ApiException.g.cs (SupportEmitter.Exception), after a summary that names the API.
 namespace Kernel.Contracts.Support;
 
-[global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.0.0")]
-public sealed class ApiException : global::System.Exception
+[System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.0.0")]
+public sealed class ApiException : System.Exception
 {
     /// <summary>Creates the exception.</summary>
-    public ApiException(string message, int statusCode, ApiProblem? problem, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers, string? body, global::System.Exception? innerException = null)
+    public ApiException(string message, int statusCode, ApiProblem? problem, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IReadOnlyList<string>> headers, string? body, System.Exception? innerException = null)
         : base(message, innerException)
     {
         StatusCode = statusCode;
@@ -21,33 +21,33 @@ public sealed class ApiException : global::System.Exception
     public ApiProblem? Problem { get; }
 
     /// <summary>The response's headers, content headers included.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> Headers { get; }
+    public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IReadOnlyList<string>> Headers { get; }
 
     /// <summary>The raw response body, or null when there was none.</summary>
     public string? Body { get; }
 
     /// <summary>Builds the exception from a response; reads the body.</summary>
-    public static async global::System.Threading.Tasks.Task<ApiException> FromResponseAsync(global::System.Net.Http.HttpResponseMessage response, string? reason, global::System.Exception? innerException, global::System.Threading.CancellationToken cancellationToken)
+    public static async System.Threading.Tasks.Task<ApiException> FromResponseAsync(System.Net.Http.HttpResponseMessage response, string? reason, System.Exception? innerException, System.Threading.CancellationToken cancellationToken)
     {
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         return FromBody(response, bytes, reason, innerException);
     }
 
     /// <summary>The exception for a response whose body has already been read.</summary>
-    internal static ApiException FromBody(global::System.Net.Http.HttpResponseMessage response, byte[] bytes, string? reason, global::System.Exception? innerException)
+    internal static ApiException FromBody(System.Net.Http.HttpResponseMessage response, byte[] bytes, string? reason, System.Exception? innerException)
     {
-        var headers = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>(global::System.StringComparer.OrdinalIgnoreCase);
+        var headers = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IReadOnlyList<string>>(System.StringComparer.OrdinalIgnoreCase);
         foreach (var header in response.Headers)
         {
-            headers[header.Key] = global::System.Linq.Enumerable.ToArray(header.Value);
+            headers[header.Key] = System.Linq.Enumerable.ToArray(header.Value);
         }
 
         foreach (var header in response.Content.Headers)
         {
-            headers[header.Key] = global::System.Linq.Enumerable.ToArray(header.Value);
+            headers[header.Key] = System.Linq.Enumerable.ToArray(header.Value);
         }
 
-        var body = bytes.Length == 0 ? null : global::System.Text.Encoding.UTF8.GetString(bytes);
+        var body = bytes.Length == 0 ? null : System.Text.Encoding.UTF8.GetString(bytes);
         ApiProblem? problem = null;
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         if (bytes.Length > 0 && JsonMediaType.Is(mediaType))
@@ -56,7 +56,7 @@ public sealed class ApiException : global::System.Exception
             {
                 problem = JsonCodec.Deserialize<ApiProblem>(bytes, ApiProblemJsonConverter.ReadValue);
             }
-            catch (global::System.Text.Json.JsonException)
+            catch (System.Text.Json.JsonException)
             {
                 // Not a problem document: the raw body still carries what the server said.
             }

@@ -4,9 +4,9 @@ namespace Kernel.Contracts.Support;
 internal static partial class ClientMembers
 {
     /// <summary>Reads the body into a pooled buffer and parses it from there: no copy of the body stays behind.</summary>
-    private static async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, JsonCodec.Reader<T> read, global::System.Threading.CancellationToken cancellationToken)
+    private static async System.Threading.Tasks.Task<T> ReadJsonAsync<T>(System.Net.Http.HttpResponseMessage response, JsonCodec.Reader<T> read, System.Threading.CancellationToken cancellationToken)
     {
-        var pool = global::System.Buffers.ArrayPool<byte>.Shared;
+        var pool = System.Buffers.ArrayPool<byte>.Shared;
         var length = response.Content.Headers.ContentLength;
         var buffer = pool.Rent(length is > 0 and < 0x3FFFFFC7 ? (int)length.Value + 1 : 16384);
         var count = 0;
@@ -18,23 +18,23 @@ internal static partial class ClientMembers
                 if (count == buffer.Length)
                 {
                     var larger = pool.Rent(checked(buffer.Length * 2));
-                    global::System.Buffer.BlockCopy(buffer, 0, larger, 0, count);
+                    System.Buffer.BlockCopy(buffer, 0, larger, 0, count);
                     pool.Return(buffer);
                     buffer = larger;
                 }
 
-                var received = await stream.ReadAsync(new global::System.Memory<byte>(buffer, count, buffer.Length - count), cancellationToken).ConfigureAwait(false);
+                var received = await stream.ReadAsync(new System.Memory<byte>(buffer, count, buffer.Length - count), cancellationToken).ConfigureAwait(false);
                 if (received == 0) break;
                 count += received;
             }
 
             try
             {
-                return JsonCodec.Deserialize(new global::System.ReadOnlySpan<byte>(buffer, 0, count), read);
+                return JsonCodec.Deserialize(new System.ReadOnlySpan<byte>(buffer, 0, count), read);
             }
-            catch (global::System.Text.Json.JsonException e)
+            catch (System.Text.Json.JsonException e)
             {
-                throw ApiException.FromBody(response, new global::System.ReadOnlySpan<byte>(buffer, 0, count).ToArray(), "the body does not match the API description: " + e.Message, e);
+                throw ApiException.FromBody(response, new System.ReadOnlySpan<byte>(buffer, 0, count).ToArray(), "the body does not match the API description: " + e.Message, e);
             }
         }
         finally

@@ -7,11 +7,11 @@ namespace Kernel.Contracts.Support;
 internal static partial class ClientMembers
 {
     /// <summary>Sends the request (disposing it and the response); a status in <paramref name="from"/>–<paramref name="to"/> is read as JSON, any other throws <see cref="ApiException"/>.</summary>
-    private static async global::System.Threading.Tasks.Task<T> SendAsync<T>(global::System.Net.Http.HttpClient httpClient, global::System.Net.Http.HttpRequestMessage request, int from, int to, JsonCodec.Reader<T> read, global::System.Threading.CancellationToken cancellationToken)
+    private static async System.Threading.Tasks.Task<T> SendAsync<T>(System.Net.Http.HttpClient httpClient, System.Net.Http.HttpRequestMessage request, int from, int to, JsonCodec.Reader<T> read, System.Threading.CancellationToken cancellationToken)
     {
         using (request)
         {
-            using var response = await httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response = await httpClient.SendAsync(request, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= from && status <= to)
             {
@@ -23,11 +23,11 @@ internal static partial class ClientMembers
     }
 
     /// <summary>Sends the request (disposing it and the response); a status in <paramref name="from"/>–<paramref name="to"/> is success, any other throws <see cref="ApiException"/>.</summary>
-    private static async global::System.Threading.Tasks.Task SendAsync(global::System.Net.Http.HttpClient httpClient, global::System.Net.Http.HttpRequestMessage request, int from, int to, global::System.Threading.CancellationToken cancellationToken)
+    private static async System.Threading.Tasks.Task SendAsync(System.Net.Http.HttpClient httpClient, System.Net.Http.HttpRequestMessage request, int from, int to, System.Threading.CancellationToken cancellationToken)
     {
         using (request)
         {
-            using var response = await httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response = await httpClient.SendAsync(request, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status >= from && status <= to)
             {

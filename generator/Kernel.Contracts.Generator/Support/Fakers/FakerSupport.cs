@@ -2,13 +2,13 @@
 namespace Kernel.Contracts.Support;
 
 /// <summary>Value makers for the generated fakers.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.0.0")]
+[System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.0.0")]
 internal static class FakerSupport
 {
-    public static string Text(global::Bogus.Faker f, int? minLength, int? maxLength, global::System.Text.RegularExpressions.Regex? pattern, string? format)
+    public static string Text(global::Bogus.Faker f, int? minLength, int? maxLength, System.Text.RegularExpressions.Regex? pattern, string? format)
     {
         var min = minLength ?? 0;
-        var max = maxLength ?? global::System.Math.Max(min, 24);
+        var max = maxLength ?? System.Math.Max(min, 24);
         if (pattern is not null)
         {
             // Sample the pattern until a sample also fits the length bounds.
@@ -21,7 +21,7 @@ internal static class FakerSupport
                 }
             }
 
-            throw new global::System.InvalidOperationException("No sample of the pattern " + pattern + " fits " + min + ".." + max + " characters; override this member.");
+            throw new System.InvalidOperationException("No sample of the pattern " + pattern + " fits " + min + ".." + max + " characters; override this member.");
         }
 
         var text = format switch
@@ -32,8 +32,8 @@ internal static class FakerSupport
             "ipv6" => f.Internet.Ipv6(),
             "uri" or "url" => f.Internet.UrlWithPath("https"),
             "uri-reference" => "/" + f.Lorem.Word(),
-            "date-time" => f.Date.RecentOffset(30, new global::System.DateTimeOffset(2026, 1, 1, 0, 0, 0, global::System.TimeSpan.Zero)).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", global::System.Globalization.CultureInfo.InvariantCulture),
-            "date" => f.Date.Past(5, new global::System.DateTime(2026, 1, 1)).ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture),
+            "date-time" => f.Date.RecentOffset(30, new System.DateTimeOffset(2026, 1, 1, 0, 0, 0, System.TimeSpan.Zero)).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            "date" => f.Date.Past(5, new System.DateTime(2026, 1, 1)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             "uuid" => f.Random.Guid().ToString("D"),
             _ => f.Lorem.Sentence(3).TrimEnd('.'),
         };
@@ -54,8 +54,8 @@ internal static class FakerSupport
     public static decimal Number(global::Bogus.Faker f, bool integer, decimal? minimum, bool exclusiveMinimum, decimal? maximum, bool exclusiveMaximum, decimal lowest, decimal highest)
     {
         var step = integer ? 1m : 0.01m;
-        var low = minimum is null ? global::System.Math.Max(lowest, 0m) : minimum.Value + (exclusiveMinimum ? step : 0m);
-        var high = maximum is null ? global::System.Math.Min(highest, low + 1000m) : maximum.Value - (exclusiveMaximum ? step : 0m);
+        var low = minimum is null ? System.Math.Max(lowest, 0m) : minimum.Value + (exclusiveMinimum ? step : 0m);
+        var high = maximum is null ? System.Math.Min(highest, low + 1000m) : maximum.Value - (exclusiveMaximum ? step : 0m);
         if (integer)
         {
             low = decimal.Ceiling(low);
@@ -71,12 +71,12 @@ internal static class FakerSupport
         return integer ? decimal.Round(value) : decimal.Round(value, 2);
     }
 
-    public static global::System.Collections.Generic.IReadOnlyList<T> List<T>(global::Bogus.Faker f, int? minItems, int? maxItems, int depth, global::System.Func<global::Bogus.Faker, int, T> item)
+    public static System.Collections.Generic.IReadOnlyList<T> List<T>(global::Bogus.Faker f, int? minItems, int? maxItems, int depth, System.Func<global::Bogus.Faker, int, T> item)
     {
         var min = minItems ?? 0;
-        var max = depth >= 4 ? min : global::System.Math.Max(min, maxItems ?? global::System.Math.Max(min, 3));
-        var count = f.Random.Int(min, global::System.Math.Min(max, min + 5));
-        var list = new global::System.Collections.Generic.List<T>(count);
+        var max = depth >= 4 ? min : System.Math.Max(min, maxItems ?? System.Math.Max(min, 3));
+        var count = f.Random.Int(min, System.Math.Min(max, min + 5));
+        var list = new System.Collections.Generic.List<T>(count);
         for (var i = 0; i < count; i++)
         {
             list.Add(item(f, depth));
@@ -85,9 +85,9 @@ internal static class FakerSupport
         return list;
     }
 
-    public static global::System.Collections.Generic.IReadOnlyDictionary<string, T> Map<T>(global::Bogus.Faker f, int depth, global::System.Func<global::Bogus.Faker, int, T> item)
+    public static System.Collections.Generic.IReadOnlyDictionary<string, T> Map<T>(global::Bogus.Faker f, int depth, System.Func<global::Bogus.Faker, int, T> item)
     {
-        var map = new global::System.Collections.Generic.Dictionary<string, T>();
+        var map = new System.Collections.Generic.Dictionary<string, T>();
         var count = depth >= 4 ? 0 : f.Random.Int(0, 3);
         for (var i = 0; i < count; i++)
         {
@@ -97,9 +97,9 @@ internal static class FakerSupport
         return map;
     }
 
-    public static global::System.Text.Json.JsonElement Any(global::Bogus.Faker f)
+    public static System.Text.Json.JsonElement Any(global::Bogus.Faker f)
     {
-        using var document = global::System.Text.Json.JsonDocument.Parse("\"" + f.Lorem.Word() + "\"");
+        using var document = System.Text.Json.JsonDocument.Parse("\"" + f.Lorem.Word() + "\"");
         return document.RootElement.Clone();
     }
 }

@@ -2,7 +2,7 @@
 namespace Kernel.Contracts.Support;
 
 /// <summary>Makes strings that match a regular expression: literals, escapes, classes, groups, alternation, quantifiers.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.0.0")]
+[System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.0.0")]
 internal static class PatternSampler
 {
     private const string Word = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";
@@ -15,20 +15,20 @@ internal static class PatternSampler
         try
         {
             var position = 0;
-            var builder = new global::System.Text.StringBuilder();
+            var builder = new System.Text.StringBuilder();
             Alternation(f, pattern, ref position, builder, maxLength);
             return builder.ToString();
         }
-        catch (global::System.FormatException)
+        catch (System.FormatException)
         {
             return null;
         }
     }
 
-    private static void Alternation(global::Bogus.Faker f, string p, ref int i, global::System.Text.StringBuilder sb, int budget)
+    private static void Alternation(global::Bogus.Faker f, string p, ref int i, System.Text.StringBuilder sb, int budget)
     {
         var start = i;
-        var branches = new global::System.Collections.Generic.List<(int Start, int End)>();
+        var branches = new System.Collections.Generic.List<(int Start, int End)>();
         var depth = 0;
         var branchStart = i;
         for (; i < p.Length; i++)
@@ -47,7 +47,7 @@ internal static class PatternSampler
         _ = start;
     }
 
-    private static void Sequence(global::Bogus.Faker f, string p, global::System.Text.StringBuilder sb, int budget)
+    private static void Sequence(global::Bogus.Faker f, string p, System.Text.StringBuilder sb, int budget)
     {
         var i = 0;
         while (i < p.Length)
@@ -62,7 +62,7 @@ internal static class PatternSampler
                 var j = i + 1;
                 while (j < p.Length && depth > 0) { if (p[j] == '\\') j++; else if (p[j] == '(') depth++; else if (p[j] == ')') depth--; j++; }
                 group = p.Substring(i + 1, j - i - 2);
-                if (group.StartsWith("?:", global::System.StringComparison.Ordinal)) group = group.Substring(2);
+                if (group.StartsWith("?:", System.StringComparison.Ordinal)) group = group.Substring(2);
                 i = j;
             }
             else if (c == '[')
@@ -70,7 +70,7 @@ internal static class PatternSampler
                 var j = i + 1;
                 var negate = j < p.Length && p[j] == '^';
                 if (negate) j++;
-                var set = new global::System.Text.StringBuilder();
+                var set = new System.Text.StringBuilder();
                 while (j < p.Length && p[j] != ']')
                 {
                     var ch = p[j];
@@ -80,7 +80,7 @@ internal static class PatternSampler
                     j++;
                 }
 
-                choices = negate ? new string(global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Where(Printable, x => set.ToString().IndexOf(x) < 0))) : set.ToString();
+                choices = negate ? new string(System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Where(Printable, x => set.ToString().IndexOf(x) < 0))) : set.ToString();
                 i = j + 1;
             }
             else if (c == '\\' && i + 1 < p.Length) { choices = Escape(p[i + 1]); i += 2; }
@@ -88,7 +88,7 @@ internal static class PatternSampler
             else { choices = c.ToString(); i++; }
 
             var (min, max) = Quantifier(p, ref i);
-            var count = f.Random.Int(min, global::System.Math.Min(max, global::System.Math.Max(min, budget)));
+            var count = f.Random.Int(min, System.Math.Min(max, System.Math.Max(min, budget)));
             for (var n = 0; n < count; n++)
             {
                 if (group is not null)
@@ -98,7 +98,7 @@ internal static class PatternSampler
                 }
                 else
                 {
-                    if (choices!.Length == 0) throw new global::System.FormatException();
+                    if (choices!.Length == 0) throw new System.FormatException();
                     sb.Append(choices[f.Random.Int(0, choices.Length - 1)]);
                 }
             }
@@ -115,12 +115,12 @@ internal static class PatternSampler
             case '+': i++; Lazy(p, ref i); return (1, 64);
             case '{':
                 var end = p.IndexOf('}', i);
-                if (end < 0) throw new global::System.FormatException();
+                if (end < 0) throw new System.FormatException();
                 var parts = p.Substring(i + 1, end - i - 1).Split(',');
                 i = end + 1;
                 Lazy(p, ref i);
-                var low = int.Parse(parts[0], global::System.Globalization.CultureInfo.InvariantCulture);
-                var high = parts.Length == 1 ? low : parts[1].Length == 0 ? low + 64 : int.Parse(parts[1], global::System.Globalization.CultureInfo.InvariantCulture);
+                var low = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+                var high = parts.Length == 1 ? low : parts[1].Length == 0 ? low + 64 : int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
                 return (low, high);
             default:
                 return (1, 1);
@@ -139,7 +139,7 @@ internal static class PatternSampler
         's' => " ",
         'n' => "\n",
         't' => "\t",
-        'D' or 'W' or 'S' or 'b' or 'B' => throw new global::System.FormatException(),
+        'D' or 'W' or 'S' or 'b' or 'B' => throw new System.FormatException(),
         _ => c.ToString(),
     };
 }

@@ -2,8 +2,8 @@
 namespace Kernel.Contracts.Support;
 
 /// <summary>An RFC 9457 problem details document (<c>application/problem+json</c>), as servers send it with an error.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.0.0")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(ApiProblemJsonConverter))]
+[System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.0.0")]
+[System.Text.Json.Serialization.JsonConverter(typeof(ApiProblemJsonConverter))]
 public sealed partial record ApiProblem
 {
     /// <summary>A URI reference that identifies the problem type.</summary>
@@ -22,52 +22,52 @@ public sealed partial record ApiProblem
     public string? Instance { get; init; }
 
     /// <summary>Every other member of the document (such as <c>errors</c>), as JSON.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Extensions { get; init; }
+    public System.Collections.Generic.IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Extensions { get; init; }
 }
 
 /// <summary>Reads and writes <see cref="ApiProblem"/> without reflection.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.0.0")]
-public sealed class ApiProblemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ApiProblem>
+[System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.0.0")]
+public sealed class ApiProblemJsonConverter : System.Text.Json.Serialization.JsonConverter<ApiProblem>
 {
     /// <summary>The shared instance.</summary>
     public static ApiProblemJsonConverter Instance { get; } = new ApiProblemJsonConverter();
 
     /// <inheritdoc/>
-    public override ApiProblem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+    public override ApiProblem Read(ref System.Text.Json.Utf8JsonReader reader, System.Type typeToConvert, System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ApiProblem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, ApiProblem value, System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads one problem document.</summary>
-    public static ApiProblem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    public static ApiProblem ReadValue(ref System.Text.Json.Utf8JsonReader reader)
     {
-        global::Kernel.Contracts.Support.JsonCodec.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ApiProblem");
+        global::Kernel.Contracts.Support.JsonCodec.Expect(ref reader, System.Text.Json.JsonTokenType.StartObject, "ApiProblem");
         string? type = null, title = null, detail = null, instance = null;
         int? status = null;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extensions = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        System.Collections.Generic.Dictionary<string, System.Text.Json.JsonElement>? extensions = null;
+        while (reader.Read() && reader.TokenType != System.Text.Json.JsonTokenType.EndObject)
         {
             var name = reader.GetString()!;
             reader.Read();
             switch (name)
             {
-                case "type" when reader.TokenType == global::System.Text.Json.JsonTokenType.String:
+                case "type" when reader.TokenType == System.Text.Json.JsonTokenType.String:
                     type = reader.GetString();
                     break;
-                case "title" when reader.TokenType == global::System.Text.Json.JsonTokenType.String:
+                case "title" when reader.TokenType == System.Text.Json.JsonTokenType.String:
                     title = reader.GetString();
                     break;
-                case "status" when reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt32(out var code):
+                case "status" when reader.TokenType == System.Text.Json.JsonTokenType.Number && reader.TryGetInt32(out var code):
                     status = code;
                     break;
-                case "detail" when reader.TokenType == global::System.Text.Json.JsonTokenType.String:
+                case "detail" when reader.TokenType == System.Text.Json.JsonTokenType.String:
                     detail = reader.GetString();
                     break;
-                case "instance" when reader.TokenType == global::System.Text.Json.JsonTokenType.String:
+                case "instance" when reader.TokenType == System.Text.Json.JsonTokenType.String:
                     instance = reader.GetString();
                     break;
                 default:
-                    (extensions ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    (extensions ??= new System.Collections.Generic.Dictionary<string, System.Text.Json.JsonElement>())[name] = System.Text.Json.JsonElement.ParseValue(ref reader);
                     break;
             }
         }
@@ -76,7 +76,7 @@ public sealed class ApiProblemJsonConverter : global::System.Text.Json.Serializa
     }
 
     /// <summary>Writes one problem document.</summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ApiProblem value)
+    public static void WriteValue(System.Text.Json.Utf8JsonWriter writer, ApiProblem value)
     {
         writer.WriteStartObject();
         if (value.Type is not null) writer.WriteString("type"u8, value.Type);

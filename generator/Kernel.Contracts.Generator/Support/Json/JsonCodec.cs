@@ -2,33 +2,35 @@
 namespace Kernel.Contracts.Support;
 
 /// <summary>Reads and writes JSON values for the generated converters, with messages that say what and where.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.0.0")]
+[System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.0.0")]
 internal static class JsonCodec
 {
-    public delegate T Reader<T>(ref global::System.Text.Json.Utf8JsonReader reader);
+    /// <summary>Reads one value from the token the reader stands on, as every converter's <c>ReadValue</c> does.</summary>
+    public delegate T Reader<T>(ref System.Text.Json.Utf8JsonReader reader);
 
-    public delegate void Writer<T>(global::System.Text.Json.Utf8JsonWriter writer, T value);
+    /// <summary>Writes one value, as every converter's <c>WriteValue</c> does.</summary>
+    public delegate void Writer<T>(System.Text.Json.Utf8JsonWriter writer, T value);
 
-    public static void Expect(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonTokenType token, string type)
+    public static void Expect(ref System.Text.Json.Utf8JsonReader reader, System.Text.Json.JsonTokenType token, string type)
     {
         if (reader.TokenType != token)
         {
-            throw new global::System.Text.Json.JsonException(type + ": expected " + Describe(token) + " but found " + Describe(reader.TokenType) + ".");
+            throw new System.Text.Json.JsonException(type + ": expected " + Describe(token) + " but found " + Describe(reader.TokenType) + ".");
         }
     }
 
-    public static global::System.Text.Json.JsonException Missing(string type, string property) =>
-        new global::System.Text.Json.JsonException(type + ": the required property '" + property + "' is missing.");
+    public static System.Text.Json.JsonException Missing(string type, string property) =>
+        new System.Text.Json.JsonException(type + ": the required property '" + property + "' is missing.");
 
-    public static global::System.Text.Json.JsonException At(string type, global::System.ReadOnlySpan<byte> property, global::System.Text.Json.JsonException inner) =>
-        new global::System.Text.Json.JsonException(type + "." + global::System.Text.Encoding.UTF8.GetString(property) + ": " + inner.Message, inner);
+    public static System.Text.Json.JsonException At(string type, System.ReadOnlySpan<byte> property, System.Text.Json.JsonException inner) =>
+        new System.Text.Json.JsonException(type + "." + System.Text.Encoding.UTF8.GetString(property) + ": " + inner.Message, inner);
 
     /// <summary>
     /// Whether the reader stands on the member <paramref name="name"/>. If it does, the reader moves onto its value and
     /// <paramref name="property"/> keeps the name for an error message.
     /// </summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static bool Is(ref global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> name, ref global::System.ReadOnlySpan<byte> property)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool Is(ref System.Text.Json.Utf8JsonReader reader, System.ReadOnlySpan<byte> name, ref System.ReadOnlySpan<byte> property)
     {
         if (!reader.ValueTextEquals(name))
         {
@@ -41,55 +43,55 @@ internal static class JsonCodec
     }
 
     /// <summary>Moves onto the next member's name; false at the end of the object.</summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static bool NextMember(ref global::System.Text.Json.Utf8JsonReader reader) => reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject;
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool NextMember(ref System.Text.Json.Utf8JsonReader reader) => reader.Read() && reader.TokenType != System.Text.Json.JsonTokenType.EndObject;
 
     /// <summary>Whether the reader stands on a JSON <c>null</c>.</summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static bool IsNull(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.Null;
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool IsNull(ref System.Text.Json.Utf8JsonReader reader) => reader.TokenType == System.Text.Json.JsonTokenType.Null;
 
     /// <summary>Whether the reader stands on a JSON <c>null</c>, also kept in <paramref name="isNull"/> (an explicit null is not an absent member).</summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static bool IsNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) => isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null;
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool IsNull(ref System.Text.Json.Utf8JsonReader reader, out bool isNull) => isNull = reader.TokenType == System.Text.Json.JsonTokenType.Null;
 
-    public static string ReadString(ref global::System.Text.Json.Utf8JsonReader reader)
+    public static string ReadString(ref System.Text.Json.Utf8JsonReader reader)
     {
-        Expect(ref reader, global::System.Text.Json.JsonTokenType.String, "string");
+        Expect(ref reader, System.Text.Json.JsonTokenType.String, "string");
         return reader.GetString()!;
     }
 
-    public static bool ReadBoolean(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType switch
+    public static bool ReadBoolean(ref System.Text.Json.Utf8JsonReader reader) => reader.TokenType switch
     {
-        global::System.Text.Json.JsonTokenType.True => true,
-        global::System.Text.Json.JsonTokenType.False => false,
+        System.Text.Json.JsonTokenType.True => true,
+        System.Text.Json.JsonTokenType.False => false,
         _ => throw Unexpected(ref reader, "a boolean"),
     };
 
-    public static int ReadInt32(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : throw Unexpected(ref reader, "a 32-bit integer");
+    public static int ReadInt32(ref System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == System.Text.Json.JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : throw Unexpected(ref reader, "a 32-bit integer");
 
-    public static long ReadInt64(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : throw Unexpected(ref reader, "a 64-bit integer");
+    public static long ReadInt64(ref System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == System.Text.Json.JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : throw Unexpected(ref reader, "a 64-bit integer");
 
-    public static double ReadDouble(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetDouble(out var value) ? value : throw Unexpected(ref reader, "a number");
+    public static double ReadDouble(ref System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == System.Text.Json.JsonTokenType.Number && reader.TryGetDouble(out var value) ? value : throw Unexpected(ref reader, "a number");
 
-    public static float ReadSingle(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetSingle(out var value) ? value : throw Unexpected(ref reader, "a number");
+    public static float ReadSingle(ref System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == System.Text.Json.JsonTokenType.Number && reader.TryGetSingle(out var value) ? value : throw Unexpected(ref reader, "a number");
 
-    public static decimal ReadDecimal(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.Number && reader.TryGetDecimal(out var value) ? value : throw Unexpected(ref reader, "a decimal number");
+    public static decimal ReadDecimal(ref System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == System.Text.Json.JsonTokenType.Number && reader.TryGetDecimal(out var value) ? value : throw Unexpected(ref reader, "a decimal number");
 
-    public static global::System.DateTimeOffset ReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader)
+    public static System.DateTimeOffset ReadDateTimeOffset(ref System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        if (reader.TokenType == System.Text.Json.JsonTokenType.String)
         {
             if (reader.TryGetDateTimeOffset(out var value))
             {
                 return value;
             }
 
-            if (global::System.DateTimeOffset.TryParse(reader.GetString(), global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.AssumeUniversal, out value))
+            if (System.DateTimeOffset.TryParse(reader.GetString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out value))
             {
                 return value;
             }
@@ -98,96 +100,96 @@ internal static class JsonCodec
         throw Unexpected(ref reader, "a date-time string");
     }
 
-    public static global::System.DateOnly ReadDateOnly(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::System.DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var value)
+    public static System.DateOnly ReadDateOnly(ref System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == System.Text.Json.JsonTokenType.String && System.DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var value)
             ? value
             : throw Unexpected(ref reader, "a date (yyyy-MM-dd)");
 
-    public static global::System.TimeSpan ReadTimeSpan(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::System.TimeSpan.TryParse(reader.GetString(), global::System.Globalization.CultureInfo.InvariantCulture, out var value)
+    public static System.TimeSpan ReadTimeSpan(ref System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == System.Text.Json.JsonTokenType.String && System.TimeSpan.TryParse(reader.GetString(), System.Globalization.CultureInfo.InvariantCulture, out var value)
             ? value
             : throw Unexpected(ref reader, "a time span");
 
-    public static global::System.Guid ReadGuid(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.TryGetGuid(out var value) ? value : throw Unexpected(ref reader, "a UUID string");
+    public static System.Guid ReadGuid(ref System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == System.Text.Json.JsonTokenType.String && reader.TryGetGuid(out var value) ? value : throw Unexpected(ref reader, "a UUID string");
 
-    public static global::System.Uri ReadUri(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::System.Uri.TryCreate(reader.GetString(), global::System.UriKind.RelativeOrAbsolute, out var value) ? value : throw Unexpected(ref reader, "a URI string");
+    public static System.Uri ReadUri(ref System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == System.Text.Json.JsonTokenType.String && System.Uri.TryCreate(reader.GetString(), System.UriKind.RelativeOrAbsolute, out var value) ? value : throw Unexpected(ref reader, "a URI string");
 
-    public static byte[] ReadBytes(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.String && reader.TryGetBytesFromBase64(out var value) ? value : throw Unexpected(ref reader, "a base64 string");
+    public static byte[] ReadBytes(ref System.Text.Json.Utf8JsonReader reader) =>
+        reader.TokenType == System.Text.Json.JsonTokenType.String && reader.TryGetBytesFromBase64(out var value) ? value : throw Unexpected(ref reader, "a base64 string");
 
-    public static global::System.Text.Json.JsonElement ReadAny(ref global::System.Text.Json.Utf8JsonReader reader) =>
-        global::System.Text.Json.JsonElement.ParseValue(ref reader);
+    public static System.Text.Json.JsonElement ReadAny(ref System.Text.Json.Utf8JsonReader reader) =>
+        System.Text.Json.JsonElement.ParseValue(ref reader);
 
     // A member that may be null, in one call: null (and isNull set) for a JSON null, else the value. One overload per scalar.
 
-    public static string? ReadStringOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
-        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadString(ref reader);
+    public static string? ReadStringOrNull(ref System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == System.Text.Json.JsonTokenType.Null) ? null : ReadString(ref reader);
 
-    public static bool? ReadBooleanOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
-        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadBoolean(ref reader);
+    public static bool? ReadBooleanOrNull(ref System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == System.Text.Json.JsonTokenType.Null) ? null : ReadBoolean(ref reader);
 
-    public static int? ReadInt32OrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
-        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadInt32(ref reader);
+    public static int? ReadInt32OrNull(ref System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == System.Text.Json.JsonTokenType.Null) ? null : ReadInt32(ref reader);
 
-    public static long? ReadInt64OrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
-        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadInt64(ref reader);
+    public static long? ReadInt64OrNull(ref System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == System.Text.Json.JsonTokenType.Null) ? null : ReadInt64(ref reader);
 
-    public static double? ReadDoubleOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
-        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadDouble(ref reader);
+    public static double? ReadDoubleOrNull(ref System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == System.Text.Json.JsonTokenType.Null) ? null : ReadDouble(ref reader);
 
-    public static float? ReadSingleOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
-        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadSingle(ref reader);
+    public static float? ReadSingleOrNull(ref System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == System.Text.Json.JsonTokenType.Null) ? null : ReadSingle(ref reader);
 
-    public static decimal? ReadDecimalOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
-        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadDecimal(ref reader);
+    public static decimal? ReadDecimalOrNull(ref System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == System.Text.Json.JsonTokenType.Null) ? null : ReadDecimal(ref reader);
 
-    public static global::System.DateTimeOffset? ReadDateTimeOffsetOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
-        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadDateTimeOffset(ref reader);
+    public static System.DateTimeOffset? ReadDateTimeOffsetOrNull(ref System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == System.Text.Json.JsonTokenType.Null) ? null : ReadDateTimeOffset(ref reader);
 
-    public static global::System.DateOnly? ReadDateOnlyOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
-        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadDateOnly(ref reader);
+    public static System.DateOnly? ReadDateOnlyOrNull(ref System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == System.Text.Json.JsonTokenType.Null) ? null : ReadDateOnly(ref reader);
 
-    public static global::System.TimeSpan? ReadTimeSpanOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
-        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadTimeSpan(ref reader);
+    public static System.TimeSpan? ReadTimeSpanOrNull(ref System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == System.Text.Json.JsonTokenType.Null) ? null : ReadTimeSpan(ref reader);
 
-    public static global::System.Guid? ReadGuidOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
-        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadGuid(ref reader);
+    public static System.Guid? ReadGuidOrNull(ref System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == System.Text.Json.JsonTokenType.Null) ? null : ReadGuid(ref reader);
 
-    public static global::System.Uri? ReadUriOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
-        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadUri(ref reader);
+    public static System.Uri? ReadUriOrNull(ref System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == System.Text.Json.JsonTokenType.Null) ? null : ReadUri(ref reader);
 
-    public static byte[]? ReadBytesOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
-        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadBytes(ref reader);
+    public static byte[]? ReadBytesOrNull(ref System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == System.Text.Json.JsonTokenType.Null) ? null : ReadBytes(ref reader);
 
-    public static global::System.Text.Json.JsonElement? ReadAnyOrNull(ref global::System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
-        (isNull = reader.TokenType == global::System.Text.Json.JsonTokenType.Null) ? null : ReadAny(ref reader);
+    public static System.Text.Json.JsonElement? ReadAnyOrNull(ref System.Text.Json.Utf8JsonReader reader, out bool isNull) =>
+        (isNull = reader.TokenType == System.Text.Json.JsonTokenType.Null) ? null : ReadAny(ref reader);
 
-    public static global::System.Collections.Generic.IReadOnlyList<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, Reader<T> read)
+    public static System.Collections.Generic.IReadOnlyList<T> ReadList<T>(ref System.Text.Json.Utf8JsonReader reader, Reader<T> read)
     {
-        Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "array");
-        var list = new global::System.Collections.Generic.List<T>();
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+        Expect(ref reader, System.Text.Json.JsonTokenType.StartArray, "array");
+        var list = new System.Collections.Generic.List<T>();
+        while (reader.Read() && reader.TokenType != System.Text.Json.JsonTokenType.EndArray)
         {
             try
             {
                 list.Add(read(ref reader));
             }
-            catch (global::System.Text.Json.JsonException e)
+            catch (System.Text.Json.JsonException e)
             {
-                throw new global::System.Text.Json.JsonException("[" + list.Count + "]: " + e.Message, e);
+                throw new System.Text.Json.JsonException("[" + list.Count + "]: " + e.Message, e);
             }
         }
 
         return list;
     }
 
-    public static global::System.Collections.Generic.IReadOnlyDictionary<string, T> ReadMap<T>(ref global::System.Text.Json.Utf8JsonReader reader, Reader<T> read)
+    public static System.Collections.Generic.IReadOnlyDictionary<string, T> ReadMap<T>(ref System.Text.Json.Utf8JsonReader reader, Reader<T> read)
     {
-        Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "object");
-        var map = new global::System.Collections.Generic.Dictionary<string, T>();
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        Expect(ref reader, System.Text.Json.JsonTokenType.StartObject, "object");
+        var map = new System.Collections.Generic.Dictionary<string, T>();
+        while (reader.Read() && reader.TokenType != System.Text.Json.JsonTokenType.EndObject)
         {
             var key = reader.GetString()!;
             reader.Read();
@@ -195,9 +197,9 @@ internal static class JsonCodec
             {
                 map[key] = read(ref reader);
             }
-            catch (global::System.Text.Json.JsonException e)
+            catch (System.Text.Json.JsonException e)
             {
-                throw new global::System.Text.Json.JsonException("['" + key + "']: " + e.Message, e);
+                throw new System.Text.Json.JsonException("['" + key + "']: " + e.Message, e);
             }
         }
 
@@ -208,16 +210,16 @@ internal static class JsonCodec
     /// Reads a member its type does not declare into <paramref name="additional"/>; the reader stands on the member's name,
     /// which <paramref name="property"/> keeps for an error message.
     /// </summary>
-    public static void ReadAdditional<T>(ref global::System.Text.Json.Utf8JsonReader reader, ref global::System.Collections.Generic.Dictionary<string, T>? additional, ref global::System.ReadOnlySpan<byte> property, Reader<T> read)
+    public static void ReadAdditional<T>(ref System.Text.Json.Utf8JsonReader reader, ref System.Collections.Generic.Dictionary<string, T>? additional, ref System.ReadOnlySpan<byte> property, Reader<T> read)
     {
         var name = reader.GetString()!;
-        property = global::System.Text.Encoding.UTF8.GetBytes(name);
+        property = System.Text.Encoding.UTF8.GetBytes(name);
         reader.Read();
-        (additional ??= new global::System.Collections.Generic.Dictionary<string, T>())[name] = read(ref reader);
+        (additional ??= new System.Collections.Generic.Dictionary<string, T>())[name] = read(ref reader);
     }
 
     /// <summary>Writes the members of <paramref name="additional"/> except those the type declares: a declared member is never written twice.</summary>
-    public static void WriteAdditional<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T>? additional, global::System.Func<string, bool> declared, Writer<T> write)
+    public static void WriteAdditional<T>(System.Text.Json.Utf8JsonWriter writer, System.Collections.Generic.IReadOnlyDictionary<string, T>? additional, System.Func<string, bool> declared, Writer<T> write)
     {
         if (additional is null)
         {
@@ -226,7 +228,7 @@ internal static class JsonCodec
 
         foreach (var pair in additional)
         {
-            if (declared(pair.Key) || pair.Value is global::System.Text.Json.JsonElement { ValueKind: global::System.Text.Json.JsonValueKind.Undefined })
+            if (declared(pair.Key) || pair.Value is System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Undefined })
             {
                 continue;
             }
@@ -237,16 +239,16 @@ internal static class JsonCodec
     }
 
     /// <summary>The string value of a top-level property of the object the reader stands on, without moving it.</summary>
-    public static string? PeekString(global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> property)
+    public static string? PeekString(System.Text.Json.Utf8JsonReader reader, System.ReadOnlySpan<byte> property)
     {
-        Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "object");
-        while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+        Expect(ref reader, System.Text.Json.JsonTokenType.StartObject, "object");
+        while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
         {
             var match = reader.ValueTextEquals(property);
             reader.Read();
             if (match)
             {
-                return reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+                return reader.TokenType == System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
             }
 
             reader.Skip();
@@ -255,124 +257,124 @@ internal static class JsonCodec
         return null;
     }
 
-    public static void WriteString(global::System.Text.Json.Utf8JsonWriter writer, string value) => writer.WriteStringValue(value);
+    public static void WriteString(System.Text.Json.Utf8JsonWriter writer, string value) => writer.WriteStringValue(value);
 
-    public static void WriteBoolean(global::System.Text.Json.Utf8JsonWriter writer, bool value) => writer.WriteBooleanValue(value);
+    public static void WriteBoolean(System.Text.Json.Utf8JsonWriter writer, bool value) => writer.WriteBooleanValue(value);
 
-    public static void WriteInt32(global::System.Text.Json.Utf8JsonWriter writer, int value) => writer.WriteNumberValue(value);
+    public static void WriteInt32(System.Text.Json.Utf8JsonWriter writer, int value) => writer.WriteNumberValue(value);
 
-    public static void WriteInt64(global::System.Text.Json.Utf8JsonWriter writer, long value) => writer.WriteNumberValue(value);
+    public static void WriteInt64(System.Text.Json.Utf8JsonWriter writer, long value) => writer.WriteNumberValue(value);
 
-    public static void WriteDouble(global::System.Text.Json.Utf8JsonWriter writer, double value) => writer.WriteNumberValue(value);
+    public static void WriteDouble(System.Text.Json.Utf8JsonWriter writer, double value) => writer.WriteNumberValue(value);
 
-    public static void WriteSingle(global::System.Text.Json.Utf8JsonWriter writer, float value) => writer.WriteNumberValue(value);
+    public static void WriteSingle(System.Text.Json.Utf8JsonWriter writer, float value) => writer.WriteNumberValue(value);
 
-    public static void WriteDecimal(global::System.Text.Json.Utf8JsonWriter writer, decimal value) => writer.WriteNumberValue(value);
+    public static void WriteDecimal(System.Text.Json.Utf8JsonWriter writer, decimal value) => writer.WriteNumberValue(value);
 
-    public static void WriteDateTimeOffset(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateTimeOffset value) => writer.WriteStringValue(value);
+    public static void WriteDateTimeOffset(System.Text.Json.Utf8JsonWriter writer, System.DateTimeOffset value) => writer.WriteStringValue(value);
 
-    public static void WriteDateOnly(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateOnly value) =>
-        writer.WriteStringValue(value.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture));
+    public static void WriteDateOnly(System.Text.Json.Utf8JsonWriter writer, System.DateOnly value) =>
+        writer.WriteStringValue(value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
-    public static void WriteTimeSpan(global::System.Text.Json.Utf8JsonWriter writer, global::System.TimeSpan value) =>
-        writer.WriteStringValue(value.ToString("c", global::System.Globalization.CultureInfo.InvariantCulture));
+    public static void WriteTimeSpan(System.Text.Json.Utf8JsonWriter writer, System.TimeSpan value) =>
+        writer.WriteStringValue(value.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
 
-    public static void WriteGuid(global::System.Text.Json.Utf8JsonWriter writer, global::System.Guid value) => writer.WriteStringValue(value);
+    public static void WriteGuid(System.Text.Json.Utf8JsonWriter writer, System.Guid value) => writer.WriteStringValue(value);
 
-    public static void WriteUri(global::System.Text.Json.Utf8JsonWriter writer, global::System.Uri value) => writer.WriteStringValue(value.OriginalString);
+    public static void WriteUri(System.Text.Json.Utf8JsonWriter writer, System.Uri value) => writer.WriteStringValue(value.OriginalString);
 
-    public static void WriteBytes(global::System.Text.Json.Utf8JsonWriter writer, byte[] value) => writer.WriteBase64StringValue(value);
+    public static void WriteBytes(System.Text.Json.Utf8JsonWriter writer, byte[] value) => writer.WriteBase64StringValue(value);
 
-    public static void WriteAny(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonElement value) => value.WriteTo(writer);
+    public static void WriteAny(System.Text.Json.Utf8JsonWriter writer, System.Text.Json.JsonElement value) => value.WriteTo(writer);
 
     // A member of a generated type, in one call: written when it has a value, else written as null when orNull says so
     // (a required nullable member, or an optional one flagged IsExplicitNull), else left out. One overload per scalar.
 
-    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, string? value, bool orNull)
+    public static void WriteMember(System.Text.Json.Utf8JsonWriter writer, System.ReadOnlySpan<byte> name, string? value, bool orNull)
     {
         if (value is not null) { writer.WritePropertyName(name); WriteString(writer, value); }
         else if (orNull) writer.WriteNull(name);
     }
 
-    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, bool? value, bool orNull)
+    public static void WriteMember(System.Text.Json.Utf8JsonWriter writer, System.ReadOnlySpan<byte> name, bool? value, bool orNull)
     {
         if (value.HasValue) { writer.WritePropertyName(name); WriteBoolean(writer, value.Value); }
         else if (orNull) writer.WriteNull(name);
     }
 
-    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, int? value, bool orNull)
+    public static void WriteMember(System.Text.Json.Utf8JsonWriter writer, System.ReadOnlySpan<byte> name, int? value, bool orNull)
     {
         if (value.HasValue) { writer.WritePropertyName(name); WriteInt32(writer, value.Value); }
         else if (orNull) writer.WriteNull(name);
     }
 
-    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, long? value, bool orNull)
+    public static void WriteMember(System.Text.Json.Utf8JsonWriter writer, System.ReadOnlySpan<byte> name, long? value, bool orNull)
     {
         if (value.HasValue) { writer.WritePropertyName(name); WriteInt64(writer, value.Value); }
         else if (orNull) writer.WriteNull(name);
     }
 
-    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, double? value, bool orNull)
+    public static void WriteMember(System.Text.Json.Utf8JsonWriter writer, System.ReadOnlySpan<byte> name, double? value, bool orNull)
     {
         if (value.HasValue) { writer.WritePropertyName(name); WriteDouble(writer, value.Value); }
         else if (orNull) writer.WriteNull(name);
     }
 
-    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, float? value, bool orNull)
+    public static void WriteMember(System.Text.Json.Utf8JsonWriter writer, System.ReadOnlySpan<byte> name, float? value, bool orNull)
     {
         if (value.HasValue) { writer.WritePropertyName(name); WriteSingle(writer, value.Value); }
         else if (orNull) writer.WriteNull(name);
     }
 
-    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, decimal? value, bool orNull)
+    public static void WriteMember(System.Text.Json.Utf8JsonWriter writer, System.ReadOnlySpan<byte> name, decimal? value, bool orNull)
     {
         if (value.HasValue) { writer.WritePropertyName(name); WriteDecimal(writer, value.Value); }
         else if (orNull) writer.WriteNull(name);
     }
 
-    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, global::System.DateTimeOffset? value, bool orNull)
+    public static void WriteMember(System.Text.Json.Utf8JsonWriter writer, System.ReadOnlySpan<byte> name, System.DateTimeOffset? value, bool orNull)
     {
         if (value.HasValue) { writer.WritePropertyName(name); WriteDateTimeOffset(writer, value.Value); }
         else if (orNull) writer.WriteNull(name);
     }
 
-    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, global::System.DateOnly? value, bool orNull)
+    public static void WriteMember(System.Text.Json.Utf8JsonWriter writer, System.ReadOnlySpan<byte> name, System.DateOnly? value, bool orNull)
     {
         if (value.HasValue) { writer.WritePropertyName(name); WriteDateOnly(writer, value.Value); }
         else if (orNull) writer.WriteNull(name);
     }
 
-    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, global::System.TimeSpan? value, bool orNull)
+    public static void WriteMember(System.Text.Json.Utf8JsonWriter writer, System.ReadOnlySpan<byte> name, System.TimeSpan? value, bool orNull)
     {
         if (value.HasValue) { writer.WritePropertyName(name); WriteTimeSpan(writer, value.Value); }
         else if (orNull) writer.WriteNull(name);
     }
 
-    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, global::System.Guid? value, bool orNull)
+    public static void WriteMember(System.Text.Json.Utf8JsonWriter writer, System.ReadOnlySpan<byte> name, System.Guid? value, bool orNull)
     {
         if (value.HasValue) { writer.WritePropertyName(name); WriteGuid(writer, value.Value); }
         else if (orNull) writer.WriteNull(name);
     }
 
-    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, global::System.Uri? value, bool orNull)
+    public static void WriteMember(System.Text.Json.Utf8JsonWriter writer, System.ReadOnlySpan<byte> name, System.Uri? value, bool orNull)
     {
         if (value is not null) { writer.WritePropertyName(name); WriteUri(writer, value); }
         else if (orNull) writer.WriteNull(name);
     }
 
-    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, byte[]? value, bool orNull)
+    public static void WriteMember(System.Text.Json.Utf8JsonWriter writer, System.ReadOnlySpan<byte> name, byte[]? value, bool orNull)
     {
         if (value is not null) { writer.WritePropertyName(name); WriteBytes(writer, value); }
         else if (orNull) writer.WriteNull(name);
     }
 
-    public static void WriteMember(global::System.Text.Json.Utf8JsonWriter writer, global::System.ReadOnlySpan<byte> name, global::System.Text.Json.JsonElement? value, bool orNull)
+    public static void WriteMember(System.Text.Json.Utf8JsonWriter writer, System.ReadOnlySpan<byte> name, System.Text.Json.JsonElement? value, bool orNull)
     {
         if (value.HasValue) { writer.WritePropertyName(name); WriteAny(writer, value.Value); }
         else if (orNull) writer.WriteNull(name);
     }
 
-    public static void WriteList<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T> value, Writer<T> write)
+    public static void WriteList<T>(System.Text.Json.Utf8JsonWriter writer, System.Collections.Generic.IReadOnlyList<T> value, Writer<T> write)
     {
         writer.WriteStartArray();
         for (var i = 0; i < value.Count; i++)
@@ -383,7 +385,7 @@ internal static class JsonCodec
         writer.WriteEndArray();
     }
 
-    public static void WriteMap<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T> value, Writer<T> write)
+    public static void WriteMap<T>(System.Text.Json.Utf8JsonWriter writer, System.Collections.Generic.IReadOnlyDictionary<string, T> value, Writer<T> write)
     {
         writer.WriteStartObject();
         foreach (var pair in value)
@@ -395,17 +397,17 @@ internal static class JsonCodec
         writer.WriteEndObject();
     }
 
-    [global::System.ThreadStatic]
-    private static global::System.Buffers.ArrayBufferWriter<byte>? t_buffer;
+    [System.ThreadStatic]
+    private static System.Buffers.ArrayBufferWriter<byte>? t_buffer;
 
-    [global::System.ThreadStatic]
-    private static global::System.Text.Json.Utf8JsonWriter? t_writer;
+    [System.ThreadStatic]
+    private static System.Text.Json.Utf8JsonWriter? t_writer;
 
     /// <summary>Serializes a value to UTF-8 JSON (through a buffer and writer kept per thread: only the result is allocated).</summary>
     public static byte[] Serialize<T>(T value, Writer<T> write)
     {
-        var buffer = t_buffer ??= new global::System.Buffers.ArrayBufferWriter<byte>(4096);
-        var writer = t_writer ??= new global::System.Text.Json.Utf8JsonWriter(buffer);
+        var buffer = t_buffer ??= new System.Buffers.ArrayBufferWriter<byte>(4096);
+        var writer = t_writer ??= new System.Text.Json.Utf8JsonWriter(buffer);
         // Taken while in use, so a writer callback that serializes again gets its own (no corruption, only an allocation).
         t_buffer = null;
         t_writer = null;
@@ -430,39 +432,39 @@ internal static class JsonCodec
     }
 
     /// <summary>Deserializes one JSON value from UTF-8 bytes; trailing content is an error.</summary>
-    public static T Deserialize<T>(global::System.ReadOnlySpan<byte> json, Reader<T> read)
+    public static T Deserialize<T>(System.ReadOnlySpan<byte> json, Reader<T> read)
     {
-        var reader = new global::System.Text.Json.Utf8JsonReader(json, new global::System.Text.Json.JsonReaderOptions { CommentHandling = global::System.Text.Json.JsonCommentHandling.Disallow });
+        var reader = new System.Text.Json.Utf8JsonReader(json, new System.Text.Json.JsonReaderOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Disallow });
         if (!reader.Read())
         {
-            throw new global::System.Text.Json.JsonException("The body is empty; a JSON value was expected.");
+            throw new System.Text.Json.JsonException("The body is empty; a JSON value was expected.");
         }
 
         var value = read(ref reader);
         if (reader.Read())
         {
-            throw new global::System.Text.Json.JsonException("Unexpected content after the JSON value.");
+            throw new System.Text.Json.JsonException("Unexpected content after the JSON value.");
         }
 
         return value;
     }
 
-    private static global::System.Text.Json.JsonException Unexpected(ref global::System.Text.Json.Utf8JsonReader reader, string expected)
+    private static System.Text.Json.JsonException Unexpected(ref System.Text.Json.Utf8JsonReader reader, string expected)
     {
-        var found = reader.TokenType is global::System.Text.Json.JsonTokenType.String or global::System.Text.Json.JsonTokenType.Number
-            ? Describe(reader.TokenType) + " " + global::System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? global::System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray())
+        var found = reader.TokenType is System.Text.Json.JsonTokenType.String or System.Text.Json.JsonTokenType.Number
+            ? Describe(reader.TokenType) + " " + System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray())
             : Describe(reader.TokenType);
-        return new global::System.Text.Json.JsonException("expected " + expected + " but found " + found + ".");
+        return new System.Text.Json.JsonException("expected " + expected + " but found " + found + ".");
     }
 
-    private static string Describe(global::System.Text.Json.JsonTokenType token) => token switch
+    private static string Describe(System.Text.Json.JsonTokenType token) => token switch
     {
-        global::System.Text.Json.JsonTokenType.StartObject => "an object",
-        global::System.Text.Json.JsonTokenType.StartArray => "an array",
-        global::System.Text.Json.JsonTokenType.String => "a string",
-        global::System.Text.Json.JsonTokenType.Number => "a number",
-        global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False => "a boolean",
-        global::System.Text.Json.JsonTokenType.Null => "null",
+        System.Text.Json.JsonTokenType.StartObject => "an object",
+        System.Text.Json.JsonTokenType.StartArray => "an array",
+        System.Text.Json.JsonTokenType.String => "a string",
+        System.Text.Json.JsonTokenType.Number => "a number",
+        System.Text.Json.JsonTokenType.True or System.Text.Json.JsonTokenType.False => "a boolean",
+        System.Text.Json.JsonTokenType.Null => "null",
         _ => token.ToString(),
     };
 }
@@ -472,7 +474,7 @@ internal static class JsonCodec
 /// case, with any parameters. It is the toolkit's one rule (Kernel.Contracts.OpenApi's MediaTypes), which the generated
 /// code cannot call; the agreement test holds the two together.
 /// </summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.0.0")]
+[System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.0.0")]
 internal static class JsonMediaType
 {
     /// <summary>Whether <paramref name="contentType"/> is JSON.</summary>
@@ -485,8 +487,8 @@ internal static class JsonMediaType
 
         var semicolon = contentType.IndexOf(';');
         var mediaType = (semicolon < 0 ? contentType : contentType.Substring(0, semicolon)).Trim();
-        return mediaType.Equals("application/json", global::System.StringComparison.OrdinalIgnoreCase)
-            || mediaType.Equals("text/json", global::System.StringComparison.OrdinalIgnoreCase)
-            || mediaType.EndsWith("+json", global::System.StringComparison.OrdinalIgnoreCase);
+        return mediaType.Equals("application/json", System.StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("text/json", System.StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+json", System.StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -2,14 +2,14 @@
 namespace Kernel.Contracts.Support;
 
 /// <summary>A problem details response (<c>application/problem+json</c>), for the security hook and middleware.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.0.0")]
+[System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.0.0")]
 public sealed partial class ApiProblemResult : global::Microsoft.AspNetCore.Http.IResult, global::Microsoft.AspNetCore.Http.IStatusCodeHttpResult
 {
     /// <summary>Creates the response; the problem's <c>status</c> is set to <paramref name="statusCode"/> when missing.</summary>
     public ApiProblemResult(int statusCode, ApiProblem problem)
     {
         StatusCode = statusCode;
-        Problem = (problem ?? throw new global::System.ArgumentNullException(nameof(problem))) with { Status = problem.Status ?? statusCode };
+        Problem = (problem ?? throw new System.ArgumentNullException(nameof(problem))) with { Status = problem.Status ?? statusCode };
     }
 
     /// <summary>The HTTP status code.</summary>
@@ -21,7 +21,7 @@ public sealed partial class ApiProblemResult : global::Microsoft.AspNetCore.Http
     public ApiProblem Problem { get; }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task ExecuteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+    public async System.Threading.Tasks.Task ExecuteAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
     {
         var body = global::Kernel.Contracts.Support.JsonCodec.Serialize(Problem, ApiProblemJsonConverter.WriteValue);
         httpContext.Response.StatusCode = StatusCode;

@@ -24,7 +24,7 @@ internal static partial class EndpointMembers
         return app;
     }
 
-    private static async global::System.Threading.Tasks.Task WriteFrameworkProblemAsync(global::Microsoft.AspNetCore.Http.HttpContext context)
+    private static async System.Threading.Tasks.Task WriteFrameworkProblemAsync(global::Microsoft.AspNetCore.Http.HttpContext context)
     {
         var status = context.Response.StatusCode;
         if (context.RequestServices.GetService(typeof(global::Microsoft.AspNetCore.Http.IProblemDetailsService)) is global::Microsoft.AspNetCore.Http.IProblemDetailsService problems

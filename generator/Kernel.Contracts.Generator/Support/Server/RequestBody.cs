@@ -4,10 +4,10 @@ namespace Kernel.Contracts.Support;
 internal static partial class EndpointMembers
 {
     /// <summary>Reads the body as JSON; a missing, oversized, non-JSON or malformed body becomes a validation error.</summary>
-    private static async global::System.Threading.Tasks.Task<global::System.Text.Json.JsonDocument?> ReadJsonAsync(global::Microsoft.AspNetCore.Http.HttpContext context, bool required, int maxBodyBytes, global::System.Collections.Generic.List<ValidationError> errors)
+    private static async System.Threading.Tasks.Task<System.Text.Json.JsonDocument?> ReadJsonAsync(global::Microsoft.AspNetCore.Http.HttpContext context, bool required, int maxBodyBytes, System.Collections.Generic.List<ValidationError> errors)
     {
         var request = context.Request;
-        using var buffer = new global::System.IO.MemoryStream();
+        using var buffer = new System.IO.MemoryStream();
         var chunk = new byte[8192];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
@@ -40,9 +40,9 @@ internal static partial class EndpointMembers
 
         try
         {
-            return global::System.Text.Json.JsonDocument.Parse(buffer.ToArray());
+            return System.Text.Json.JsonDocument.Parse(buffer.ToArray());
         }
-        catch (global::System.Text.Json.JsonException e)
+        catch (System.Text.Json.JsonException e)
         {
             errors.Add(new ValidationError(string.Empty, "is not valid JSON: " + e.Message));
             return null;

@@ -5,7 +5,7 @@ namespace Kernel.Contracts.Support;
 internal static partial class EndpointMembers
 {
     /// <summary>The members of the document's problem schema that the 400 for a request breaking the API description fills.</summary>
-    [global::System.Flags]
+    [System.Flags]
     private enum ProblemMembers
     {
         None = 0,
@@ -22,10 +22,10 @@ internal static partial class EndpointMembers
     }
 
     /// <summary>Answers 400 with an application/problem+json body that lists each violation, in the members the schema has.</summary>
-    private static async global::System.Threading.Tasks.Task WriteValidationProblemAsync(global::Microsoft.AspNetCore.Http.HttpContext context, string type, string title, ProblemMembers members, global::System.Collections.Generic.List<ValidationError> errors)
+    private static async System.Threading.Tasks.Task WriteValidationProblemAsync(global::Microsoft.AspNetCore.Http.HttpContext context, string type, string title, ProblemMembers members, System.Collections.Generic.List<ValidationError> errors)
     {
-        var buffer = new global::System.Buffers.ArrayBufferWriter<byte>(512);
-        using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             if ((members & ProblemMembers.Type) != 0) writer.WriteString("type", type);

@@ -2,7 +2,7 @@
 namespace Kernel.Contracts.Support;
 
 /// <summary>One violation of the API description: the member (or parameter) and the rule it breaks.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.0.0")]
+[System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.0.0")]
 public sealed record ValidationError(string Name, string Reason)
 {
     /// <inheritdoc/>
@@ -10,16 +10,16 @@ public sealed record ValidationError(string Name, string Reason)
 }
 
 /// <summary>The checks generated validators are made of.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.0.0")]
+[System.CodeDom.Compiler.GeneratedCode("Kernel.Contracts.Generator", "0.0.0")]
 internal static class SchemaChecks
 {
-    public delegate void Check(global::System.Text.Json.JsonElement value, string path, global::System.Collections.Generic.ICollection<ValidationError> errors);
+    public delegate void Check(System.Text.Json.JsonElement value, string path, System.Collections.Generic.ICollection<ValidationError> errors);
 
     public static string Join(string path, string member) => path.Length == 0 ? member : path + "." + member;
 
-    public static void String(global::System.Text.Json.JsonElement value, string path, int? minLength, int? maxLength, global::System.Text.RegularExpressions.Regex? pattern, string? format, global::System.Collections.Generic.ICollection<ValidationError> errors)
+    public static void String(System.Text.Json.JsonElement value, string path, int? minLength, int? maxLength, System.Text.RegularExpressions.Regex? pattern, string? format, System.Collections.Generic.ICollection<ValidationError> errors)
     {
-        if (value.ValueKind != global::System.Text.Json.JsonValueKind.String)
+        if (value.ValueKind != System.Text.Json.JsonValueKind.String)
         {
             errors.Add(new(path, "must be a string"));
             return;
@@ -30,7 +30,7 @@ internal static class SchemaChecks
     }
 
     /// <summary>Checks text (a JSON string, or a path, query or header value) against string constraints.</summary>
-    public static void Text(string text, string path, int? minLength, int? maxLength, global::System.Text.RegularExpressions.Regex? pattern, string? format, global::System.Collections.Generic.ICollection<ValidationError> errors)
+    public static void Text(string text, string path, int? minLength, int? maxLength, System.Text.RegularExpressions.Regex? pattern, string? format, System.Collections.Generic.ICollection<ValidationError> errors)
     {
         if (minLength is not null || maxLength is not null)
         {
@@ -59,12 +59,12 @@ internal static class SchemaChecks
 
         var valid = format switch
         {
-            "date-time" => global::System.DateTimeOffset.TryParse(text, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out _) && text.Contains('T'),
-            "date" => global::System.DateOnly.TryParseExact(text, "yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out _),
-            "uuid" => global::System.Guid.TryParse(text, out _),
+            "date-time" => System.DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _) && text.Contains('T'),
+            "date" => System.DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _),
+            "uuid" => System.Guid.TryParse(text, out _),
             // An absolute URI starts with its scheme: .NET also takes "/path" as absolute (a file URI on Unix).
-            "uri" => global::System.Uri.TryCreate(text, global::System.UriKind.Absolute, out var uri) && text.StartsWith(uri.Scheme + ":", global::System.StringComparison.OrdinalIgnoreCase),
-            "byte" => global::System.Convert.TryFromBase64String(text, new byte[text.Length], out _),
+            "uri" => System.Uri.TryCreate(text, System.UriKind.Absolute, out var uri) && text.StartsWith(uri.Scheme + ":", System.StringComparison.OrdinalIgnoreCase),
+            "byte" => System.Convert.TryFromBase64String(text, new byte[text.Length], out _),
             _ => true,
         };
         if (!valid)
@@ -73,17 +73,17 @@ internal static class SchemaChecks
         }
     }
 
-    public static void Boolean(global::System.Text.Json.JsonElement value, string path, global::System.Collections.Generic.ICollection<ValidationError> errors)
+    public static void Boolean(System.Text.Json.JsonElement value, string path, System.Collections.Generic.ICollection<ValidationError> errors)
     {
-        if (value.ValueKind is not (global::System.Text.Json.JsonValueKind.True or global::System.Text.Json.JsonValueKind.False))
+        if (value.ValueKind is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False))
         {
             errors.Add(new(path, "must be a boolean"));
         }
     }
 
-    public static void Number(global::System.Text.Json.JsonElement value, string path, bool integer, decimal? minimum, bool exclusiveMinimum, decimal? maximum, bool exclusiveMaximum, global::System.Collections.Generic.ICollection<ValidationError> errors)
+    public static void Number(System.Text.Json.JsonElement value, string path, bool integer, decimal? minimum, bool exclusiveMinimum, decimal? maximum, bool exclusiveMaximum, System.Collections.Generic.ICollection<ValidationError> errors)
     {
-        if (value.ValueKind != global::System.Text.Json.JsonValueKind.Number)
+        if (value.ValueKind != System.Text.Json.JsonValueKind.Number)
         {
             errors.Add(new(path, integer ? "must be an integer" : "must be a number"));
             return;
@@ -100,7 +100,7 @@ internal static class SchemaChecks
     }
 
     /// <summary>Checks a number (from JSON, or parsed from a parameter) against its range.</summary>
-    public static void Range(decimal number, string path, bool integer, decimal? minimum, bool exclusiveMinimum, decimal? maximum, bool exclusiveMaximum, global::System.Collections.Generic.ICollection<ValidationError> errors)
+    public static void Range(decimal number, string path, bool integer, decimal? minimum, bool exclusiveMinimum, decimal? maximum, bool exclusiveMaximum, System.Collections.Generic.ICollection<ValidationError> errors)
     {
         if (integer && number != decimal.Truncate(number))
         {
@@ -109,18 +109,18 @@ internal static class SchemaChecks
 
         if (minimum is not null && (exclusiveMinimum ? number <= minimum : number < minimum))
         {
-            errors.Add(new(path, "must be " + (exclusiveMinimum ? "greater than " : "at least ") + minimum.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+            errors.Add(new(path, "must be " + (exclusiveMinimum ? "greater than " : "at least ") + minimum.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         if (maximum is not null && (exclusiveMaximum ? number >= maximum : number > maximum))
         {
-            errors.Add(new(path, "must be " + (exclusiveMaximum ? "less than " : "at most ") + maximum.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+            errors.Add(new(path, "must be " + (exclusiveMaximum ? "less than " : "at most ") + maximum.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
     }
 
-    public static void Array(global::System.Text.Json.JsonElement value, string path, int? minItems, int? maxItems, global::System.Collections.Generic.ICollection<ValidationError> errors, Check item)
+    public static void Array(System.Text.Json.JsonElement value, string path, int? minItems, int? maxItems, System.Collections.Generic.ICollection<ValidationError> errors, Check item)
     {
-        if (value.ValueKind != global::System.Text.Json.JsonValueKind.Array)
+        if (value.ValueKind != System.Text.Json.JsonValueKind.Array)
         {
             errors.Add(new(path, "must be an array"));
             return;
@@ -144,9 +144,9 @@ internal static class SchemaChecks
         }
     }
 
-    public static void Map(global::System.Text.Json.JsonElement value, string path, global::System.Collections.Generic.ICollection<ValidationError> errors, Check item)
+    public static void Map(System.Text.Json.JsonElement value, string path, System.Collections.Generic.ICollection<ValidationError> errors, Check item)
     {
-        if (value.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+        if (value.ValueKind != System.Text.Json.JsonValueKind.Object)
         {
             errors.Add(new(path, "must be an object"));
             return;
