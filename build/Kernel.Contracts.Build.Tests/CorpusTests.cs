@@ -33,8 +33,8 @@ public sealed class CorpusTests
     public void The_generator_figures_are_read_from_its_line()
     {
         // As GenerateCommand prints it, with and without errors.
-        Assert.Equal(new GenerateStats(14, 203456, 12, 30), GenerateStats.Parse("note: x\ngenerate: 14 files (203456 bytes) written to /tmp/c; 12 operations, 30 schemas\n"));
-        Assert.Equal(new GenerateStats(3, 99, 1, 2), GenerateStats.Parse("generate: 3 files (99 bytes) written to /tmp/c, 2 errors; 1 operations, 2 schemas"));
+        Assert.Equal(new GenerateStats(14, 203456, 12, 30), GenerateStats.Parse("note: x\ngenerate: 14 files (203456 bytes) in /tmp/c: 14 written, 0 unchanged, 0 stale removed; 12 operations, 30 schemas\n"));
+        Assert.Equal(new GenerateStats(3, 99, 1, 2), GenerateStats.Parse("generate: 3 files (99 bytes) in /tmp/c: 3 written, 0 unchanged, 0 stale removed, 2 errors; 1 operations, 2 schemas"));
         Assert.Null(GenerateStats.Parse("error: no file at x.yaml"));
     }
 
@@ -104,7 +104,7 @@ public sealed class CorpusTests
         public string Generate(string document, string scratch)
         {
             Calls.Add("generate " + Path.GetFileName(document));
-            return $"generate: 3 files (400 bytes) written to {scratch}; 1 operations, 2 schemas";
+            return $"generate: 3 files (400 bytes) in {scratch}: 3 written, 0 unchanged, 0 stale removed; 1 operations, 2 schemas";
         }
 
         public bool Build(string document)

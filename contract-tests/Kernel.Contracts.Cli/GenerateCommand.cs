@@ -68,23 +68,65 @@ internal static class GenerateCommand
             }
 
             var folder = parse.GetRequiredValue(outDir);
-            if (result.Files.Count > 0)
-            {
-                Directory.CreateDirectory(folder.FullName);
-                foreach (var file in result.Files)
-                {
-                    File.WriteAllText(Path.Combine(folder.FullName, file.HintName), file.Text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-                }
-            }
-
             var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-            var bytes = result.Files.Sum(f => (long)Encoding.UTF8.GetByteCount(f.Text));
-            output.WriteLine($"generate: {result.Files.Count} files ({bytes} bytes) written to {folder.FullName}" + (errors > 0 ? $", {errors} errors" : string.Empty)
-                + $"; {result.Operations} operations, {result.Schemas} schemas");
+            var written = result.Files.Count > 0 ? Write(result.Files, folder.FullName, removeStale: errors == 0) : new WriteCounts(0, 0, 0, 0);
+            output.WriteLine($"generate: {result.Files.Count} files ({written.Bytes} bytes) in {folder.FullName}: {written.Written} written, {written.Unchanged} unchanged, {written.Removed} stale removed"
+                + (errors > 0 ? $", {errors} errors" : string.Empty) + $"; {result.Operations} operations, {result.Schemas} schemas");
             return errors > 0 || result.Files.Count == 0 ? 1 : 0;
         });
 
         return command;
+    }
+
+    /// <summary>What writing the files did: their bytes, and how many were written, already there as they are, or left from an earlier run and removed.</summary>
+    internal sealed record WriteCounts(long Bytes, int Written, int Unchanged, int Removed);
+
+    /// <summary>
+    /// Writes the files into <paramref name="folder"/> as UTF-8 without a byte order mark. A file already there with the same
+    /// bytes is left alone, so its time stamp and a build that depends on it do not change; a <c>.g.cs</c> file there that
+    /// this generator wrote (its first line says so) and this run did not is removed (<paramref name="removeStale"/>, when
+    /// the document has no error): the type it declared is gone from the document. Any other file is never touched.
+    /// </summary>
+    internal static WriteCounts Write(IReadOnlyList<GeneratedFile> files, string folder, bool removeStale)
+    {
+        Directory.CreateDirectory(folder);
+        var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        long bytes = 0;
+        var written = 0;
+        foreach (var file in files)
+        {
+            names.Add(file.HintName);
+            var content = encoding.GetBytes(file.Text);
+            bytes += content.Length;
+            var path = Path.Combine(folder, file.HintName);
+            var existing = new FileInfo(path);
+            if (existing.Exists && existing.Length == content.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(content))
+            {
+                continue;
+            }
+
+            File.WriteAllBytes(path, content);
+            written++;
+        }
+
+        var removed = 0;
+        foreach (var path in removeStale ? Directory.EnumerateFiles(folder, "*.g.cs") : [])
+        {
+            if (!names.Contains(Path.GetFileName(path)) && IsOurs(path))
+            {
+                File.Delete(path);
+                removed++;
+            }
+        }
+
+        return new WriteCounts(bytes, written, files.Count - written, removed);
+    }
+
+    private static bool IsOurs(string path)
+    {
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        return reader.ReadLine() == Emitter.HeaderLine;
     }
 
     /// <summary>What one run produced: the files and every diagnostic, ordered by place.</summary>

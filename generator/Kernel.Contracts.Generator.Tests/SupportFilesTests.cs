@@ -96,4 +96,39 @@ public class SupportFilesTests
         var every = new System.Collections.Generic.HashSet<Model.TypeRefKind>((Model.TypeRefKind[])Enum.GetValues(typeof(Model.TypeRefKind)));
         Assert.Equal(SupportFiles.Types("Json/JsonCodec.cs", "Kinds"), JsonCodecScalars.Types(every, "Kinds"));
     }
+
+    [Fact]
+    public void JsonCodec_cut_as_text_has_the_members_a_CSharp_parser_finds()
+    {
+        var text = SupportFiles.Types("Json/JsonCodec.cs", SupportFiles.Namespace);
+        var pieces = JsonCodecScalars.Pieces.Of(text, "internal static class JsonCodec");
+
+        var codec = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(text).GetRoot().DescendantNodes()
+            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>().Single(c => c.Identifier.ValueText == "JsonCodec");
+        // Methods and delegates, in the file's order; fields and comments declare no name.
+        var names = new System.Collections.Generic.List<string>();
+        var parameters = new System.Collections.Generic.List<string>();
+        foreach (var member in codec.Members)
+        {
+            var (name, list) = member switch
+            {
+                Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax method => (method.Identifier.ValueText, method.ParameterList),
+                Microsoft.CodeAnalysis.CSharp.Syntax.DelegateDeclarationSyntax @delegate => (@delegate.Identifier.ValueText, @delegate.ParameterList),
+                _ => (string.Empty, null),
+            };
+            if (list is not null)
+            {
+                names.Add(name);
+                parameters.Add(string.Join("|", list.Parameters.Select(p => p.ToString())));
+            }
+        }
+
+        var found = pieces.Members.Where(m => m.Name is not null).ToList();
+        Assert.Equal(names, found.Select(m => m.Name!).ToList());
+        Assert.Equal(parameters, found.Select(m => string.Join("|", m.Parameters)).ToList());
+
+        // Every member whole: the pieces put back together are the file.
+        Assert.Equal(text, pieces.Join(_ => true));
+        Assert.All(pieces.Members, m => Assert.DoesNotContain("\n\n    public", m.Text, StringComparison.Ordinal));
+    }
 }
