@@ -55,6 +55,30 @@ public class PointerLocatorTests
     }
 
     [Fact]
+    public void Reading_along_pointers_of_corpus_documents_places_them_where_the_whole_index_does()
+    {
+        // Reading stops once the pointer is placed: what comes after it must not change where it is.
+        var corpus = Path.GetFullPath(Path.Combine(GeneratorHarness.RepoRoot, "..", "shared", "openapi-corpus"));
+        foreach (var name in new[] { "ingrammicro.com-reseller_6.0.json", "twilio.com-flex-v1_1.0.0.yaml" })
+        {
+            var path = Path.Combine(corpus, name);
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            var text = File.ReadAllText(path);
+            var whole = PointerLocator.Index(name, text);
+            var pointers = new List<string>();
+            Collect(whole.Root, "#", pointers);
+            foreach (var pointer in pointers.Where((_, i) => i % 997 == 0).SelectMany(p => new[] { p, p + "/missing" }))
+            {
+                Assert.Equal(whole.Locate(pointer), PointerLocator.Locate(name, text, pointer));
+            }
+        }
+    }
+
+    [Fact]
     public void A_json_text_the_strict_reader_refuses_is_placed_by_yaml()
     {
         // A trailing comma: JSON's reader stops, YAML reads it; the index must still place the keys.

@@ -65,12 +65,12 @@ internal static class PointerLocator
         return new PointerIndex(filePath, root);
     }
 
-    // With only, just the keys and items along that path (from depth): everything else is skipped.
+    // With only, just the keys and items along that path (from depth): everything before them is skipped, and the
+    // reading stops once the path's last one is placed (nothing after it can be on the path: a repeated key keeps its first).
     private static void IndexNode(IParser parser, PointerIndex.Node node, IReadOnlyList<string>? only, int depth, ref int count)
     {
         if (only is not null && depth >= only.Count)
         {
-            parser.SkipThisAndNestedEvents();
             return;
         }
 
@@ -90,6 +90,10 @@ internal static class PointerLocator
                 count++;
                 var child = node.Children[key.Value] = new PointerIndex.Node(key.Start, key.End);
                 IndexNode(parser, child, only, depth + 1, ref count);
+                if (only is not null)
+                {
+                    return;
+                }
             }
 
             return;
@@ -110,6 +114,10 @@ internal static class PointerLocator
                 count++;
                 var child = node.Children[name] = new PointerIndex.Node(item.Start, item.End);
                 IndexNode(parser, child, only, depth + 1, ref count);
+                if (only is not null)
+                {
+                    return;
+                }
             }
 
             return;
@@ -143,11 +151,11 @@ internal static class PointerLocator
     }
 
     // Like IndexNode: a key spans its quotes, an item its scalar or its opening bracket; repeated keys keep the first.
+    // With only, the reading stops once the path's last key or item is placed, as in IndexNode.
     private static void IndexJsonValue(ref Utf8JsonReader reader, PointerIndex.Node node, MarkCounter marks, IReadOnlyList<string>? only, int depth, ref int count)
     {
         if (only is not null && depth >= only.Count)
         {
-            reader.Skip();
             return;
         }
 
@@ -175,6 +183,10 @@ internal static class PointerLocator
                 count++;
                 var child = node.Children[key] = new PointerIndex.Node(start, end);
                 IndexJsonValue(ref reader, child, marks, only, depth + 1, ref count);
+                if (only is not null)
+                {
+                    return;
+                }
             }
 
             return;
@@ -206,6 +218,10 @@ internal static class PointerLocator
                 };
                 var child = node.Children[IndexName(index)] = new PointerIndex.Node(marks.At(at), marks.At(at + length));
                 IndexJsonValue(ref reader, child, marks, only, depth + 1, ref count);
+                if (only is not null)
+                {
+                    return;
+                }
             }
         }
     }
