@@ -69,10 +69,21 @@ internal static class GenerateCommand
 
             var folder = parse.GetRequiredValue(outDir);
             var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-            var written = result.Files.Count > 0 ? Write(result.Files, folder.FullName, removeStale: errors == 0) : new WriteCounts(0, 0, 0, 0);
-            output.WriteLine($"generate: {result.Files.Count} files ({written.Bytes} bytes) in {folder.FullName}: {written.Written} written, {written.Unchanged} unchanged, {written.Removed} stale removed"
+            WriteCounts written;
+            try
+            {
+                written = Write(result.Files, folder.FullName, removeStale: errors == 0);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine("error: cannot write into " + folder.FullName + ": " + e.Message);
+                return 2;
+            }
+
+            var count = written.Written + written.Unchanged;
+            output.WriteLine($"generate: {count} files ({written.Bytes} bytes) in {folder.FullName}: {written.Written} written, {written.Unchanged} unchanged, {written.Removed} stale removed"
                 + (errors > 0 ? $", {errors} errors" : string.Empty) + $"; {result.Operations} operations, {result.Schemas} schemas");
-            return errors > 0 || result.Files.Count == 0 ? 1 : 0;
+            return errors > 0 || count == 0 ? 1 : 0;
         });
 
         return command;
@@ -82,20 +93,25 @@ internal static class GenerateCommand
     internal sealed record WriteCounts(long Bytes, int Written, int Unchanged, int Removed);
 
     /// <summary>
-    /// Writes the files into <paramref name="folder"/> as UTF-8 without a byte order mark. A file already there with the same
-    /// bytes is left alone, so its time stamp and a build that depends on it do not change; a <c>.g.cs</c> file there that
-    /// this generator wrote (its first line says so) and this run did not is removed (<paramref name="removeStale"/>, when
+    /// Writes the files into <paramref name="folder"/> as UTF-8 without a byte order mark, each as soon as the emitter
+    /// has made it; the folder is made only when there is a file. A file already there with the same bytes is left
+    /// alone, so its time stamp, and a build that depends on it, does not change; a <c>.g.cs</c> file there that this
+    /// generator wrote (its first line says so) and this run did not is removed (<paramref name="removeStale"/>, when
     /// the document has no error): the type it declared is gone from the document. Any other file is never touched.
     /// </summary>
-    internal static WriteCounts Write(IReadOnlyList<GeneratedFile> files, string folder, bool removeStale)
+    internal static WriteCounts Write(IEnumerable<GeneratedFile> files, string folder, bool removeStale)
     {
-        Directory.CreateDirectory(folder);
         var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         var names = new HashSet<string>(StringComparer.Ordinal);
         long bytes = 0;
         var written = 0;
         foreach (var file in files)
         {
+            if (names.Count == 0)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
             names.Add(file.HintName);
             var content = encoding.GetBytes(file.Text);
             bytes += content.Length;
@@ -111,7 +127,7 @@ internal static class GenerateCommand
         }
 
         var removed = 0;
-        foreach (var path in removeStale ? Directory.EnumerateFiles(folder, "*.g.cs") : [])
+        foreach (var path in removeStale && names.Count > 0 ? Directory.EnumerateFiles(folder, "*.g.cs") : [])
         {
             if (!names.Contains(Path.GetFileName(path)) && IsOurs(path))
             {
@@ -120,7 +136,7 @@ internal static class GenerateCommand
             }
         }
 
-        return new WriteCounts(bytes, written, files.Count - written, removed);
+        return new WriteCounts(bytes, written, names.Count - written, removed);
     }
 
     private static bool IsOurs(string path)
@@ -129,8 +145,8 @@ internal static class GenerateCommand
         return reader.ReadLine() == Emitter.HeaderLine;
     }
 
-    /// <summary>What one run produced: the files and every diagnostic, ordered by place.</summary>
-    internal sealed record Output(IReadOnlyList<GeneratedFile> Files, IReadOnlyList<Diagnostic> Diagnostics, int Operations = 0, int Schemas = 0);
+    /// <summary>What one run produced: the files (made as they are enumerated) and every diagnostic, ordered by place.</summary>
+    internal sealed record Output(IEnumerable<GeneratedFile> Files, IReadOnlyList<Diagnostic> Diagnostics, int Operations = 0, int Schemas = 0);
 
     /// <summary>
     /// The generator's pipeline without the compiler: <see cref="SpecParser.Parse"/> then <see cref="Emitter.Emit"/>.
@@ -153,6 +169,6 @@ internal static class GenerateCommand
             HasHttpClientFactory: true,
             HasAspNetCore: (model.Kinds & GenerateKinds.Server) != 0,
             HasBogus: (model.Kinds & GenerateKinds.Fakers) != 0);
-        return new Output(Emitter.Emit(model, facts).ToList(), diagnostics, model.Operations.Count, model.Types.Count);
+        return new Output(Emitter.Emit(model, facts), diagnostics, model.Operations.Count, model.Types.Count);
     }
 }

@@ -85,6 +85,19 @@ public sealed class GenerateCliTests : IDisposable
     }
 
     [Fact]
+    public async Task An_output_folder_that_cannot_be_made_is_a_readable_error()
+    {
+        // A file where the folder should be (as root, a folder without rights would still be written).
+        var notAFolder = Path.Combine(_folder.FullName, "taken");
+        await File.WriteAllTextAsync(notAFolder, "a file");
+        var (code, _, error) = await RunAsync("generate", "--spec", SpecPath("kernel-platform.openapi.yaml"), "--out", notAFolder);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: cannot write into " + notAFolder + ": ", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
     public async Task Generate_without_Server_writes_no_server_files()
     {
         var outDir = Path.Combine(_folder.FullName, "client");
