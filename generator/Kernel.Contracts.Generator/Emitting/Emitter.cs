@@ -115,7 +115,10 @@ internal static class Emitter
     /// expression in a type with members named by the document (an enum's values) could bind <c>System</c> to a member:
     /// there the code keeps <see cref="GlobalSystem"/>.
     /// </summary>
-    public const string SystemAlias = "using System = global::System;";
+    public const string SystemAlias = "using " + SystemAliasName + " = global::System;";
+
+    /// <summary>The name the alias takes in every API's namespace, which no generated type may therefore have.</summary>
+    public const string SystemAliasName = "System";
 
     /// <summary>The framework's root namespace where a member named <c>System</c> could shadow the alias.</summary>
     public const string GlobalSystem = "global::System";

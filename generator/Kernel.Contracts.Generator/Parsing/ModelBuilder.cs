@@ -42,9 +42,9 @@ internal sealed class ModelBuilder
 
     public ApiModel Build(string @namespace, string apiName, GenerateKinds kinds)
     {
-        // Names the generated support types take, so no schema can collide with them; and System, the files' alias of
-        // the framework's namespace (Emitter.SystemAlias).
-        foreach (var reserved in new[] { "System", apiName + "Client", "I" + apiName + "Client", apiName + "ClientOptions", "ApiException", "ApiProblem", "JsonCodec", apiName + "JsonTypeInfoResolver", apiName + "ServiceCollectionExtensions",
+        // Names the generated support types take, so no schema can collide with them, and the name of the files' alias of
+        // the framework's namespace.
+        foreach (var reserved in new[] { Emitting.Emitter.SystemAliasName, apiName + "Client", "I" + apiName + "Client", apiName + "ClientOptions", "ApiException", "ApiProblem", "JsonCodec", apiName + "JsonTypeInfoResolver", apiName + "ServiceCollectionExtensions",
             "ValidationError", "SchemaChecks", apiName + "SchemaValidator", "I" + apiName + "Server", "I" + apiName + "ServerSecurity", apiName + "ServerOptions", apiName + "ServerEndpoints", "ApiProblemResult" })
         {
             _typeNames.Add(reserved);
