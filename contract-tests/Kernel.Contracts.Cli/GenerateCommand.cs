@@ -148,6 +148,15 @@ internal static class GenerateCommand
     /// <summary>What one run produced: the files (made as they are enumerated) and every diagnostic, ordered by place.</summary>
     internal sealed record Output(IEnumerable<GeneratedFile> Files, IReadOnlyList<Diagnostic> Diagnostics, int Operations = 0, int Schemas = 0);
 
+    /// <summary>Diagnostics in the order of their place: file, then line and column.</summary>
+    private static readonly Comparer<Diagnostic> ByPlace = Comparer<Diagnostic>.Create((a, b) =>
+    {
+        var x = a.Location.GetLineSpan();
+        var y = b.Location.GetLineSpan();
+        var byFile = string.CompareOrdinal(x.Path, y.Path);
+        return byFile != 0 ? byFile : x.StartLinePosition.CompareTo(y.StartLinePosition);
+    });
+
     /// <summary>
     /// The generator's pipeline without the compiler: <see cref="SpecParser.Parse"/> then <see cref="Emitter.Emit"/>.
     /// The compilation facts are what the requested kinds need (a project generating a server references ASP.NET Core).
@@ -157,8 +166,7 @@ internal static class GenerateCommand
         var parsed = SpecParser.Parse(new SpecRequest(spec, others.ToEquatableArray()));
         var diagnostics = parsed.Diagnostics
             .Select(d => d.ToDiagnostic())
-            .OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal)
-            .ThenBy(d => d.Location.GetLineSpan().StartLinePosition)
+            .OrderBy(d => d, ByPlace)
             .ToList();
         if (parsed.Model is not { } model)
         {

@@ -166,11 +166,11 @@ public sealed class ApiDocument
     {
         foreach (var server in root["servers"] as JsonArray ?? [])
         {
-            var variables = new List<(string, IReadOnlyList<string>, string?)>();
+            var variables = new List<ServerVariable>();
             foreach (var pair in server?["variables"] as JsonObject ?? [])
             {
                 IReadOnlyList<string> values = (pair.Value?["enum"] as JsonArray)?.Select(v => v?.ToString() ?? string.Empty).ToList() ?? [];
-                variables.Add((pair.Key, values, pair.Value?["default"]?.ToString()));
+                variables.Add(new ServerVariable(pair.Key, values, pair.Value?["default"]?.ToString()));
             }
 
             yield return new ServerUrl(server?["url"]?.GetValue<string>() ?? string.Empty, variables);
@@ -192,7 +192,8 @@ public sealed class ApiDocument
                 var parameters = ParameterRule.Merge(
                     Parameters(operation["parameters"] as JsonArray, pointer + "/parameters"),
                     Parameters(pathItem["parameters"] as JsonArray, itemPointer + "/parameters"),
-                    p => (p.Name, p.In));
+                    p => p.Name,
+                    p => p.In);
 
                 SpecBody? body = null;
                 if (operation["requestBody"] is JsonObject requestBody)

@@ -11,12 +11,15 @@ namespace Kernel.Contracts.OpenApi;
 /// </summary>
 public static class ParameterRule
 {
-    /// <summary>The merged parameters, the operation's first; <paramref name="key"/> gives a parameter's name and location.</summary>
-    public static IReadOnlyList<T> Merge<T>(IEnumerable<T> operationLevel, IEnumerable<T> pathLevel, Func<T, (string? Name, string? In)> key)
+    /// <summary>The merged parameters, the operation's first; <paramref name="name"/> and <paramref name="location"/> give a parameter's name and <c>in</c>.</summary>
+    public static IReadOnlyList<T> Merge<T>(IEnumerable<T> operationLevel, IEnumerable<T> pathLevel, Func<T, string?> name, Func<T, string?> location)
     {
         var merged = operationLevel.ToList();
-        var taken = new HashSet<(string?, string?)>(merged.Select(key));
-        merged.AddRange(pathLevel.Where(p => taken.Add(key(p))));
+        var taken = new HashSet<Key>(merged.Select(p => new Key(name(p), location(p))));
+        merged.AddRange(pathLevel.Where(p => taken.Add(new Key(name(p), location(p)))));
         return merged;
     }
+
+    // A class, not a value tuple: the ReadyToRun tool then runs precompiled HashSet code instead of compiling it at start.
+    private sealed record Key(string? Name, string? In);
 }

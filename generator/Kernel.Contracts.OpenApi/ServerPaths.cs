@@ -9,7 +9,10 @@ namespace Kernel.Contracts.OpenApi;
 /// <summary>A server of the document: its URL and its variables (name, allowed values, default).</summary>
 /// <param name="Url">The URL as written, e.g. <c>https://api.backend.ai/{version}</c>.</param>
 /// <param name="Variables">Each variable with its <c>enum</c> (may be empty) and <c>default</c>.</param>
-public sealed record ServerUrl(string Url, IReadOnlyList<(string Name, IReadOnlyList<string> Enum, string? Default)> Variables);
+public sealed record ServerUrl(string Url, IReadOnlyList<ServerVariable> Variables);
+
+/// <summary>A variable of a server URL: its name, its allowed values (may be none) and its default.</summary>
+public sealed record ServerVariable(string Name, IReadOnlyList<string> Enum, string? Default);
 
 /// <summary>
 /// Where the operations live: the path prefix of each server URL, and a path template as a matcher. The generated

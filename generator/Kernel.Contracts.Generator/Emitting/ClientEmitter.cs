@@ -220,7 +220,7 @@ internal sealed class ClientEmitter
 
             w.Line();
             w.Line("/// <summary>Calls the function of the status received and returns what it returns.</summary>");
-            var parameters = successes.Select(s => (Name: Naming.Camel(Naming.StatusName(s.Status)), Success: s)).ToList();
+            var parameters = successes.Select(s => new MatchParameter(Naming.Camel(Naming.StatusName(s.Status)), s)).ToList();
             foreach (var p in parameters)
             {
                 w.Line("/// <param name=\"" + p.Name.TrimStart('@') + "\">Called for the " + p.Success.Status + " success" + (p.Success.Type is null ? "." : ", with its body.") + "</param>");
@@ -298,26 +298,32 @@ internal sealed class ClientEmitter
     /// <summary>The successes in the order a status is tested: exact codes before ranges.</summary>
     private static IEnumerable<Success> InTestOrder(List<Success> successes) => successes.OrderBy(s => s.Status.Contains("X") ? 1 : 0);
 
-    private IEnumerable<(string Declaration, string Name, string? Default)> Parameters(OperationModel op)
+    /// <summary>A parameter of a result's <c>Match</c>: its name and the success it is called for.</summary>
+    private sealed record MatchParameter(string Name, Success Success);
+
+    /// <summary>A parameter of an operation's method: its type as declared, its name, and its default when it is optional.</summary>
+    private sealed record MethodParameter(string Declaration, string Name, string? Default);
+
+    private IEnumerable<MethodParameter> Parameters(OperationModel op)
     {
         foreach (var p in op.Parameters.Where(p => p.Required))
         {
-            yield return (ParameterType(p, required: true), p.Name, null);
+            yield return new MethodParameter(ParameterType(p, required: true), p.Name, null);
         }
 
         if (op.Body is { } body && body.Required)
         {
-            yield return (BodyParameterType(body, required: true), BodyName(body), null);
+            yield return new MethodParameter(BodyParameterType(body, required: true), BodyName(body), null);
         }
 
         foreach (var p in op.Parameters.Where(p => !p.Required))
         {
-            yield return (ParameterType(p, required: false), p.Name, "null");
+            yield return new MethodParameter(ParameterType(p, required: false), p.Name, "null");
         }
 
         if (op.Body is { } optional && !optional.Required)
         {
-            yield return (BodyParameterType(optional, required: false), BodyName(optional), "null");
+            yield return new MethodParameter(BodyParameterType(optional, required: false), BodyName(optional), "null");
         }
     }
 

@@ -70,10 +70,26 @@ internal static class JsonCodecScalars
         if (member.Name == "WriteMember")
         {
             var value = member.Parameters.Count > 2 ? member.Parameters[2].Substring(0, member.Parameters[2].LastIndexOf(' ')) : null;
-            return Scalars.Cast<TypeRefKind?>().FirstOrDefault(k => Names.Nullable(new TypeRef(k!.Value)) == value);
+            foreach (var kind in Scalars)
+            {
+                if (Names.Nullable(new TypeRef(kind)) == value)
+                {
+                    return kind;
+                }
+            }
+
+            return null;
         }
 
-        return Scalars.Cast<TypeRefKind?>().FirstOrDefault(k => member.Name == "Read" + k || member.Name == "Read" + k + "OrNull" || member.Name == "Write" + k);
+        foreach (var kind in Scalars)
+        {
+            if (member.Name == "Read" + kind || member.Name == "Read" + kind + "OrNull" || member.Name == "Write" + kind)
+            {
+                return kind;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A member of a support class: its name and its parameters as written (<c>string? value</c>); a piece that declares nothing (a comment) has neither.</summary>

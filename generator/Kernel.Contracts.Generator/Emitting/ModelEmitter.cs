@@ -9,13 +9,13 @@ internal sealed class ModelEmitter
 {
     private readonly ApiModel _api;
     private readonly TypeNames _names;
-    private readonly Dictionary<string, TypeModelKind> _kinds;
+    private readonly Dictionary<string, TypeModel> _types;
 
     public ModelEmitter(ApiModel api)
     {
         _api = api;
         _names = new TypeNames(api.Namespace, qualified: false);
-        _kinds = api.Types.ToDictionary(t => t.Name, t => t.Kind);
+        _types = api.Types.ToDictionary(t => t.Name);
     }
 
     public string Emit(TypeModel type)
@@ -430,7 +430,7 @@ internal sealed class ModelEmitter
             w.Line("System.Text.Json.JsonException? last = null;");
             foreach (var @case in type.UnionCases)
             {
-                var check = TypeNames.TokenCheck(@case.Type, name => _kinds.TryGetValue(name, out var k) ? k : null);
+                var check = TypeNames.TokenCheck(@case.Type, name => _types.TryGetValue(name, out var t) ? t.Kind : null);
                 using (w.Block(check is null ? "if (true)" : "if (reader.TokenType is " + check + ")"))
                 {
                     w.Line("var attempt = reader;");

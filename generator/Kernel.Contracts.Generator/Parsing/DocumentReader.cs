@@ -25,8 +25,7 @@ internal sealed class DocumentReader
     private readonly Dictionary<string, SpecInput> _files;
     private readonly Dictionary<string, JsonNode?> _parsed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _imported = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PointerIndex> _indexes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _located = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Placement> _placements = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonNode?> _found = new(StringComparer.Ordinal);
     private readonly List<(JsonObject Obj, Trail At)> _references = new();
     private readonly List<DiagnosticInfo> _diagnostics;
@@ -427,20 +426,27 @@ internal sealed class DocumentReader
     {
         const int AlongThePointer = 4;
         var key = Normalize(file.Path);
-        if (_indexes.TryGetValue(key, out var index))
+        if (!_placements.TryGetValue(key, out var placement))
         {
-            return index.Locate(pointer);
+            _placements[key] = placement = new Placement();
         }
 
-        _located.TryGetValue(key, out var located);
-        if (located < AlongThePointer)
+        if (placement.Index is null && placement.AlongThePointer < AlongThePointer)
         {
-            _located[key] = located + 1;
+            placement.AlongThePointer++;
             return PointerLocator.Locate(file.Path, file.Text, pointer);
         }
 
-        _indexes[key] = index = PointerLocator.Index(file.Path, file.Text);
-        return index.Locate(pointer);
+        placement.Index ??= PointerLocator.Index(file.Path, file.Text);
+        return placement.Index.Locate(pointer);
+    }
+
+    /// <summary>How a file's problems are placed: how many were read along their pointer, then the index of its whole text.</summary>
+    private sealed class Placement
+    {
+        public int AlongThePointer { get; set; }
+
+        public PointerIndex? Index { get; set; }
     }
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecInput file, LocationInfo location, string message) =>

@@ -179,14 +179,17 @@ internal static class DocumentShape
     /// <summary>A discriminator's mapping: each value names a schema (Microsoft.OpenApi makes each a reference).</summary>
     internal static void CheckMapping(JsonObject mapping, Trail trail, Action<string, string> report)
     {
-        foreach (var pair in mapping.ToList())
+        var removed = new List<string>();
+        foreach (var pair in mapping)
         {
             if (pair.Value is not JsonValue value || !value.TryGetValue<string>(out var target) || IsNameless(target))
             {
                 report(trail.At(pair.Key), "each value of 'mapping' must name a schema, such as '#/components/schemas/Name', and '" + Shorten(pair.Key) + "' has " + Shorten(pair.Value?.ToJsonString() ?? "null"));
-                mapping.Remove(pair.Key);
+                removed.Add(pair.Key);
             }
         }
+
+        removed.ForEach(key => mapping.Remove(key));
     }
 
     /// <summary>
@@ -202,20 +205,23 @@ internal static class DocumentShape
                 continue;
             }
 
-            foreach (var pair in requirement.ToList())
+            var removed = new List<string>();
+            foreach (var pair in requirement)
             {
                 var at = trail.Child(i).At(pair.Key);
                 if (string.IsNullOrWhiteSpace(pair.Key))
                 {
                     report(at, "a security requirement names security schemes, and '" + pair.Key + "' is blank");
-                    requirement.Remove(pair.Key);
+                    removed.Add(pair.Key);
                 }
                 else if (pair.Value is not JsonArray)
                 {
                     report(at, "the scopes of '" + Shorten(pair.Key) + "' in a security requirement must be a list, not " + Shorten(pair.Value?.ToJsonString() ?? "null"));
-                    requirement.Remove(pair.Key);
+                    removed.Add(pair.Key);
                 }
             }
+
+            removed.ForEach(key => requirement.Remove(key));
         }
     }
 

@@ -352,7 +352,7 @@ internal sealed class ModelBuilder
         Schema? additional = null;
 
         // allOf members are flattened into one record, in order, then the schema's own properties.
-        var parts = new List<(Schema Schema, string Pointer)>();
+        var parts = new List<Part>();
         Flatten(schema, pointer, parts, new List<Schema>());
         var required = new HashSet<string>(parts.SelectMany(p => p.Schema.Required ?? Enumerable.Empty<string>()), StringComparer.Ordinal);
         foreach (var (part, partPointer) in parts)
@@ -400,7 +400,10 @@ internal sealed class ModelBuilder
 
     private static bool AllowsNull(Schema? schema) => schema is null || schema.Type is null || (schema.Type & SchemaTypes.Null) != 0;
 
-    private void Flatten(Schema schema, string pointer, List<(Schema, string)> parts, List<Schema> visited)
+    /// <summary>One schema of an object's allOf, flattened, and where it stands.</summary>
+    private sealed record Part(Schema Schema, string Pointer);
+
+    private void Flatten(Schema schema, string pointer, List<Part> parts, List<Schema> visited)
     {
         var target = schema.IsReference ? schema.Target : schema;
         // A few schemas deep: a list, not a hash set (which would hash every schema).
@@ -422,7 +425,7 @@ internal sealed class ModelBuilder
             Flatten(member, pointer + "/allOf/" + index++, parts, visited);
         }
 
-        parts.Add((target, pointer));
+        parts.Add(new Part(target, pointer));
     }
 
     private TypeRef BuildUnion(Schema schema, string name, string pointer)
@@ -529,15 +532,16 @@ internal sealed class ModelBuilder
                 }
             }
 
-            // In the document's order, then in the order of Methods (a stable sort).
-            var pathOperations = pathItem
-                .Where(member => Array.IndexOf(Methods, member.Key) >= 0 && member.Value is JsonObject)
-                .OrderBy(member => Array.IndexOf(Methods, member.Key));
-            foreach (var opPair in pathOperations)
+            // In the order of Methods.
+            foreach (var methodKey in Methods)
             {
-                var method = opPair.Key.ToUpperInvariant();
-                var pointer = "#/paths/" + Pointers.Escape(pathPair.Key) + "/" + opPair.Key;
-                var op = (JsonObject)opPair.Value!;
+                if (pathItem[methodKey] is not JsonObject op)
+                {
+                    continue;
+                }
+
+                var method = methodKey.ToUpperInvariant();
+                var pointer = "#/paths/" + Pointers.Escape(pathPair.Key) + "/" + methodKey;
                 var operationId = Text(op, "operationId");
                 if (operationId is { Length: > 0 })
                 {
@@ -584,15 +588,18 @@ internal sealed class ModelBuilder
         // The generated method's own locals are reserved, so a parameter can never shadow one.
         var usedParameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "body", "content", "uri", "url", "separator", "request", "response", "status", "item", "text" };
         var merged = ParameterRule.Merge(
-            Items(op["parameters"]).Select((p, i) => (Parameter: ParameterFacts(p), Pointer: pointer + "/parameters/" + i)),
-            Items(pathItem["parameters"]).Select((p, i) => (Parameter: ParameterFacts(p), Pointer: Pointers.Append("#/paths", path) + "/parameters/" + i)),
-            m => (m.Parameter.Name, m.Parameter.In));
-        foreach (var (parameter, parameterPointer) in merged.OrderBy(m => m.Parameter.In == "path" ? 0 : m.Parameter.Required ? 1 : 2))
+            Items(op["parameters"]).Select((p, i) => ParameterFacts(p, pointer + "/parameters/" + i)),
+            Items(pathItem["parameters"]).Select((p, i) => ParameterFacts(p, Pointers.Append("#/paths", path) + "/parameters/" + i)),
+            p => p.Name,
+            p => p.In);
+        foreach (var parameter in InSignatureOrder(merged))
         {
             if (parameter.Name is null || parameter.In is null)
             {
                 continue;
             }
+
+            var parameterPointer = parameter.Pointer;
 
             var parameterName = Naming.Camel(parameter.Name);
             if (parameterName.Length == 0)
@@ -643,7 +650,15 @@ internal sealed class ModelBuilder
         }
 
         var responses = new List<ResponseModel>();
-        var statuses = Members(op["responses"]).Where(r => !r.Key.StartsWith("x-", StringComparison.OrdinalIgnoreCase)).ToList();
+        var statuses = new List<KeyValuePair<string, JsonNode?>>();
+        foreach (var member in Members(op["responses"]))
+        {
+            if (!member.Key.StartsWith("x-", StringComparison.OrdinalIgnoreCase))
+            {
+                statuses.Add(member);
+            }
+        }
+
         foreach (var pair in statuses)
         {
             var status = pair.Key.Length == 3 ? pair.Key.ToUpperInvariant() : pair.Key.ToLowerInvariant();
@@ -653,7 +668,7 @@ internal sealed class ModelBuilder
             TypeRef? type = null;
             if (contentType is not null && format == BodyFormat.Json)
             {
-                var hint = name + (status.StartsWith("2", StringComparison.Ordinal) ? "Response" : "Error") + (statuses.Count(r => r.Key.StartsWith(status.Substring(0, 1), StringComparison.Ordinal)) > 1 ? status : string.Empty);
+                var hint = name + (status.StartsWith("2", StringComparison.Ordinal) ? "Response" : "Error") + (SameClass(statuses, status) > 1 ? status : string.Empty);
                 type = Map(SchemaOf(media), hint, pointer + "/responses/" + Pointers.Escape(pair.Key) + "/content/" + Pointers.Escape(contentType) + "/schema", out _);
             }
 
@@ -663,30 +678,92 @@ internal sealed class ModelBuilder
 
         // The operation's requirements, or the document's when it has none of its own ("security: []" means none at all).
         var requirements = op["security"] as JsonArray ?? _root["security"] as JsonArray;
-        var security = Items(requirements)
-            .SelectMany(requirement => requirement.Select(scheme => scheme.Key))
-            .Where(id => id.Length > 0)
-            .Distinct()
-            .ToEquatableArray();
+        var security = new List<string>();
+        foreach (var requirement in Items(requirements))
+        {
+            foreach (var scheme in requirement)
+            {
+                if (scheme.Key.Length > 0 && !security.Contains(scheme.Key))
+                {
+                    security.Add(scheme.Key);
+                }
+            }
+        }
+
 
         var tag = Values(op["tags"]).Select(t => Schema.Scalar(t)).FirstOrDefault() ?? "Default";
-        return new OperationModel(name, operationId ?? name, method, path, Text(op, "summary"), Text(op, "description"), Flag(op, "deprecated"), parameters.ToEquatableArray(), body, responses.ToEquatableArray(), security, tag);
+        return new OperationModel(name, operationId ?? name, method, path, Text(op, "summary"), Text(op, "description"), Flag(op, "deprecated"), parameters.ToEquatableArray(), body, responses.ToEquatableArray(), security.ToEquatableArray(), tag);
     }
+
+    /// <summary>How many of an operation's statuses are of the class (first digit) of <paramref name="status"/>.</summary>
+    private static int SameClass(List<KeyValuePair<string, JsonNode?>> statuses, string status)
+    {
+        var count = 0;
+        foreach (var other in statuses)
+        {
+            if (other.Key.StartsWith(status.Substring(0, 1), StringComparison.Ordinal))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>What the model reads of a parameter (<see cref="ParameterFacts"/>), and where it is written.</summary>
+    private sealed record ParameterSource(string? Name, string? In, bool Required, Schema? Schema, string? Description, string Pointer);
 
     /// <summary>
     /// What the model reads of a parameter, its reference followed. The description is the reference's own when it has
     /// one (OpenAPI 3.1). The schema is the parameter's own or its first content entry's.
     /// </summary>
-    private (string? Name, string? In, bool Required, Schema? Schema, string? Description) ParameterFacts(JsonObject parameter)
+    private ParameterSource ParameterFacts(JsonObject parameter, string pointer)
     {
         var source = Follow(parameter);
         if (source is null)
         {
-            return (null, null, false, null, null);
+            return new ParameterSource(null, null, false, null, null, pointer);
         }
 
-        var schemaNode = source["schema"] ?? Members(source["content"]).Select(entry => (entry.Value as JsonObject)?["schema"]).FirstOrDefault();
-        return (Text(source, "name"), Text(source, "in"), Flag(source, "required"), schemaNode is null ? null : _schemas.Read(schemaNode), DescriptionOf(parameter, source));
+        var schemaNode = source["schema"];
+        if (schemaNode is null && source["content"] is JsonObject content)
+        {
+            foreach (var entry in content)
+            {
+                schemaNode = (entry.Value as JsonObject)?["schema"];
+                break;
+            }
+        }
+
+        return new ParameterSource(Text(source, "name"), Text(source, "in"), Flag(source, "required"), schemaNode is null ? null : _schemas.Read(schemaNode), DescriptionOf(parameter, source), pointer);
+    }
+
+    /// <summary>The order of a generated method's parameters: path parameters, then required ones, then optional ones, each in the document's order.</summary>
+    private static IEnumerable<ParameterSource> InSignatureOrder(IReadOnlyList<ParameterSource> parameters)
+    {
+        foreach (var parameter in parameters)
+        {
+            if (parameter.In == "path")
+            {
+                yield return parameter;
+            }
+        }
+
+        foreach (var parameter in parameters)
+        {
+            if (parameter.In != "path" && parameter.Required)
+            {
+                yield return parameter;
+            }
+        }
+
+        foreach (var parameter in parameters)
+        {
+            if (parameter.In != "path" && !parameter.Required)
+            {
+                yield return parameter;
+            }
+        }
     }
 
     /// <summary>An object's description: a reference's own, where it stands over its target's (<see cref="Schemas.OwnDescription"/>), or the target's.</summary>
@@ -773,8 +850,20 @@ internal sealed class ModelBuilder
     private List<ServerUrl> Servers() =>
         Items(_root["servers"]).Select(server => new ServerUrl(
             Text(server, "url") ?? string.Empty,
-            Members(server["variables"]).Select(v => (v.Key, (IReadOnlyList<string>)Values(Object(v.Value)?["enum"]).Select(e => Schema.Scalar(e)).OfType<string>().ToList(), Text(Object(v.Value), "default"))).ToList()))
+            Variables(server)))
         .ToList();
+
+    private static List<ServerVariable> Variables(JsonObject server)
+    {
+        var variables = new List<ServerVariable>();
+        foreach (var variable in Members(server["variables"]))
+        {
+            var allowed = Values(Object(variable.Value)?["enum"]).Select(e => Schema.Scalar(e)).OfType<string>().ToList();
+            variables.Add(new ServerVariable(variable.Key, allowed, Text(Object(variable.Value), "default")));
+        }
+
+        return variables;
+    }
 
     /// <summary>The prefixes a server stub routes under (<see cref="ServerPaths.BasePaths"/>).</summary>
     private IReadOnlyList<string> BasePaths() => ServerPaths.BasePaths(Servers());

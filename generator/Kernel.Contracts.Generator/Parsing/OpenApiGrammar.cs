@@ -339,7 +339,12 @@ internal static class OpenApiGrammar
 
     private static Dictionary<string, Dictionary<string, string>> With(Dictionary<string, Dictionary<string, string>> earlier, Dictionary<string, Dictionary<string, string>> added)
     {
-        var all = earlier.ToDictionary(pair => pair.Key, pair => new Dictionary<string, string>(pair.Value, StringComparer.Ordinal));
+        var all = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var pair in earlier)
+        {
+            all[pair.Key] = new Dictionary<string, string>(pair.Value, StringComparer.Ordinal);
+        }
+
         foreach (var pair in added)
         {
             foreach (var field in pair.Value)
