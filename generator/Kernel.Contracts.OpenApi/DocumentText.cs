@@ -41,7 +41,8 @@ public static class DocumentText
 
         if (!IsJson(text))
         {
-            return YamlToJson.Parse(text);
+            // The common YAML fast; anything else, and every error, through YamlDotNet.
+            return BlockYaml.TryParse(text, out var node) ? node : YamlToJson.Parse(text);
         }
 
         try

@@ -205,22 +205,31 @@ public static class YamlToJson
         return added;
     }
 
-    /// <summary>A key's text: what <see cref="ConvertScalar"/> gives it, printed (<c>null</c>, <c>true</c>, <c>200</c>, <c>1.50</c>).</summary>
-    private static string KeyText(Scalar scalar)
+    /// <summary>A key's text: what <see cref="Scalar(string, bool)"/> gives it, printed (<c>null</c>, <c>true</c>, <c>200</c>, <c>1.50</c>).</summary>
+    private static string KeyText(Scalar scalar) => KeyText(scalar.Value, IsPlain(scalar));
+
+    /// <summary>A key's text from the scalar's text, plain (unquoted, untagged) or not: the YAML 1.2 core schema's value, printed.</summary>
+    internal static string KeyText(string text, bool plain)
     {
-        var text = scalar.Value;
-        var isText = scalar.Style != ScalarStyle.Plain
-            || (!scalar.Tag.IsEmpty && scalar.Tag.Value == "tag:yaml.org,2002:str")
+        var isText = !plain
             || (text.Length > 0 && text[0] is not ((>= '0' and <= '9') or '+' or '-' or '.')
                 && text is not ("~" or "null" or "Null" or "NULL" or "true" or "True" or "TRUE" or "false" or "False" or "FALSE"));
-        return isText ? text : ConvertScalar(scalar)?.ToString() ?? "null";
+        return isText ? text : Scalar(text, plain: true)?.ToString() ?? "null";
     }
 
-    private static JsonNode? ConvertScalar(Scalar scalar)
+    private static JsonNode? ConvertScalar(Scalar scalar) => Scalar(scalar.Value, IsPlain(scalar));
+
+    /// <summary>Plain: neither quoted nor a block scalar, nor tagged <c>!!str</c> (any other tag is read as if absent).</summary>
+    private static bool IsPlain(Scalar scalar) =>
+        scalar.Style == ScalarStyle.Plain && !(!scalar.Tag.IsEmpty && scalar.Tag.Value == "tag:yaml.org,2002:str");
+
+    /// <summary>
+    /// A scalar's value by the YAML 1.2 core schema: a plain scalar may be null, a boolean or a number; a quoted or
+    /// block scalar is always text. The one rule for both YAML readers (<see cref="BlockYaml"/>).
+    /// </summary>
+    internal static JsonNode? Scalar(string text, bool plain)
     {
-        var text = scalar.Value;
-        var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
-        if (tag is "tag:yaml.org,2002:str" || scalar.Style != ScalarStyle.Plain)
+        if (!plain)
         {
             return JsonValue.Create(text);
         }
