@@ -23,9 +23,11 @@ internal static class JsonCodecScalars
     /// The kinds an API's generated code reads or writes through <c>JsonCodec</c>: every scalar in its types and operations, and
     /// always a string (enums, problems) and any JSON (unknown members, a JSON body without a schema).
     /// </summary>
-    public static HashSet<TypeRefKind> Used(ApiModel api)
+    public static KindSet Used(ApiModel api)
     {
-        var used = new HashSet<TypeRefKind> { TypeRefKind.String, TypeRefKind.Any };
+        var used = new KindSet();
+        used.Add(TypeRefKind.String);
+        used.Add(TypeRefKind.Any);
         void Add(TypeRef? type)
         {
             for (var t = type; t is not null; t = t.Element)
@@ -61,7 +63,7 @@ internal static class JsonCodecScalars
     private static readonly System.Lazy<Pieces> Codec = new(() => Pieces.Of(SupportFiles.Types(Path, SupportFiles.Namespace), "internal static class JsonCodec"));
 
     /// <summary>The support file's types in <paramref name="namespace"/>, without the members of the kinds not in <paramref name="used"/>.</summary>
-    public static string Types(ISet<TypeRefKind> used, string @namespace) =>
+    public static string Types(KindSet used, string @namespace) =>
         SupportFiles.InNamespace(Codec.Value.Join(member => KindOf(member) is not { } kind || used.Contains(kind)), @namespace);
 
     /// <summary>The scalar kind a member of JsonCodec serves, by its name (<c>ReadGuid</c>, <c>ReadGuidOrNull</c>, <c>WriteGuid</c>) or, for <c>WriteMember</c>, its value's type; null for the rest.</summary>
@@ -90,6 +92,33 @@ internal static class JsonCodecScalars
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A set of kinds, as bits: a <c>HashSet&lt;TypeRefKind&gt;</c> would be one more generic collection over a value type
+    /// that the ReadyToRun tool compiles at start (spec/DECISIONS.md, "kernel-contracts generate as a whole process").
+    /// </summary>
+    internal sealed class KindSet
+    {
+        private ulong _bits;
+
+        public static KindSet Every()
+        {
+            var every = new KindSet();
+            foreach (TypeRefKind kind in System.Enum.GetValues(typeof(TypeRefKind)))
+            {
+                every.Add(kind);
+            }
+
+            return every;
+        }
+
+        public void Add(TypeRefKind kind) => _bits |= Bit(kind);
+
+        public bool Contains(TypeRefKind kind) => (_bits & Bit(kind)) != 0;
+
+        private static ulong Bit(TypeRefKind kind) =>
+            (int)kind is >= 0 and < 64 ? 1UL << (int)kind : throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "a kind set holds 64 kinds");
     }
 
     /// <summary>A member of a support class: its name and its parameters as written (<c>string? value</c>); a piece that declares nothing (a comment) has neither.</summary>
