@@ -61,6 +61,29 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Help_lists_every_command_and_a_mistyped_one_is_named_with_exit_2()
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, await KernelContractsCommand.InvokeAsync(["--help"], output, new StringWriter(), CancellationToken.None));
+        string[] commands = ["serve", "verify", "check-pacts", "probe", "report", "generate", "diff"];
+        foreach (var command in commands)
+        {
+            Assert.Contains("  " + command + " ", output.ToString(), StringComparison.Ordinal);
+
+            var help = new StringWriter();
+            var error = new StringWriter();
+            Assert.Equal(0, await KernelContractsCommand.InvokeAsync([command, "--help"], help, error, CancellationToken.None));
+            Assert.Contains("Usage:", help.ToString(), StringComparison.Ordinal);
+            Assert.Contains(" " + command + " [options]", help.ToString(), StringComparison.Ordinal);
+            Assert.Equal(string.Empty, error.ToString());
+        }
+
+        var typo = new StringWriter();
+        Assert.Equal(2, await KernelContractsCommand.InvokeAsync(["generat", "--spec", "x"], new StringWriter(), typo, CancellationToken.None));
+        Assert.Contains("'generat'", typo.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_port_in_use_exits_non_zero_with_a_message()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
