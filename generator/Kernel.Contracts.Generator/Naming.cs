@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Kernel.Contracts.Generator;
 
@@ -101,9 +100,23 @@ internal static class Naming
     }
 
     public static string EscapeKeyword(string identifier) =>
-        SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None
+        Keywords.Contains(identifier)
             ? "@" + identifier
             : identifier;
+
+    // C#'s reserved keywords, as Roslyn's SyntaxFacts.GetKeywordKind knows them (NamingTests holds the two equal). Our
+    // own list and literal escaping keep kernel-contracts generate from loading Microsoft.CodeAnalysis.CSharp, a tenth
+    // of a small document's run; inside the compiler the generator could call Roslyn, but one rule runs both.
+    internal static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
+    {
+        "__arglist", "__makeref", "__reftype", "__refvalue", "abstract", "as", "base", "bool", "break", "byte", "case", "catch",
+        "char", "checked", "class", "const", "continue", "decimal", "default", "delegate", "do", "double", "else", "enum",
+        "event", "explicit", "extern", "false", "finally", "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in",
+        "int", "interface", "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out",
+        "override", "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short",
+        "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof", "uint",
+        "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
+    };
 
     /// <summary>Returns <paramref name="candidate"/>, or it with the lowest numeric suffix not yet in <paramref name="used"/>.</summary>
     public static string Unique(string candidate, HashSet<string> used)
@@ -155,9 +168,57 @@ internal static class Naming
         _ => "Status " + status,
     };
 
-    /// <summary>A C# string literal for any text.</summary>
-    public static string Literal(string? value) =>
-        value is null ? "null" : SymbolDisplay.FormatLiteral(value, quote: true);
+    /// <summary>
+    /// A C# string literal for any text, escaped as Roslyn's <c>SymbolDisplay.FormatLiteral</c> escapes it (NamingTests
+    /// holds the two equal): a quote and a backslash, the simple escapes, and <c>\uXXXX</c> for a control or unassigned
+    /// character, a line or paragraph separator and a surrogate that is not half of a pair.
+    /// </summary>
+    public static string Literal(string? value)
+    {
+        if (value is null)
+        {
+            return "null";
+        }
+
+        var literal = new StringBuilder(value.Length + 2).Append('"');
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                literal.Append(c).Append(value[++i]);
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"': literal.Append("\\\""); break;
+                case '\\': literal.Append("\\\\"); break;
+                case '\0': literal.Append("\\0"); break;
+                case '\a': literal.Append("\\a"); break;
+                case '\b': literal.Append("\\b"); break;
+                case '\f': literal.Append("\\f"); break;
+                case '\n': literal.Append("\\n"); break;
+                case '\r': literal.Append("\\r"); break;
+                case '\t': literal.Append("\\t"); break;
+                case '\v': literal.Append("\\v"); break;
+                default:
+                    if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.OtherNotAssigned
+                        or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate)
+                    {
+                        literal.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        literal.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return literal.Append('"').ToString();
+    }
 
     /// <summary>A UTF-8 string literal (<c>"name"u8</c>).</summary>
     public static string Utf8Literal(string value) => Literal(value) + "u8";
