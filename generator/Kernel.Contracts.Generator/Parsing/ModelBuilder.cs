@@ -600,7 +600,6 @@ internal sealed class ModelBuilder
             }
 
             var parameterPointer = parameter.Pointer;
-
             var parameterName = Naming.Camel(parameter.Name);
             if (parameterName.Length == 0)
             {
@@ -689,7 +688,6 @@ internal sealed class ModelBuilder
                 }
             }
         }
-
 
         var tag = Values(op["tags"]).Select(t => Schema.Scalar(t)).FirstOrDefault() ?? "Default";
         return new OperationModel(name, operationId ?? name, method, path, Text(op, "summary"), Text(op, "description"), Flag(op, "deprecated"), parameters.ToEquatableArray(), body, responses.ToEquatableArray(), security.ToEquatableArray(), tag);
