@@ -47,17 +47,13 @@ public static class DocumentText
 
         try
         {
-            var options = new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip, MaxDepth = DocumentLimits.MaxDepth };
-            var node = JsonNode.Parse(text, documentOptions: options);
-            if (HasRepeatedMember(node))
-            {
-                // System.Text.Json sees a repeated member only when it first reads the object, and cannot say where:
-                // the YAML reader (JSON is YAML) throws at the repeat.
-                YamlToJson.Parse(text);
-                throw new YamlException("a member is repeated in an object.");
-            }
-
-            return node;
+            return JsonTree.Parse(text);
+        }
+        catch (RepeatedMemberException)
+        {
+            // The YAML reader (JSON is YAML) says where the member is repeated, in the words it uses for YAML.
+            YamlToJson.Parse(text);
+            throw new YamlException("a member is repeated in an object.");
         }
         catch (JsonException e)
         {
@@ -75,41 +71,6 @@ public static class DocumentText
     {
         var trimmed = text.TrimStart();
         return trimmed.StartsWith("{", StringComparison.Ordinal) || trimmed.StartsWith("[", StringComparison.Ordinal);
-    }
-
-    private static bool HasRepeatedMember(JsonNode? root)
-    {
-        var pending = new Stack<JsonNode?>();
-        pending.Push(root);
-        try
-        {
-            while (pending.Count > 0)
-            {
-                switch (pending.Pop())
-                {
-                    case JsonObject obj:
-                        foreach (var pair in obj)
-                        {
-                            pending.Push(pair.Value);
-                        }
-
-                        break;
-                    case JsonArray array:
-                        foreach (var item in array)
-                        {
-                            pending.Push(item);
-                        }
-
-                        break;
-                }
-            }
-
-            return false;
-        }
-        catch (ArgumentException)
-        {
-            return true;
-        }
     }
 
     /// <summary>What went wrong, without YamlDotNet's "(Line: 3, Col: 5, Idx: 20) - (…): " prefix: the caller places it.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
@@ -129,11 +130,13 @@ internal static class PointerLocator
     /// <summary>The JSON index, or null when the text is not strict JSON (comments, a trailing comma): then YAML places it, as before.</summary>
     internal static PointerIndex? IndexJson(string filePath, string text, IReadOnlyList<string>? only = null)
     {
-        var bytes = Encoding.UTF8.GetBytes(text);
+        // A large document's bytes are borrowed: placing a few diagnostics must not cost a large-object allocation each.
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        var length = Encoding.UTF8.GetBytes(text, 0, text.Length, bytes, 0);
         // Deeper than a readable document may be: the YAML index places it, as it did before.
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = DocumentLimits.MaxDepth });
+        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(bytes, 0, length), new JsonReaderOptions { MaxDepth = DocumentLimits.MaxDepth });
         var root = new PointerIndex.Node(Mark.Empty, Mark.Empty);
-        var marks = new MarkCounter(bytes);
+        var marks = new MarkCounter(bytes, length);
         var count = 0;
         try
         {
@@ -145,6 +148,10 @@ internal static class PointerLocator
         catch (JsonException)
         {
             return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
         }
 
         return new PointerIndex(filePath, root);
@@ -235,12 +242,17 @@ internal static class PointerLocator
     private sealed class MarkCounter
     {
         private readonly byte[] _bytes;
+        private readonly int _length;
         private int _byte;
         private int _index;
         private int _line = 1;
         private int _column = 1;
 
-        public MarkCounter(byte[] bytes) => _bytes = bytes;
+        public MarkCounter(byte[] bytes, int length)
+        {
+            _bytes = bytes;
+            _length = length;
+        }
 
         public Mark At(int offset)
         {
@@ -254,7 +266,7 @@ internal static class PointerLocator
                 var b = _bytes[_byte];
                 var width = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
                 var chars = width == 4 ? 2 : 1;
-                var isBreak = b == '\n' || (b == '\r' && !(_byte + 1 < _bytes.Length && _bytes[_byte + 1] == '\n'))
+                var isBreak = b == '\n' || (b == '\r' && !(_byte + 1 < _length && _bytes[_byte + 1] == '\n'))
                     || (b == 0xC2 && _bytes[_byte + 1] == 0x85)
                     || (b == 0xE2 && _bytes[_byte + 1] == 0x80 && _bytes[_byte + 2] is 0xA8 or 0xA9);
                 _byte += width;
