@@ -14,11 +14,38 @@ internal static class Naming
     /// </summary>
     public static string Pascal(string name)
     {
+        // One pass over the words of the name, each written capitalized as it is met. Separators split words, and
+        // so do case changes (userID → User, Id; HTTPStatus → Http, Status; instanceGPUs → Instance, Gpus). A
+        // leading + is "Plus", a - before a digit "Minus", so +1 and -1 stay apart.
         var sb = new StringBuilder(name.Length);
-        foreach (var word in Words(name))
+        var inWord = false;
+        var prev = '\0';
+        for (var i = 0; i < name.Length; i++)
         {
-            sb.Append(char.ToUpperInvariant(word[0]));
-            sb.Append(word.Substring(1).ToLowerInvariant());
+            var c = name[i];
+            if (!(c < 128 ? char.IsLetterOrDigit(c) : IsIdentifierPart(c)))
+            {
+                inWord = false;
+                if (c == '+' && sb.Length == 0)
+                {
+                    sb.Append("Plus");
+                }
+                else if (c == '-' && sb.Length == 0 && i + 1 < name.Length && char.IsDigit(name[i + 1]))
+                {
+                    sb.Append("Minus");
+                }
+
+                continue;
+            }
+
+            if (inWord && StartsWord(name, i, prev))
+            {
+                inWord = false;
+            }
+
+            sb.Append(inWord ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c));
+            inWord = true;
+            prev = c;
         }
 
         if (sb.Length > 0 && char.IsDigit(sb[0]))
@@ -29,61 +56,16 @@ internal static class Naming
         return sb.ToString();
     }
 
-    /// <summary>
-    /// The words of a name: separators split, and so do case changes (<c>userID</c> → user, ID;
-    /// <c>HTTPStatus</c> → HTTP, Status; <c>instanceGPUs</c> → instance, GPUs). A leading <c>+</c> is "Plus",
-    /// a <c>-</c> before a digit "Minus", so <c>+1</c> and <c>-1</c> stay apart.
-    /// </summary>
-    private static List<string> Words(string name)
+    // Whether name[i] starts a word after prev, the last character of the word before it: lower to upper (userId),
+    // the last capital of an acronym before a lower-case letter (HTTPStatus) unless that is a plural s (GPUs), a
+    // capital after digits (v2Beta).
+    private static bool StartsWord(string name, int i, char prev)
     {
-        var words = new List<string>();
-        var current = new StringBuilder();
-        void Flush()
-        {
-            if (current.Length > 0)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
-        }
-
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (!(c < 128 ? char.IsLetterOrDigit(c) : IsIdentifierPart(c)))
-            {
-                Flush();
-                if (c == '+' && words.Count == 0)
-                {
-                    words.Add("Plus");
-                }
-                else if (c == '-' && words.Count == 0 && i + 1 < name.Length && char.IsDigit(name[i + 1]))
-                {
-                    words.Add("Minus");
-                }
-
-                continue;
-            }
-
-            if (current.Length > 0)
-            {
-                var prev = current[current.Length - 1];
-                var next = i + 1 < name.Length ? name[i + 1] : '\0';
-                var startsWord =
-                    (char.IsUpper(c) && char.IsLower(prev))
-                    || (char.IsUpper(c) && char.IsUpper(prev) && char.IsLower(next) && !(next == 's' && !(i + 2 < name.Length && char.IsLetter(name[i + 2]))))
-                    || (char.IsDigit(c) != char.IsDigit(prev) && char.IsLetter(c) && char.IsUpper(c));
-                if (startsWord)
-                {
-                    Flush();
-                }
-            }
-
-            current.Append(c);
-        }
-
-        Flush();
-        return words;
+        var c = name[i];
+        var next = i + 1 < name.Length ? name[i + 1] : '\0';
+        return (char.IsUpper(c) && char.IsLower(prev))
+            || (char.IsUpper(c) && char.IsUpper(prev) && char.IsLower(next) && !(next == 's' && !(i + 2 < name.Length && char.IsLetter(name[i + 2]))))
+            || (char.IsDigit(c) != char.IsDigit(prev) && char.IsLetter(c) && char.IsUpper(c));
     }
 
     /// <summary><c>study_id</c> → <c>studyId</c>, escaped with <c>@</c> when it is a keyword.</summary>

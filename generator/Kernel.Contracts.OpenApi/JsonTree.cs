@@ -27,7 +27,7 @@ internal static class JsonTree
             var length = Encoding.UTF8.GetBytes(text, 0, text.Length, bytes, 0);
             var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(bytes, 0, length), Options);
             reader.Read();
-            var root = Value(ref reader);
+            var root = Value(ref reader, new Strings());
 
             // Anything after the root value is an error at its place.
             reader.Read();
@@ -39,7 +39,7 @@ internal static class JsonTree
         }
     }
 
-    private static JsonNode? Value(ref Utf8JsonReader reader)
+    private static JsonNode? Value(ref Utf8JsonReader reader, Strings strings)
     {
         switch (reader.TokenType)
         {
@@ -47,9 +47,9 @@ internal static class JsonTree
                 var obj = new JsonObject();
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var name = reader.GetString()!;
+                    var name = strings.Read(ref reader);
                     reader.Read();
-                    var value = Value(ref reader);
+                    var value = Value(ref reader, strings);
                     if (obj.ContainsKey(name))
                     {
                         throw new RepeatedMemberException();
@@ -63,12 +63,12 @@ internal static class JsonTree
                 var array = new JsonArray();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    array.Add(Value(ref reader));
+                    array.Add(Value(ref reader, strings));
                 }
 
                 return array;
             case JsonTokenType.String:
-                return JsonValue.Create(reader.GetString());
+                return JsonValue.Create(strings.Read(ref reader));
             case JsonTokenType.Number:
                 return JsonValue.Create(JsonElement.ParseValue(ref reader));
             case JsonTokenType.True:
@@ -78,6 +78,65 @@ internal static class JsonTree
             default:
                 return null;
         }
+    }
+}
+
+/// <summary>
+/// The short strings of a document, each made once: an OpenAPI document repeats a few dozen member names
+/// (<c>type</c>, <c>description</c>, <c>$ref</c>) and values (<c>string</c>, <c>object</c>) thousands of times. A
+/// string of ASCII up to <see cref="MaxLength"/> bytes is looked up in a small table by its bytes; a slot holds the
+/// last string that landed there.
+/// </summary>
+internal sealed class Strings
+{
+    private const int MaxLength = 32;
+    private readonly string?[] _slots = new string?[512];
+
+    public string Read(ref Utf8JsonReader reader)
+    {
+        var bytes = reader.ValueSpan;
+        if (reader.ValueIsEscaped || bytes.Length > MaxLength)
+        {
+            return reader.GetString()!;
+        }
+
+        var hash = 2166136261u;
+        foreach (var b in bytes)
+        {
+            if (b >= 0x80)
+            {
+                return reader.GetString()!;
+            }
+
+            hash = (hash ^ b) * 16777619u;
+        }
+
+        var slot = (int)(hash & (uint)(_slots.Length - 1));
+        var known = _slots[slot];
+        if (known is not null && Same(known, bytes))
+        {
+            return known;
+        }
+
+        return _slots[slot] = reader.GetString()!;
+    }
+
+    private static bool Same(string text, ReadOnlySpan<byte> ascii)
+    {
+        if (text.Length != ascii.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < ascii.Length; i++)
+        {
+            if (text[i] != ascii[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
 

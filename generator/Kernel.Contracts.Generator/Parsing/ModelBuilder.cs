@@ -26,6 +26,7 @@ internal sealed class ModelBuilder
     private readonly Dictionary<string, string> _componentTypeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Schema> _componentSchemas = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _componentRefs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonObject?> _targets = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
     private readonly Dictionary<Schema, TypeRef> _referencedRefs = new();
     private readonly List<TypeModel> _types = new();
@@ -907,10 +908,21 @@ internal sealed class ModelBuilder
         var obj = node as JsonObject;
         for (var hops = 0; obj is not null && obj["$ref"] is JsonValue reference && hops < 32; hops++)
         {
-            obj = Schema.Scalar(reference) is { } text && text.StartsWith("#", StringComparison.Ordinal) && Pointers.TryResolve(_root, text, out var target) ? target as JsonObject : null;
+            obj = Schema.Scalar(reference) is { } text && text.StartsWith("#", StringComparison.Ordinal) ? Target(text) : null;
         }
 
         return obj is not null && obj.ContainsKey("$ref") ? null : obj;
+    }
+
+    // A document refers to its shared parameters and responses from many operations: each pointer is followed once.
+    private JsonObject? Target(string pointer)
+    {
+        if (!_targets.TryGetValue(pointer, out var target))
+        {
+            _targets[pointer] = target = Pointers.TryResolve(_root, pointer, out var node) ? node as JsonObject : null;
+        }
+
+        return target;
     }
 
     // ---- helpers ----
