@@ -30,6 +30,7 @@ public class BlockYamlTests
         { "plain scalars over lines", "d: one\n  two\n\n  three\n   four # note\ne: x\nf:\n  on the next line\n  and the one after\ng: text\n  - a dash in the text\n  # a comment ends it\n" },
         { "plain text that looks like indicators", "a: http://x.y/z?q=1#frag\nb: a#b\nc: -x\nd: ?y\ne: :z\nf: a [b] {c}, d\ng: it's\nh: a:b, c\n" },
         { "quoted scalars over lines", "a: 'one\n  two\n\n  it''s'\nb: \"esc \\t \\u00e9 \\x41 \\\\ \\\" \\/ \\N \\_\n  next\\\n  joined\\n\n\n  end\"\nc: \"emoji \\U0001F600\"\n" },
+        { "quoted scalars on one line", "a: 'x'\nb: \"y  z \"\n'k': 'it''s'\n\"e\": \"tab\\tq\"\nc: ''\nd: \"\"\nf: 'a \"b\" c'\ng: \"a 'b' c\"\nh: ['q', \"r\"]\n" },
         { "flow collections", "a: [1, two, 'three', \"four\", [5], {six: 6}]\nb: {}\nc: []\nd: {x: [y, z], 'q': r, \"s\": -1}\ne: [ spaced , out ]\n" },
         { "comments", "# top\na: 1 # c\n# mid\n\nb:   # c\n  - x # c\n  # inside\n  - 'y' # c\nc: [1] # c\n" },
         { "a document start", "---\na: 1\n" },

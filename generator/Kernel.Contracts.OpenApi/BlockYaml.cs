@@ -16,6 +16,7 @@ namespace Kernel.Contracts.OpenApi;
 public sealed class BlockYaml
 {
     private readonly string _text;
+    private readonly Strings _strings = new();
     private int _pos;
     private int _lineStart;
     private int _nodes;
@@ -431,7 +432,7 @@ public sealed class BlockYaml
         }
 
         _pos = end;
-        return _text.Substring(start, end - start);
+        return _strings.Cut(_text, start, end - start);
     }
 
     /// <summary>
@@ -533,6 +534,21 @@ public sealed class BlockYaml
         var single = Current == '\'';
         var quote = Current;
         _pos++;
+
+        // Most quoted scalars close on their line with nothing escaped: their text as it stands.
+        var end = _pos;
+        while (end < _text.Length && _text[end] is not ('\n' or '\r') && _text[end] != quote && (single || _text[end] != '\\'))
+        {
+            end++;
+        }
+
+        if (end < _text.Length && _text[end] == quote && !(single && end + 1 < _text.Length && _text[end + 1] == '\''))
+        {
+            var plainText = _strings.Cut(_text, _pos, end - _pos);
+            _pos = end + 1;
+            return plainText;
+        }
+
         var text = new StringBuilder();
         while (true)
         {

@@ -81,65 +81,6 @@ internal static class JsonTree
     }
 }
 
-/// <summary>
-/// The short strings of a document, each made once: an OpenAPI document repeats a few dozen member names
-/// (<c>type</c>, <c>description</c>, <c>$ref</c>) and values (<c>string</c>, <c>object</c>) thousands of times. A
-/// string of ASCII up to <see cref="MaxLength"/> bytes is looked up in a small table by its bytes; a slot holds the
-/// last string that landed there.
-/// </summary>
-internal sealed class Strings
-{
-    private const int MaxLength = 32;
-    private readonly string?[] _slots = new string?[512];
-
-    public string Read(ref Utf8JsonReader reader)
-    {
-        var bytes = reader.ValueSpan;
-        if (reader.ValueIsEscaped || bytes.Length > MaxLength)
-        {
-            return reader.GetString()!;
-        }
-
-        var hash = 2166136261u;
-        foreach (var b in bytes)
-        {
-            if (b >= 0x80)
-            {
-                return reader.GetString()!;
-            }
-
-            hash = (hash ^ b) * 16777619u;
-        }
-
-        var slot = (int)(hash & (uint)(_slots.Length - 1));
-        var known = _slots[slot];
-        if (known is not null && Same(known, bytes))
-        {
-            return known;
-        }
-
-        return _slots[slot] = reader.GetString()!;
-    }
-
-    private static bool Same(string text, ReadOnlySpan<byte> ascii)
-    {
-        if (text.Length != ascii.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < ascii.Length; i++)
-        {
-            if (text[i] != ascii[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-}
-
 /// <summary>An object of a JSON text holds a member twice; <see cref="DocumentText"/> asks the YAML reader where.</summary>
 internal sealed class RepeatedMemberException : Exception
 {
