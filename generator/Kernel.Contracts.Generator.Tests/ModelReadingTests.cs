@@ -259,4 +259,18 @@ public class ModelReadingTests
         Assert.Equal(8, d.Location.Line);
         Assert.Equal("listThings", Assert.Single(result.Model!.Operations).OperationId);
     }
+
+    [Theory]
+    [InlineData("#/components/schemas/Name", "Name")]
+    [InlineData("#/components/schemas/A~1B", "A/B")]
+    [InlineData("#/components/schemas/A~0B~01", "A~B~1")]
+    [InlineData("#/components/schemas/A%20B", "A B")]
+    [InlineData("#/components/schemas/A%2FB", null)]
+    [InlineData("#/components/schemas/", null)]
+    [InlineData("#/components/schemas/A/b", null)]
+    [InlineData("#/components/responses/A", null)]
+    [InlineData("#/definitions/A", null)]
+    [InlineData("Name", "Name")]
+    public void A_schema_reference_names_its_component_by_the_pointers_rules(string reference, string? expected) =>
+        Assert.Equal(expected, Schema.ComponentId(reference));
 }

@@ -37,11 +37,14 @@ public static class Pointers
         var parts = p.Split('/');
         for (var i = 0; i < parts.Length; i++)
         {
-            parts[i] = parts[i].Replace("~1", "/").Replace("~0", "~");
+            parts[i] = Unescape(parts[i]);
         }
 
         return parts;
     }
+
+    /// <summary>One segment's text: <c>b~1c</c> becomes <c>b/c</c> (the reverse of <see cref="Escape"/>).</summary>
+    public static string Unescape(string segment) => segment.Replace("~1", "/").Replace("~0", "~");
 
     /// <summary>The node a local pointer names in <paramref name="root"/>; false when nothing is there.</summary>
     public static bool TryResolve(JsonNode root, string pointer, out JsonNode? node)

@@ -175,8 +175,14 @@ internal sealed class Schema
             return null;
         }
 
-        var segments = Kernel.Contracts.OpenApi.Pointers.Split(reference);
-        return segments.Count == 3 ? segments[2] : null;
+        if (reference.IndexOf('%') >= 0)
+        {
+            // A %-escape may hide a '/': the pointer's segments say.
+            var segments = Kernel.Contracts.OpenApi.Pointers.Split(reference);
+            return segments.Count == 3 ? segments[2] : null;
+        }
+
+        return reference.Length > Prefix.Length ? Kernel.Contracts.OpenApi.Pointers.Unescape(reference.Substring(Prefix.Length)) : null;
     }
 
     private void ReadMembers(JsonObject obj, Schemas reader)
